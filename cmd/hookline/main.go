@@ -1,0 +1,24 @@
+// Command hookline turns articles into hook-style social posts and publishes
+// them on a schedule.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() { os.Exit(run()) }
+
+// run is main without the exit, so testscript can call it in-process.
+func run() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := newRootCmd().ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "hookline:", err)
+		return 1
+	}
+	return 0
+}

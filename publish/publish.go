@@ -1,0 +1,92 @@
+// Package publish defines what every network's client does: take a Post and
+// return a Receipt, or a typed error the scheduler can act on.
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Post is one fitted post for one account.
+type Post struct {
+	// Account is the account's name in config.yaml, e.g. "x-main".
+	Account string
+	// ArticleID is the stable id of the article the post teases.
+	ArticleID string
+	// Text is the whole post as fitted for the network: teaser, link, hashtags.
+	Text string
+	// Link is the article URL as it appears in Text (with UTM parameters when
+	// configured); empty when the post has no link.
+	Link string
+	// Hashtags are the hashtags as they appear in Text, each with its "#".
+	Hashtags []string
+	// Lang is the post's language tag; empty for the account's default.
+	Lang string
+	// Title, Description and Image describe the article for link cards.
+	Title, Description, Image string
+	// IdempotencyKey is derived from the article and the account, so that a
+	// retried post is recognised by the network as the same post.
+	IdempotencyKey string
+}
+
+// Receipt is what a network returns for a post it accepted.
+type Receipt struct {
+	// ID is the network's id for the post (status id, tweet id, at:// URI).
+	ID string
+	// URL is where a person can see the post; it may be empty.
+	URL string
+	// At is when the network accepted the post.
+	At time.Time
+}
+
+// Publisher posts to one account of one network.
+type Publisher interface {
+	Publish(ctx context.Context, p Post) (Receipt, error)
+}
+
+// Sentinel errors that callers branch on with errors.Is. Publishers wrap them
+// with the account, the HTTP status and what to do.
+var (
+	// ErrUnauthorized means the credentials were refused; retrying will not help.
+	ErrUnauthorized = errors.New("unauthorized")
+	// ErrDuplicate means the network already has this post; it counts as done.
+	ErrDuplicate = errors.New("duplicate")
+	// ErrInvalid means the network refused the post itself (too long, bad field).
+	ErrInvalid = errors.New("invalid")
+	// ErrQuota means a configured daily or monthly cap would be exceeded.
+	ErrQuota = errors.New("quota exceeded")
+)
+
+// RateLimitError means the network asked us to wait until Reset.
+type RateLimitError struct {
+	// Reset is when the network will accept requests again; zero when unknown.
+	Reset time.Time
+	// Err is the underlying error.
+	Err error
+}
+
+func (e *RateLimitError) Error() string {
+	if e.Reset.IsZero() {
+		return fmt.Sprintf("rate limited: %v", e.Err)
+	}
+	return fmt.Sprintf("rate limited until %s: %v", e.Reset.UTC().Format(time.RFC3339), e.Err)
+}
+
+func (e *RateLimitError) Unwrap() error { return e.Err }
+
+// Retryable reports whether posting again later may succeed: true for rate
+// limits, server errors and network failures; false for unauthorized,
+// duplicate, invalid and quota errors.
+func Retryable(err error) bool {
+	if err == nil {
+		return false
+	}
+	for _, perm := range []error{ErrUnauthorized, ErrDuplicate, ErrInvalid, ErrQuota} {
+		if errors.Is(err, perm) {
+			return false
+		}
+	}
+	return !errors.Is(err, context.Canceled)
+}
