@@ -41,20 +41,20 @@ type Source struct {
 	// Kind is "folder", "feed" or "urls".
 	Kind string `mapstructure:"kind" yaml:"kind" json:"kind"`
 	// Path is the folder of article files (kind folder).
-	Path string `mapstructure:"path" yaml:"path" json:"path"`
+	Path string `mapstructure:"path" yaml:"path,omitempty" json:"path"`
 	// URL is the RSS, Atom or JSON feed (kind feed).
-	URL string `mapstructure:"url" yaml:"url" json:"url"`
+	URL string `mapstructure:"url" yaml:"url,omitempty" json:"url"`
 	// URLs are article pages (kind urls).
-	URLs []string `mapstructure:"urls" yaml:"urls" json:"urls"`
+	URLs []string `mapstructure:"urls" yaml:"urls,omitempty" json:"urls"`
 	// Poll is how often a feed or folder is read. Defaults to 15m for feeds, 1m for folders.
 	Poll time.Duration `mapstructure:"poll" yaml:"poll" json:"poll"`
 	// Backfill is how many of a new feed's existing items may be posted; the
 	// rest are marked seen. Defaults to 0 (none).
-	Backfill int `mapstructure:"backfill" yaml:"backfill" json:"backfill"`
+	Backfill int `mapstructure:"backfill" yaml:"backfill,omitempty" json:"backfill"`
 	// RepostEdited posts an article again when its content changes. Defaults to false.
-	RepostEdited bool `mapstructure:"repost_edited" yaml:"repost_edited" json:"repost_edited"`
+	RepostEdited bool `mapstructure:"repost_edited" yaml:"repost_edited,omitempty" json:"repost_edited"`
 	// AllowPrivate allows fetching from private and link-local addresses. Defaults to false.
-	AllowPrivate bool `mapstructure:"allow_private" yaml:"allow_private" json:"allow_private"`
+	AllowPrivate bool `mapstructure:"allow_private" yaml:"allow_private,omitempty" json:"allow_private"`
 }
 
 // Account is one account on one network.
@@ -65,50 +65,50 @@ type Account struct {
 	Kind string `mapstructure:"kind" yaml:"kind" json:"kind"`
 	// Server is the API base URL: the Mastodon instance, the Bluesky PDS
 	// (default https://bsky.social), X's API (default https://api.x.com).
-	Server string `mapstructure:"server" yaml:"server" json:"server"`
+	Server string `mapstructure:"server" yaml:"server,omitempty" json:"server"`
 	// Path is the outbox file; "-" or empty writes to stdout (kind outbox).
-	Path string `mapstructure:"path" yaml:"path" json:"path"`
+	Path string `mapstructure:"path" yaml:"path,omitempty" json:"path"`
 
 	// X, OAuth 1.0a user context.
-	ConsumerKey    Secret `mapstructure:"consumer_key" yaml:"consumer_key" json:"consumer_key"`
-	ConsumerSecret Secret `mapstructure:"consumer_secret" yaml:"consumer_secret" json:"consumer_secret"`
-	AccessSecret   Secret `mapstructure:"access_secret" yaml:"access_secret" json:"access_secret"`
+	ConsumerKey    Secret `mapstructure:"consumer_key" yaml:"consumer_key,omitempty" json:"consumer_key"`
+	ConsumerSecret Secret `mapstructure:"consumer_secret" yaml:"consumer_secret,omitempty" json:"consumer_secret"`
+	AccessSecret   Secret `mapstructure:"access_secret" yaml:"access_secret,omitempty" json:"access_secret"`
 	// AccessToken is X's OAuth 1.0a access token or OAuth 2.0 user token, or
 	// Mastodon's access token.
-	AccessToken Secret `mapstructure:"access_token" yaml:"access_token" json:"access_token"`
+	AccessToken Secret `mapstructure:"access_token" yaml:"access_token,omitempty" json:"access_token"`
 	// X, OAuth 2.0 user context (PKCE); the rotated refresh token is kept in the state store.
-	ClientID     string `mapstructure:"client_id" yaml:"client_id" json:"client_id"`
-	ClientSecret Secret `mapstructure:"client_secret" yaml:"client_secret" json:"client_secret"`
-	RefreshToken Secret `mapstructure:"refresh_token" yaml:"refresh_token" json:"refresh_token"`
+	ClientID     string `mapstructure:"client_id" yaml:"client_id,omitempty" json:"client_id"`
+	ClientSecret Secret `mapstructure:"client_secret" yaml:"client_secret,omitempty" json:"client_secret"`
+	RefreshToken Secret `mapstructure:"refresh_token" yaml:"refresh_token,omitempty" json:"refresh_token"`
 	// DailyCap and MonthlyCap bound the posts Hookline makes (kind x). Default 17 and 500; 0 keeps the default, -1 means no cap.
-	DailyCap   int `mapstructure:"daily_cap" yaml:"daily_cap" json:"daily_cap"`
-	MonthlyCap int `mapstructure:"monthly_cap" yaml:"monthly_cap" json:"monthly_cap"`
+	DailyCap   int `mapstructure:"daily_cap" yaml:"daily_cap,omitempty" json:"daily_cap"`
+	MonthlyCap int `mapstructure:"monthly_cap" yaml:"monthly_cap,omitempty" json:"monthly_cap"`
 
 	// Bluesky: the handle or DID and an app password.
-	Identifier  string `mapstructure:"identifier" yaml:"identifier" json:"identifier"`
-	AppPassword Secret `mapstructure:"app_password" yaml:"app_password" json:"app_password"`
+	Identifier  string `mapstructure:"identifier" yaml:"identifier,omitempty" json:"identifier"`
+	AppPassword Secret `mapstructure:"app_password" yaml:"app_password,omitempty" json:"app_password"`
 
 	// Visibility is Mastodon's "public", "unlisted", "private" or "direct". Defaults to public.
-	Visibility string `mapstructure:"visibility" yaml:"visibility" json:"visibility"`
+	Visibility string `mapstructure:"visibility" yaml:"visibility,omitempty" json:"visibility"`
 	// Language is the post's language tag; empty takes the article's.
-	Language string `mapstructure:"language" yaml:"language" json:"language"`
+	Language string `mapstructure:"language" yaml:"language,omitempty" json:"language"`
 	// SpoilerText is Mastodon's content warning; empty for none.
-	SpoilerText string `mapstructure:"spoiler_text" yaml:"spoiler_text" json:"spoiler_text"`
+	SpoilerText string `mapstructure:"spoiler_text" yaml:"spoiler_text,omitempty" json:"spoiler_text"`
 	// MaxChars overrides the network's length limit (Mastodon: learned from the instance when 0).
-	MaxChars int `mapstructure:"max_chars" yaml:"max_chars" json:"max_chars"`
+	MaxChars int `mapstructure:"max_chars" yaml:"max_chars,omitempty" json:"max_chars"`
 	// Hashtags is the most hashtags a post carries. 0 takes teaser.hashtags.
-	Hashtags int `mapstructure:"hashtags" yaml:"hashtags" json:"hashtags"`
+	Hashtags int `mapstructure:"hashtags" yaml:"hashtags,omitempty" json:"hashtags"`
 	// UTM adds utm_* parameters to the link. Off unless Source is set.
-	UTM UTM `mapstructure:"utm" yaml:"utm" json:"utm"`
+	UTM UTM `mapstructure:"utm" yaml:"utm,omitempty" json:"utm"`
 	// Timeout bounds one request. Defaults to 30s.
 	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout" json:"timeout"`
 }
 
 // UTM parameters for an account's links.
 type UTM struct {
-	Source   string `mapstructure:"source" yaml:"source" json:"source"`
-	Medium   string `mapstructure:"medium" yaml:"medium" json:"medium"`
-	Campaign string `mapstructure:"campaign" yaml:"campaign" json:"campaign"`
+	Source   string `mapstructure:"source" yaml:"source,omitempty" json:"source"`
+	Medium   string `mapstructure:"medium" yaml:"medium,omitempty" json:"medium"`
+	Campaign string `mapstructure:"campaign" yaml:"campaign,omitempty" json:"campaign"`
 }
 
 // Schedule posts from sources to accounts at cron times.
@@ -117,20 +117,20 @@ type Schedule struct {
 	// Cron is 5 fields or a descriptor (@daily, @every 2h).
 	Cron string `mapstructure:"cron" yaml:"cron" json:"cron"`
 	// Timezone overrides the top-level timezone.
-	Timezone string `mapstructure:"timezone" yaml:"timezone" json:"timezone"`
+	Timezone string `mapstructure:"timezone" yaml:"timezone,omitempty" json:"timezone"`
 	// Sources and Networks name entries of sources and networks; empty means all.
-	Sources  []string `mapstructure:"sources" yaml:"sources" json:"sources"`
-	Networks []string `mapstructure:"networks" yaml:"networks" json:"networks"`
+	Sources  []string `mapstructure:"sources" yaml:"sources,omitempty" json:"sources"`
+	Networks []string `mapstructure:"networks" yaml:"networks,omitempty" json:"networks"`
 	// PerRun is how many articles one fire posts. Defaults to 1.
 	PerRun int `mapstructure:"per_run" yaml:"per_run" json:"per_run"`
 	// Order picks articles: "newest" (default), "oldest" or "random".
 	Order string `mapstructure:"order" yaml:"order" json:"order"`
 	// MaxAge skips articles published longer ago than this; 0 for no limit.
-	MaxAge time.Duration `mapstructure:"max_age" yaml:"max_age" json:"max_age"`
+	MaxAge time.Duration `mapstructure:"max_age" yaml:"max_age,omitempty" json:"max_age"`
 	// Quiet is a daily window with no posts, "22:00-07:00"; empty for none.
-	Quiet string `mapstructure:"quiet" yaml:"quiet" json:"quiet"`
+	Quiet string `mapstructure:"quiet" yaml:"quiet,omitempty" json:"quiet"`
 	// Jitter delays each fire by a random duration up to this. Defaults to 0.
-	Jitter time.Duration `mapstructure:"jitter" yaml:"jitter" json:"jitter"`
+	Jitter time.Duration `mapstructure:"jitter" yaml:"jitter,omitempty" json:"jitter"`
 	// CatchUp is "skip" (default) or "once": what to do about runs missed while down.
 	CatchUp string `mapstructure:"catch_up" yaml:"catch_up" json:"catch_up"`
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/hookline/hookline/teaser/fit"
 )
 
 // Post is one fitted post for one account.
@@ -44,6 +46,21 @@ type Receipt struct {
 // Publisher posts to one account of one network.
 type Publisher interface {
 	Publish(ctx context.Context, p Post) (Receipt, error)
+}
+
+// Limiter is implemented by publishers that know their account's length
+// rules, such as a Mastodon instance's max_characters; posts for them are
+// fitted to these rules rather than to the network's defaults.
+type Limiter interface {
+	Rules(ctx context.Context) (fit.Rules, error)
+}
+
+// DryRunner is implemented by publishers that can show the request they
+// would send for a post without sending it: the method, the URL and the body
+// exactly as sent. Secrets (tokens, passwords, signatures) travel in headers
+// and are never part of what DryRun returns.
+type DryRunner interface {
+	DryRun(ctx context.Context, p Post) (method, url string, body []byte, err error)
 }
 
 // Sentinel errors that callers branch on with errors.Is. Publishers wrap them

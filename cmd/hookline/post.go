@@ -1,13 +1,234 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/hookline/hookline/article"
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/deliver"
+	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/store"
+	"github.com/hookline/hookline/teaser"
 )
 
-// PLACEHOLDER: replaced by the command's owner.
 func newPostCmd(g *globals) *cobra.Command {
-	_ = g
-	return &cobra.Command{Use: "post", RunE: func(*cobra.Command, []string) error { return errors.New("post: not built yet") }}
+	var (
+		names  []string
+		dryRun bool
+	)
+	cmd := &cobra.Command{
+		Use:   "post ARTICLE",
+		Short: "Write an article's teaser and post it now",
+		Long: `Post builds the teaser of ARTICLE (a file, an http(s) URL, or - for stdin),
+fits it to each account and posts it now, to the accounts named with
+--network or to every account in config.yaml, concurrently. Each post is
+recorded in the state file, so it is never posted twice to an account, and
+the daemon will not post it again. It prints each post's URL and exits
+non-zero when any post failed.
+
+With --dry-run it prints what would be sent to each network, request body
+included, and sends and records nothing.`,
+		Example: `  hookline post article.md
+  hookline post https://example.com/story --network mastodon-main --network x-main
+  hookline post article.md --dry-run`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, cfgName, err := loadConfig(g)
+			if err != nil {
+				return err
+			}
+			accts, err := selectAccounts(cfg.Networks, names, cfgName)
+			if err != nil {
+				return err
+			}
+			return postArticle(cmd.Context(), cfg, accts, args[0], dryRun, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	cmd.Flags().StringArrayVarP(&names, "network", "n", nil, "account `NAME` from config.yaml's networks (repeatable; default all)")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be sent to each network; send and record nothing")
+	return cmd
+}
+
+// selectAccounts returns the named accounts, in config order, or all.
+func selectAccounts(all []config.Account, names []string, cfgName string) ([]config.Account, error) {
+	if len(all) == 0 {
+		return nil, fmt.Errorf("%s: no networks configured; add an account under networks:", cfgName)
+	}
+	if len(names) == 0 {
+		return all, nil
+	}
+	known := make([]string, len(all))
+	for i, a := range all {
+		known[i] = a.Name
+	}
+	var out []config.Account
+	for _, a := range all {
+		if slices.Contains(names, a.Name) {
+			out = append(out, a)
+		}
+	}
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			return nil, fmt.Errorf("--network %s: no such account in %s; known: %s", n, cfgName, strings.Join(known, ", "))
+		}
+	}
+	return out, nil
+}
+
+// target is one account's post on its way out.
+type target struct {
+	acct config.Account
+	pub  publish.Publisher
+	post publish.Post
+	err  error // why it cannot be sent
+}
+
+func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, stdout, stderr io.Writer) error {
+	level := slog.LevelWarn
+	if strings.EqualFold(cfg.Log.Level, "debug") {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	a, err := article.Load(ctx, arg, article.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	opts := teaser.Options{Variant: cfg.Teaser.Variant}
+	for _, acct := range accts {
+		opts.Hashtags = max(opts.Hashtags, networks.Hashtags(acct, cfg.Teaser))
+	}
+	res, err := teaser.Compose(a, opts)
+	if err != nil {
+		return err
+	}
+
+	var st *store.Store
+	deps := networks.Deps{Stdout: stdout, Log: log}
+	if !dryRun {
+		if st, err = store.Open(ctx, cfg.State, store.Options{Log: log}); err != nil {
+			return err
+		}
+		defer st.Close()
+		deps.Tokens = st
+	}
+	targets := prepare(ctx, accts, res, cfg.Teaser, deps)
+	if dryRun {
+		return printDryRun(ctx, targets, stdout)
+	}
+	return send(ctx, st, targets, log, stdout, stderr)
+}
+
+// prepare opens each account's publisher and fits its post, concurrently
+// (learning a Mastodon instance's limits is a request).
+func prepare(ctx context.Context, accts []config.Account, res teaser.Result, t config.Teaser, deps networks.Deps) []target {
+	targets := make([]target, len(accts))
+	var wg sync.WaitGroup
+	for i, acct := range accts {
+		wg.Go(func() {
+			tg := target{acct: acct}
+			tg.pub, tg.err = networks.Open(ctx, acct, deps)
+			if tg.err == nil {
+				tg.post, tg.err = networks.PostFor(ctx, acct, tg.pub, res, t, deliver.Key(res.Article.ID, acct.Name))
+			}
+			targets[i] = tg
+		})
+	}
+	wg.Wait()
+	return targets
+}
+
+func printDryRun(ctx context.Context, targets []target, w io.Writer) error {
+	var failed []string
+	for _, tg := range targets {
+		fmt.Fprintf(w, "=== %s (%s)\n", tg.acct.Name, tg.acct.Kind)
+		if tg.err != nil {
+			fmt.Fprintf(w, "error: %v\n\n", tg.err)
+			failed = append(failed, tg.acct.Name)
+			continue
+		}
+		fmt.Fprintf(w, "%s\n", tg.post.Text)
+		dr, ok := tg.pub.(publish.DryRunner)
+		if !ok {
+			fmt.Fprintf(w, "--- (%s shows no request preview)\n\n", tg.acct.Kind)
+			continue
+		}
+		method, url, body, err := dr.DryRun(ctx, tg.post)
+		if err != nil {
+			fmt.Fprintf(w, "error: %v\n\n", err)
+			failed = append(failed, tg.acct.Name)
+			continue
+		}
+		fmt.Fprintf(w, "--- %s %s\n%s\n", method, url, strings.TrimRight(string(body), "\n"))
+		fmt.Fprintln(w)
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("dry run: %d of %d accounts cannot post: %s", len(failed), len(targets), strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logger, stdout, stderr io.Writer) error {
+	var (
+		jobs   []deliver.Job
+		failed []string
+	)
+	for _, tg := range targets {
+		if tg.err != nil {
+			fmt.Fprintf(stderr, "%v\n", tg.err)
+			failed = append(failed, tg.acct.Name)
+			continue
+		}
+		jobs = append(jobs, deliver.Job{Post: tg.post, Publisher: tg.pub})
+	}
+	// The deliverer logs every outcome; here they are printed instead, so
+	// only its debug records are wanted.
+	dlog := slog.New(slog.DiscardHandler)
+	if log.Enabled(ctx, slog.LevelDebug) {
+		dlog = log
+	}
+	d := deliver.Deliverer{Store: st, Log: dlog}
+	for _, r := range d.Deliver(ctx, jobs) {
+		switch {
+		case r.Err != nil:
+			retry := ""
+			if !r.NextAttempt.IsZero() {
+				retry = " (the daemon retries it after " + r.NextAttempt.Local().Format(time.DateTime) + ")"
+			}
+			fmt.Fprintf(stderr, "%v%s\n", r.Err, retry) // the error names the account
+			failed = append(failed, r.Account)
+		case r.Skipped && r.State == store.Posted:
+			url := ""
+			if rec, err := st.Post(ctx, r.ArticleID, r.Account); err == nil {
+				url = receiptText(rec.URL, rec.ReceiptID)
+			}
+			fmt.Fprintf(stdout, "%s: already posted %s\n", r.Account, url)
+		case r.Skipped:
+			fmt.Fprintf(stderr, "%s: not posted: %s\n", r.Account, r.Reason)
+			failed = append(failed, r.Account)
+		default:
+			fmt.Fprintf(stdout, "%s: %s\n", r.Account, receiptText(r.Receipt.URL, r.Receipt.ID))
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d posts failed: %s", len(failed), len(targets), strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+func receiptText(url, id string) string {
+	if url != "" {
+		return url
+	}
+	return "posted, id " + id
 }

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/hookline/hookline"
+	"github.com/hookline/hookline/config"
+)
+
+// loadConfig finds the config (--config, else $HOOKLINE_CONFIG, else
+// ./config.yaml, else the embedded default), loads and validates it, and
+// prints its warnings to stderr. The string is the path, or "(embedded)".
+func loadConfig(g *globals) (*config.Config, string, error) {
+	c, name, warns, err := loadConfigWarnings(g)
+	printWarnings(os.Stderr, name, warns)
+	return c, name, err
+}
+
+// loadConfigWarnings is loadConfig without the printing.
+func loadConfigWarnings(g *globals) (*config.Config, string, []config.Warning, error) {
+	env := os.Environ()
+	path := config.Resolve(g.configPath, env)
+	c, warns, err := config.Load(path, hookline.DefaultConfig, env)
+	name := path
+	if name == "" {
+		name = config.Embedded
+	}
+	return c, name, warns, err
+}
+
+func printWarnings(w io.Writer, name string, warns []config.Warning) {
+	for _, warn := range warns {
+		fmt.Fprintf(w, "%s: warning: %s\n", name, warn)
+	}
+}

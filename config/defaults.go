@@ -1,0 +1,115 @@
+package config
+
+import (
+	"cmp"
+	"time"
+)
+
+// Defaults that apply when config.yaml leaves a key out (or sets it to its
+// zero value).
+const (
+	DefaultState           = "./hookline.db"
+	DefaultTimezone        = "Local"
+	DefaultLogFormat       = "text"
+	DefaultLogLevel        = "info"
+	DefaultShutdownTimeout = 30 * time.Second
+	DefaultHashtags        = 3
+	DefaultPerRun          = 1
+	DefaultOrder           = "newest"
+	DefaultCatchUp         = "skip"
+	DefaultAccountTimeout  = 30 * time.Second
+	DefaultXDailyCap       = 17
+	DefaultXMonthlyCap     = 500
+	DefaultXServer         = "https://api.x.com"
+	DefaultBlueskyServer   = "https://bsky.social"
+	DefaultVisibility      = "public"
+	DefaultFeedPoll        = 15 * time.Minute
+	DefaultFolderPoll      = time.Minute
+)
+
+// Source kinds.
+const (
+	SourceFolder = "folder"
+	SourceFeed   = "feed"
+	SourceURLs   = "urls"
+)
+
+// Account kinds.
+const (
+	KindOutbox   = "outbox"
+	KindX        = "x"
+	KindMastodon = "mastodon"
+	KindBluesky  = "bluesky"
+)
+
+// Schedule orders and catch-up modes.
+const (
+	OrderNewest = "newest"
+	OrderOldest = "oldest"
+	OrderRandom = "random"
+
+	CatchUpSkip = "skip"
+	CatchUpOnce = "once"
+)
+
+// WithDefaults fills every zero value that has a default, in place, and
+// returns c. Load calls it before Validate; tests that build a Config by hand
+// call it too.
+func (c *Config) WithDefaults() *Config {
+	c.State = cmp.Or(c.State, DefaultState)
+	c.Timezone = cmp.Or(c.Timezone, DefaultTimezone)
+	c.Log.Format = cmp.Or(c.Log.Format, DefaultLogFormat)
+	c.Log.Level = cmp.Or(c.Log.Level, DefaultLogLevel)
+	c.ShutdownTimeout = cmp.Or(c.ShutdownTimeout, DefaultShutdownTimeout)
+	c.Teaser.Hashtags = cmp.Or(c.Teaser.Hashtags, DefaultHashtags)
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		switch s.Kind {
+		case SourceFolder:
+			s.Poll = cmp.Or(s.Poll, DefaultFolderPoll)
+		case SourceFeed, SourceURLs:
+			s.Poll = cmp.Or(s.Poll, DefaultFeedPoll)
+		}
+	}
+	for i := range c.Networks {
+		a := &c.Networks[i]
+		a.Timeout = cmp.Or(a.Timeout, DefaultAccountTimeout)
+		switch a.Kind {
+		case KindX:
+			a.Server = cmp.Or(a.Server, DefaultXServer)
+			a.DailyCap = cmp.Or(a.DailyCap, DefaultXDailyCap)
+			a.MonthlyCap = cmp.Or(a.MonthlyCap, DefaultXMonthlyCap)
+		case KindMastodon:
+			a.Visibility = cmp.Or(a.Visibility, DefaultVisibility)
+		case KindBluesky:
+			a.Server = cmp.Or(a.Server, DefaultBlueskyServer)
+		}
+	}
+	for i := range c.Schedules {
+		s := &c.Schedules[i]
+		s.PerRun = cmp.Or(s.PerRun, DefaultPerRun)
+		s.Order = cmp.Or(s.Order, DefaultOrder)
+		s.CatchUp = cmp.Or(s.CatchUp, DefaultCatchUp)
+	}
+	return c
+}
+
+// Account returns the account named name, or false.
+func (c *Config) Account(name string) (Account, bool) {
+	for _, a := range c.Networks {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Account{}, false
+}
+
+// Source returns the source named name, or false.
+func (c *Config) Source(name string) (Source, bool) {
+	for _, s := range c.Sources {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Source{}, false
+}

@@ -1,0 +1,153 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/go-viper/mapstructure/v2"
+	"github.com/spf13/viper"
+)
+
+// Embedded names the built-in default config in messages.
+const Embedded = "(embedded)"
+
+// Resolve picks the config file: the --config flag, else $HOOKLINE_CONFIG,
+// else ./config.yaml when it exists. "" means the embedded default.
+func Resolve(flag string, env []string) string {
+	if flag != "" {
+		return flag
+	}
+	if p := envMap(env)["HOOKLINE_CONFIG"]; p != "" {
+		return p
+	}
+	if _, err := os.Stat("config.yaml"); err == nil {
+		return "config.yaml"
+	}
+	return ""
+}
+
+// Load reads the config file at path (or defaultYAML when path is ""),
+// expands ${VAR} from env, applies HOOKLINE_ overrides from env, fills
+// defaults and validates. env is a list of KEY=VALUE lines, as from
+// os.Environ.
+//
+// Problems with the content come back together as one *Error (errors.Is
+// ErrInvalid); a file that cannot be read is an fs error. Warnings (unknown
+// keys with the likely typo, unmatched overrides, a file with secrets that
+// others can read) never stop the load.
+func Load(path string, defaultYAML []byte, env []string) (*Config, []Warning, error) {
+	name, data := Embedded, defaultYAML
+	if path != "" {
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return nil, nil, fmt.Errorf("config: %w", err)
+		}
+		name = path
+	}
+	c, warns, err := Parse(name, data, env)
+	if path != "" && err == nil {
+		warns = append(warns, checkPermissions(path, data)...)
+	}
+	return c, warns, err
+}
+
+// Parse is Load for config bytes; name is used in messages.
+func Parse(name string, data []byte, env []string) (*Config, []Warning, error) {
+	raw, syntax := readYAML(data)
+	if syntax != nil {
+		return nil, nil, &Error{File: name, Problems: syntax}
+	}
+	vars := envMap(env)
+	var problems []error
+	raw = expandAll(raw, "", vars, &problems).(map[string]any)
+	warns := applyEnv(raw, vars)
+
+	var c Config
+	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
+		DecodeHook:       decodeHook,
+		WeaklyTypedInput: true,
+		Result:           &c,
+		TagName:          "mapstructure",
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("config: %w", err)
+	}
+	if err := dec.Decode(raw); err != nil {
+		problems = append(problems, decodeProblems(err)...)
+	}
+	for _, key := range unknownKeys(raw, "") {
+		msg := "unknown key"
+		if s := suggest(key); s != "" {
+			msg += "; did you mean " + s + "?"
+		}
+		warns = append(warns, Warning{Key: key, Msg: msg})
+	}
+	c.WithDefaults()
+	seen := map[string]bool{}
+	for _, p := range problems {
+		var fe *FieldError
+		if errors.As(p, &fe) {
+			seen[fe.Key] = true
+		}
+	}
+	for _, p := range unjoin(c.Validate()) {
+		var fe *FieldError
+		if errors.As(p, &fe) && seen[fe.Key] {
+			continue // already reported, e.g. an unset ${VAR} in a cron
+		}
+		problems = append(problems, p)
+	}
+	if len(problems) > 0 {
+		return nil, warns, &Error{File: name, Problems: problems}
+	}
+	return &c, warns, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// readYAML parses config bytes through viper into a map with lower-case keys.
+func readYAML(data []byte) (map[string]any, []error) {
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "While parsing config: ")
+		var problems []error
+		for _, m := range yamlLine.FindAllStringSubmatch(msg, -1) {
+			problems = append(problems, &FieldError{Key: "line " + m[1], Msg: yamlMessage(m[2])})
+		}
+		if len(problems) == 0 {
+			problems = append(problems, &FieldError{Msg: yamlMessage(strings.TrimPrefix(msg, "yaml: "))})
+		}
+		return nil, problems
+	}
+	return v.AllSettings(), nil
+}
+
+func yamlMessage(msg string) string {
+	if !strings.Contains(msg, "into map[string]interface") {
+		return msg
+	}
+	got := "a single value"
+	switch {
+	case strings.Contains(msg, "!!seq"):
+		got = "a list"
+	case strings.Contains(msg, "!!str"):
+		got = "text"
+	}
+	return "the file must be a mapping of keys (state:, sources:, networks:, schedules:), not " + got
+}
+
+// unjoin lists the errors inside an errors.Join.
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}

@@ -1,0 +1,149 @@
+package config
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// DefaultDebounce is how long Watch waits after the last change to the file
+// before reloading it, so an editor's burst of writes is read once.
+const DefaultDebounce = 500 * time.Millisecond
+
+// Watch reloads the config file at path when it changes, until ctx is done.
+// It calls onChange with each edit that loads and validates, and onError
+// with the message of each that does not (the caller keeps its config).
+// It returns nil when ctx is done, or an error when the file cannot be
+// watched. See Watcher for warnings and a ready signal.
+func Watch(ctx context.Context, path string, debounce time.Duration, onChange func(*Config), onError func(error)) error {
+	w := &Watcher{Path: path, Debounce: debounce, OnError: onError}
+	if onChange != nil {
+		w.OnChange = func(c *Config, _ []Warning) { onChange(c) }
+	}
+	return w.Run(ctx)
+}
+
+// Watcher reloads a config file when it changes. It watches the file's
+// folder, not the file, because editors and config managers replace files
+// by renaming a new one over them.
+type Watcher struct {
+	// Path is the config file.
+	Path string
+	// Env holds KEY=VALUE lines for ${VAR} and HOOKLINE_ overrides; nil
+	// reads os.Environ at each reload.
+	Env []string
+	// Debounce is the quiet time after the last change before a reload.
+	// Defaults to DefaultDebounce (500ms).
+	Debounce time.Duration
+	// OnChange gets each new config that loads and validates, with its warnings.
+	OnChange func(*Config, []Warning)
+	// OnError gets the problems of each edit that does not load; they name
+	// the file and keys.
+	OnError func(error)
+	// Ready, if set, is called once the folder is being watched: edits
+	// after it are seen.
+	Ready func()
+}
+
+// Run watches until ctx is done. Edits that leave the file's bytes as they
+// were do not call OnChange again.
+func (w *Watcher) Run(ctx context.Context) error {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("config: watch %s: %w", w.Path, err)
+	}
+	defer fw.Close()
+	path := filepath.Clean(w.Path)
+	if err := fw.Add(filepath.Dir(path)); err != nil {
+		return fmt.Errorf("config: watch %s: %w", w.Path, err)
+	}
+	last, _ := os.ReadFile(path)
+	if w.Ready != nil {
+		w.Ready()
+	}
+	debounce := w.Debounce
+	if debounce <= 0 {
+		debounce = DefaultDebounce
+	}
+	timer := time.NewTimer(debounce)
+	timer.Stop()
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-fw.Events:
+			if !ok {
+				return nil
+			}
+			if w.relevant(path, ev) {
+				timer.Reset(debounce)
+			}
+		case err, ok := <-fw.Errors:
+			if !ok {
+				return nil
+			}
+			w.fail(fmt.Errorf("config: watch %s: %w", w.Path, err))
+		case <-timer.C:
+			last = w.reload(path, last)
+		}
+	}
+}
+
+// relevant keeps events on the file itself and, when the path is a symlink
+// (as in a Kubernetes ConfigMap), every event in its folder, since the
+// target changes by swapping a link elsewhere in it.
+func (w *Watcher) relevant(path string, ev fsnotify.Event) bool {
+	if ev.Op == fsnotify.Chmod {
+		return false
+	}
+	if filepath.Clean(ev.Name) == path {
+		return true
+	}
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode()&os.ModeSymlink != 0
+}
+
+// reload loads the file unless its bytes equal last, and returns the bytes
+// it read.
+func (w *Watcher) reload(path string, last []byte) []byte {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		w.fail(fmt.Errorf("config: reload: %w", err))
+		return nil
+	}
+	if last != nil && bytes.Equal(data, last) {
+		return last
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		// Most likely caught between an editor's truncate and write; an
+		// empty config would drop every schedule.
+		w.fail(fmt.Errorf("config: reload %s: file is empty; keeping the current config", w.Path))
+		return data
+	}
+	env := w.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	c, warns, err := Parse(w.Path, data, env)
+	if err != nil {
+		w.fail(err)
+		return data
+	}
+	warns = append(warns, checkPermissions(path, data)...)
+	if w.OnChange != nil {
+		w.OnChange(c, warns)
+	}
+	return data
+}
+
+func (w *Watcher) fail(err error) {
+	if w.OnError != nil {
+		w.OnError(err)
+	}
+}

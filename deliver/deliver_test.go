@@ -1,0 +1,253 @@
+package deliver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/store"
+)
+
+func TestKey(t *testing.T) {
+	k := Key("https://e.com/a", "x-main")
+	if k != Key("https://e.com/a", "x-main") || !strings.HasPrefix(k, "hl-") || len(k) != 35 {
+		t.Fatalf("Key = %q", k)
+	}
+	for _, other := range []string{Key("https://e.com/a", "x-alt"), Key("https://e.com/b", "x-main"), Key("https://e.com/ax", "-main")} {
+		if other == k {
+			t.Fatalf("collision: %q", other)
+		}
+	}
+}
+
+func TestBackoff_Delay(t *testing.T) {
+	b := DefaultBackoff
+	tests := []struct {
+		n    int
+		rnd  float64
+		want time.Duration
+	}{
+		{1, 0, 30 * time.Second},
+		{1, 0.5, 45 * time.Second},
+		{2, 0, time.Minute},
+		{4, 0.999999, 8 * time.Minute},
+		{10, 0, 3 * time.Hour},
+		{100, 0.5, 4*time.Hour + 30*time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("n=%d,rnd=%v", tt.n, tt.rnd), func(t *testing.T) {
+			got := b.Delay(tt.n, func() float64 { return tt.rnd })
+			if d := got - tt.want; d < -time.Millisecond || d > time.Millisecond {
+				t.Fatalf("Delay = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDeliver_Outcomes(t *testing.T) {
+	reset := t0.Add(17 * time.Minute)
+	tests := []struct {
+		name      string
+		err       error
+		attempts  int // attempts already made before this one
+		wantState store.State
+		wantNext  time.Time
+		wantNote  string
+		wantError string
+	}{
+		{name: "success", wantState: store.Posted},
+		{name: "duplicate counts as posted", err: fmt.Errorf("x: 403: %w", publish.ErrDuplicate), wantState: store.Posted, wantNote: "duplicate"},
+		{name: "server error backs off", err: errors.New("mastodon: 503"), wantState: store.Failed, wantNext: t0.Add(45 * time.Second), wantError: "mastodon: 503"},
+		{name: "third failure backs off longer", err: errors.New("mastodon: 502"), attempts: 2, wantState: store.Failed, wantNext: t0.Add(3 * time.Minute), wantError: "502"},
+		{name: "rate limit waits for reset", err: &publish.RateLimitError{Reset: reset, Err: errors.New("429")}, wantState: store.Failed, wantNext: reset, wantError: "rate limited until"},
+		{name: "rate limit without reset backs off", err: &publish.RateLimitError{Err: errors.New("429")}, wantState: store.Failed, wantNext: t0.Add(45 * time.Second), wantError: "rate limited"},
+		{name: "unauthorized is permanent", err: fmt.Errorf("x-main: 401: %w", publish.ErrUnauthorized), wantState: store.Failed, wantError: "401: unauthorized"},
+		{name: "invalid is permanent", err: fmt.Errorf("too long: %w", publish.ErrInvalid), wantState: store.Failed, wantError: "invalid"},
+		{name: "quota is permanent", err: publish.ErrQuota, wantState: store.Failed, wantError: "quota"},
+		{name: "eighth failure gives up", err: errors.New("503"), attempts: 7, wantState: store.Failed, wantError: "gave up after 8 attempts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, clk := setup(t)
+			ctx := context.Background()
+			pub := &fakePub{err: func(int) error { return tt.err }}
+			p := post("https://e.com/a", "acct")
+			for range tt.attempts { // earlier failed attempts, each due again
+				pre := &fakePub{err: func(int) error { return errors.New("earlier 500") }}
+				if r := d.Deliver(ctx, []Job{{Post: p, Publisher: pre}})[0]; r.State != store.Failed {
+					t.Fatalf("setup attempt: %+v", r)
+				}
+				clk.Add(7 * time.Hour)
+			}
+			start := clk.Now()
+			res := d.Deliver(ctx, []Job{{Post: p, Publisher: pub}})
+			if len(res) != 1 {
+				t.Fatalf("results = %d", len(res))
+			}
+			r := res[0]
+			if r.State != tt.wantState || r.Attempt != tt.attempts+1 {
+				t.Fatalf("result = %+v, want state %s attempt %d", r, tt.wantState, tt.attempts+1)
+			}
+			wantNext := tt.wantNext
+			if !wantNext.IsZero() {
+				wantNext = wantNext.Add(start.Sub(t0))
+			}
+			rec, err := d.Store.Post(ctx, p.ArticleID, p.Account)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.State != tt.wantState || !rec.NextAttempt.Equal(wantNext) || !r.NextAttempt.Equal(wantNext) {
+				t.Fatalf("row state %s next %v (result %v); want %s next %v", rec.State, rec.NextAttempt, r.NextAttempt, tt.wantState, wantNext)
+			}
+			if rec.Note != tt.wantNote || !strings.Contains(rec.LastError, tt.wantError) || (tt.wantError == "") != (rec.LastError == "") {
+				t.Fatalf("note %q last_error %q; want %q, %q", rec.Note, rec.LastError, tt.wantNote, tt.wantError)
+			}
+			if rec.Attempts != tt.attempts+1 || rec.IdempotencyKey != Key(p.ArticleID, p.Account) {
+				t.Fatalf("attempts %d key %q", rec.Attempts, rec.IdempotencyKey)
+			}
+			if tt.wantState == store.Posted && (rec.PostedAt.IsZero() || (tt.err == nil && rec.ReceiptID != rec.IdempotencyKey)) {
+				t.Fatalf("posted row without receipt: %+v", rec)
+			}
+			// A second delivery never sends again unless a retry is due.
+			again := d.Deliver(ctx, []Job{{Post: p, Publisher: pub}})[0]
+			if !again.Skipped || pub.count() != 1 {
+				t.Fatalf("second delivery = %+v, sent %d", again, pub.count())
+			}
+		})
+	}
+}
+
+func TestDeliver_InterruptedIsDueAtOnce(t *testing.T) {
+	d, _ := setup(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	pub := &fakePub{entry: make(chan struct{}, 1), hold: make(chan struct{})}
+	done := make(chan Result)
+	go func() { done <- d.Deliver(ctx, []Job{{Post: post("a", "m"), Publisher: pub}})[0] }()
+	<-pub.entry
+	cancel()
+	r := <-done
+	rec, _ := d.Store.Post(context.Background(), "a", "m")
+	if r.State != store.Failed || rec.State != store.Failed || !rec.NextAttempt.Equal(t0) {
+		t.Fatalf("interrupted: result %+v, row %s next %v; want failed, due now", r, rec.State, rec.NextAttempt)
+	}
+}
+
+func TestDeliver_SameArticleTwiceConcurrently(t *testing.T) {
+	t.Run("second finds it in flight", func(t *testing.T) {
+		d, _ := setup(t)
+		pub := &fakePub{entry: make(chan struct{}, 1), hold: make(chan struct{})}
+		job := Job{Post: post("a", "m"), Publisher: pub}
+		first := make(chan Result)
+		go func() { first <- d.Deliver(context.Background(), []Job{job})[0] }()
+		<-pub.entry
+		second := d.Deliver(context.Background(), []Job{job})[0]
+		close(pub.hold)
+		r := <-first
+		if !second.Skipped || second.Reason != "in flight" || r.State != store.Posted || pub.count() != 1 {
+			t.Fatalf("first %+v second %+v sent %d", r, second, pub.count())
+		}
+	})
+	t.Run("many goroutines, one post", func(t *testing.T) {
+		d, _ := setup(t)
+		pub := &fakePub{}
+		var wg sync.WaitGroup
+		for range 20 {
+			wg.Go(func() { d.Deliver(context.Background(), []Job{{Post: post("a", "m"), Publisher: pub}, {Post: post("b", "m"), Publisher: pub}}) })
+		}
+		wg.Wait()
+		if pub.count() != 2 {
+			t.Fatalf("sent %d posts, want 2", pub.count())
+		}
+	})
+}
+
+func TestDeliver_ManyAccountsConcurrently(t *testing.T) {
+	d, _ := setup(t)
+	d.Concurrency = 4
+	pub := &fakePub{entry: make(chan struct{}, 100), hold: make(chan struct{})}
+	var jobs []Job
+	for i := range 10 {
+		jobs = append(jobs, Job{Post: post("a", fmt.Sprint("acct-", i)), Publisher: pub})
+	}
+	done := make(chan []Result)
+	go func() { done <- d.Deliver(context.Background(), jobs) }()
+	for range 4 { // four in flight at once before any returns
+		<-pub.entry
+	}
+	close(pub.hold)
+	res := <-done
+	for i, r := range res {
+		if r.State != store.Posted || r.Account != jobs[i].Post.Account {
+			t.Fatalf("result %d = %+v", i, r)
+		}
+	}
+	if len(pub.entry) > 6 {
+		t.Fatalf("too many in flight")
+	}
+}
+
+func TestResume(t *testing.T) {
+	ctx := context.Background()
+	d, clk := setup(t)
+	// A row left posting by a dead process (pid beyond pid_max).
+	orig := post("crashed", "m")
+	orig.IdempotencyKey = Key(orig.ArticleID, orig.Account)
+	if c, err := d.Store.Claim(ctx, store.ClaimRequest{Post: orig, Now: clk.Now()}); err != nil || c.Outcome != store.ClaimSend {
+		t.Fatal(c, err)
+	}
+	d.Store.DB().Exec("UPDATE posts SET owner = '2147483647:dead' WHERE article_id = 'crashed'")
+	// A failed row due in one minute, one permanent, one for an unknown account.
+	failing := &fakePub{err: func(int) error { return errors.New("503") }}
+	d.Deliver(ctx, []Job{{Post: post("retry", "m"), Publisher: failing}})
+	d.Deliver(ctx, []Job{{Post: post("perm", "m"), Publisher: &fakePub{err: func(int) error { return publish.ErrUnauthorized }}}})
+	d.Deliver(ctx, []Job{{Post: post("other", "gone"), Publisher: failing}})
+
+	pub := &fakePub{}
+	res := d.Resume(ctx, map[string]publish.Publisher{"m": pub})
+	if len(res) != 1 || res[0].ArticleID != "crashed" || res[0].State != store.Posted || pub.count() != 1 {
+		t.Fatalf("resume now = %+v, sent %d", res, pub.count())
+	}
+	if got := pub.sent[0]; got.Text != orig.Text || got.IdempotencyKey != orig.IdempotencyKey {
+		t.Fatalf("resent %+v, want the stored post with key %s", got, orig.IdempotencyKey)
+	}
+	clk.Add(time.Hour)
+	res = d.Resume(ctx, map[string]publish.Publisher{"m": pub})
+	if len(res) != 2 || res[0].Account != "gone" || !res[0].Skipped || res[1].ArticleID != "retry" ||
+		res[1].State != store.Posted || res[1].Attempt != 2 {
+		t.Fatalf("resume later = %+v", res)
+	}
+	if res := d.Resume(ctx, map[string]publish.Publisher{"m": pub}); len(res) != 1 || res[0].Account != "gone" {
+		t.Fatalf("only the unknown account's post should be left: %+v", res)
+	}
+	if rec, _ := d.Store.Post(ctx, "perm", "m"); rec.State != store.Failed || !strings.Contains(rec.LastError, "unauthorized") {
+		t.Fatalf("permanent row = %+v", rec)
+	}
+}
+
+func BenchmarkDeliver(b *testing.B) {
+	d, _ := setup(b)
+	d.Log = discardLogger()
+	pubs := make([]*fakePub, 100)
+	for i := range pubs {
+		pubs[i] = &fakePub{}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		jobs := make([]Job, 100)
+		for i := range jobs {
+			jobs[i] = Job{Post: post(fmt.Sprint("article-", n), fmt.Sprint("acct-", i)), Publisher: pubs[i]}
+		}
+		n++
+		for _, r := range d.Deliver(context.Background(), jobs) {
+			if r.State != store.Posted {
+				b.Fatalf("%+v", r)
+			}
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package mastodon
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Mastodon's defaults, used when the instance does not say.
+const (
+	DefaultMaxChars  = 500
+	DefaultURLLength = 23
+)
+
+// limitsTTL is how long learned limits are trusted before being asked again.
+const limitsTTL = 24 * time.Hour
+
+// Limits are an instance's status length rules.
+type Limits struct {
+	// MaxChars is configuration.statuses.max_characters.
+	MaxChars int
+	// URLLength is configuration.statuses.characters_reserved_per_url: what
+	// every URL counts for, whatever its length.
+	URLLength int
+}
+
+// instanceDoc is the part of the Instance entity (v2, and v1 since 3.4)
+// Hookline reads; max_toot_chars is what older servers and forks send.
+type instanceDoc struct {
+	Configuration struct {
+		Statuses struct {
+			MaxCharacters            int `json:"max_characters"`
+			CharactersReservedPerURL int `json:"characters_reserved_per_url"`
+		} `json:"statuses"`
+	} `json:"configuration"`
+	MaxTootChars int `json:"max_toot_chars"`
+}
+
+// Limits returns the instance's limits, learned from GET /api/v2/instance
+// (falling back to /api/v1/instance) and cached for a day. When the instance
+// cannot tell, it returns Mastodon's defaults (500, 23) and does not cache
+// them. The account's max_chars, when set, overrides MaxChars.
+func (c *Client) Limits(ctx context.Context) Limits {
+	c.mu.Lock()
+	l, at := c.limits, c.limitsAt
+	c.mu.Unlock()
+	if at.IsZero() || c.now().Sub(at) > limitsTTL {
+		learned, err := c.learnLimits(ctx)
+		if err != nil {
+			c.log.Warn("mastodon instance limits unknown, using defaults",
+				slog.String("account", c.name), slog.Int("max_chars", DefaultMaxChars),
+				slog.Int("url_length", DefaultURLLength), slog.String("error", c.redact(err).Error()))
+			l = Limits{MaxChars: DefaultMaxChars, URLLength: DefaultURLLength}
+		} else {
+			l = learned
+			c.mu.Lock()
+			c.limits, c.limitsAt = l, c.now()
+			c.mu.Unlock()
+		}
+	}
+	if c.maxChars > 0 {
+		l.MaxChars = c.maxChars
+	}
+	return l
+}
+
+func (c *Client) learnLimits(ctx context.Context) (Limits, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	var errs []error
+	for _, path := range []string{"/api/v2/instance", "/api/v1/instance"} {
+		doc, err := c.getInstance(ctx, path)
+		if err != nil {
+			errs = append(errs, err)
+			if ctx.Err() != nil {
+				break
+			}
+			continue
+		}
+		l := Limits{
+			MaxChars:  doc.Configuration.Statuses.MaxCharacters,
+			URLLength: doc.Configuration.Statuses.CharactersReservedPerURL,
+		}
+		if l.MaxChars <= 0 {
+			l.MaxChars = doc.MaxTootChars
+		}
+		if l.MaxChars <= 0 {
+			errs = append(errs, fmt.Errorf("%s: no configuration.statuses.max_characters", path))
+			continue
+		}
+		if l.URLLength <= 0 {
+			l.URLLength = DefaultURLLength
+		}
+		return l, nil
+	}
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
+	}
+	return Limits{}, fmt.Errorf("%s: learn instance limits: %s: %w", c.name, strings.Join(msgs, "; "), errs[len(errs)-1])
+}
+
+func (c *Client) getInstance(ctx context.Context, path string) (*instanceDoc, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.server+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "hookline")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %w", path, &httpError{code: resp.StatusCode, msg: errorText(resp.Body)})
+	}
+	var doc instanceDoc
+	if err := decodeJSON(io.LimitReader(resp.Body, 4<<20), &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &doc, nil
+}
+
+func decodeJSON(r io.Reader, v any) error {
+	if err := json.NewDecoder(r).Decode(v); err != nil {
+		return fmt.Errorf("decode json: %w", err)
+	}
+	return nil
+}

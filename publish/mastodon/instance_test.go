@@ -1,0 +1,146 @@
+package mastodon_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/mastodon"
+	"github.com/hookline/hookline/teaser/fit"
+)
+
+// withLimits returns the spec's instance document with other status limits,
+// so that learned values differ from the defaults.
+func withLimits(t *testing.T, doc []byte, maxChars, urlLen int) []byte {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(doc, &m); err != nil {
+		t.Fatal(err)
+	}
+	st := m["configuration"].(map[string]any)["statuses"].(map[string]any)
+	st["max_characters"], st["characters_reserved_per_url"] = maxChars, urlLen
+	out, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestClient_Limits(t *testing.T) {
+	tests := []struct {
+		name      string
+		setup     func(*testing.T, *server, *config.Account)
+		want      mastodon.Limits
+		wantPaths []string
+	}{
+		{
+			name: "v2",
+			setup: func(t *testing.T, s *server, _ *config.Account) {
+				s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
+			},
+			want:      mastodon.Limits{MaxChars: 1000, URLLength: 30},
+			wantPaths: []string{"/api/v2/instance"},
+		},
+		{
+			name: "v1 fallback",
+			setup: func(t *testing.T, s *server, _ *config.Account) {
+				s.noV2 = true
+				s.instanceV1 = withLimits(t, s.instanceV1, 700, 25)
+			},
+			want:      mastodon.Limits{MaxChars: 700, URLLength: 25},
+			wantPaths: []string{"/api/v2/instance", "/api/v1/instance"},
+		},
+		{
+			name: "v1 of an old server with max_toot_chars",
+			setup: func(t *testing.T, s *server, _ *config.Account) {
+				s.noV2, s.instanceV1 = true, []byte(`{"uri":"old.example","max_toot_chars":5000}`)
+			},
+			want:      mastodon.Limits{MaxChars: 5000, URLLength: 23},
+			wantPaths: []string{"/api/v2/instance", "/api/v1/instance"},
+		},
+		{
+			name:      "neither: defaults",
+			setup:     func(t *testing.T, s *server, _ *config.Account) { s.noV2, s.noV1 = true, true },
+			want:      mastodon.Limits{MaxChars: 500, URLLength: 23},
+			wantPaths: []string{"/api/v2/instance", "/api/v1/instance"},
+		},
+		{
+			name: "max_chars overrides",
+			setup: func(t *testing.T, s *server, a *config.Account) {
+				s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
+				a.MaxChars = 400
+			},
+			want:      mastodon.Limits{MaxChars: 400, URLLength: 30},
+			wantPaths: []string{"/api/v2/instance"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newServer(t)
+			acct := account(s)
+			tt.setup(t, s, &acct)
+			if got := newClient(t, acct).Limits(context.Background()); got != tt.want {
+				t.Errorf("Limits = %+v, want %+v", got, tt.want)
+			}
+			var paths []string
+			for _, r := range s.log() {
+				paths = append(paths, r.method+" "+r.path)
+				if r.header.Get("Authorization") != "" {
+					t.Errorf("%s sent the token; instance information is public", r.path)
+				}
+			}
+			if len(paths) != len(tt.wantPaths) {
+				t.Errorf("requests = %v, want GET %v", paths, tt.wantPaths)
+			}
+		})
+	}
+}
+
+func TestClient_LimitsCached(t *testing.T) {
+	s := newServer(t)
+	s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	c, err := mastodon.New(account(s), mastodon.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		c.Limits(context.Background())
+	}
+	if n := len(s.log()); n != 1 {
+		t.Errorf("requests = %d, want 1: limits are cached", n)
+	}
+	now = now.Add(25 * time.Hour)
+	if got := c.Limits(context.Background()); got.MaxChars != 1000 {
+		t.Errorf("Limits = %+v after a day", got)
+	}
+	if n := len(s.log()); n != 2 {
+		t.Errorf("requests = %d, want 2: limits are asked again after a day", n)
+	}
+}
+
+func TestClient_LimitsFailureNotCached(t *testing.T) {
+	s := newServer(t)
+	s.noV2, s.noV1 = true, true
+	c := newClient(t, account(s))
+	c.Limits(context.Background())
+	s.noV2 = false
+	s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
+	if got := c.Limits(context.Background()); got.MaxChars != 1000 {
+		t.Errorf("Limits = %+v, want the instance's once it answers", got)
+	}
+}
+
+func TestClient_Rules(t *testing.T) {
+	s := newServer(t)
+	s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
+	r, err := newClient(t, account(s)).Rules(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r != fit.Mastodon(1000, 30) {
+		t.Errorf("Rules = %+v, want fit.Mastodon(1000, 30)", r)
+	}
+}

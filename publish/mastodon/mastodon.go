@@ -1,0 +1,175 @@
+// Package mastodon publishes posts as statuses on a Mastodon instance, through
+// github.com/mattn/go-mastodon with an HTTP transport that adds what the
+// library lacks: an Idempotency-Key per post, and rate limits reported at
+// once as typed errors instead of retried for hours.
+package mastodon
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	gomastodon "github.com/mattn/go-mastodon"
+
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish"
+)
+
+// DefaultTimeout bounds one post, all its requests included, when the
+// account sets no timeout.
+const DefaultTimeout = 30 * time.Second
+
+// Client posts statuses for one Mastodon account. It is safe for concurrent use.
+type Client struct {
+	name        string
+	server      string
+	token       string
+	visibility  string
+	language    string
+	spoilerText string
+	maxChars    int
+	timeout     time.Duration
+	api         *gomastodon.Client
+	http        *http.Client
+	log         *slog.Logger
+	now         func() time.Time
+
+	mu        sync.Mutex
+	limits    Limits    // learned from the instance
+	limitsAt  time.Time // when limits were learned; zero when not yet
+	accountID gomastodon.ID
+}
+
+var (
+	_ publish.Publisher = (*Client)(nil)
+	_ publish.Limiter   = (*Client)(nil)
+	_ publish.DryRunner = (*Client)(nil)
+)
+
+// Options are what New needs besides the account.
+type Options struct {
+	// HTTPClient sends the requests; nil for http.DefaultClient. Its
+	// transport is wrapped, not changed.
+	HTTPClient *http.Client
+	// Log receives debug and warning records; nil discards them.
+	Log *slog.Logger
+	// Now is the clock; nil for time.Now.
+	Now func() time.Time
+}
+
+// New returns a Client for acct (kind mastodon): acct.Server is the
+// instance's base URL and acct.AccessToken a token with write:statuses.
+func New(acct config.Account, opts Options) (*Client, error) {
+	if acct.Server == "" {
+		return nil, fmt.Errorf("%s: server is required: set it to the instance's address, e.g. https://mastodon.social", acct.Name)
+	}
+	u, err := url.Parse(acct.Server)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("%s: server %q is not an http(s) URL, e.g. https://mastodon.social", acct.Name, acct.Server)
+	}
+	if acct.AccessToken == "" {
+		return nil, fmt.Errorf("%s: access_token is required: create one under Preferences → Development with write:statuses", acct.Name)
+	}
+	visibility := cmp.Or(acct.Visibility, gomastodon.VisibilityPublic)
+	switch visibility {
+	case "public", "unlisted", "private", "direct":
+	default:
+		return nil, fmt.Errorf("%s: visibility %q: want public, unlisted, private or direct", acct.Name, acct.Visibility)
+	}
+	hc := cmp.Or(opts.HTTPClient, http.DefaultClient)
+	c := &Client{
+		name:        acct.Name,
+		server:      strings.TrimRight(acct.Server, "/"),
+		token:       acct.AccessToken.Value(),
+		visibility:  visibility,
+		language:    acct.Language,
+		spoilerText: acct.SpoilerText,
+		maxChars:    acct.MaxChars,
+		timeout:     cmp.Or(acct.Timeout, DefaultTimeout),
+		log:         opts.Log,
+		now:         opts.Now,
+	}
+	if c.log == nil {
+		c.log = slog.New(slog.DiscardHandler)
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	c.http = &http.Client{
+		Transport:     &transport{base: cmp.Or(hc.Transport, http.DefaultTransport), now: c.now},
+		CheckRedirect: hc.CheckRedirect,
+		Jar:           hc.Jar,
+		Timeout:       hc.Timeout,
+	}
+	c.api = gomastodon.NewClient(&gomastodon.Config{Server: c.server, AccessToken: c.token})
+	c.api.Client = *c.http
+	c.api.UserAgent = "hookline"
+	return c, nil
+}
+
+// Publish posts p as a status, with p.IdempotencyKey as its Idempotency-Key,
+// bounded as a whole by the account's timeout. When the instance fails with a
+// 5xx or the connection breaks, Publish looks among the account's recent
+// statuses for one already posted with p's text and returns its receipt
+// rather than an error (see reconcile.go for what this guarantees).
+func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	st, err := c.api.PostStatus(withIdempotencyKey(ctx, p.IdempotencyKey), c.toot(p))
+	if err != nil && retryAfterReconcile(err) && ctx.Err() == nil {
+		if found, ferr := c.findPosted(ctx, p); ferr != nil {
+			c.log.Warn("mastodon reconcile failed", slog.String("account", c.name), slog.String("error", c.redact(ferr).Error()))
+		} else if found != nil {
+			c.log.Info("mastodon status found after failed post", slog.String("account", c.name), slog.String("status_id", string(found.ID)))
+			st, err = found, nil
+		}
+	}
+	if err != nil {
+		return publish.Receipt{}, c.classify(ctx, err)
+	}
+	c.log.Debug("mastodon status posted", slog.String("account", c.name), slog.String("status_id", string(st.ID)))
+	return c.receipt(st), nil
+}
+
+// DryRun returns the request Publish would send for p, without sending it.
+// The body is the form go-mastodon encodes; the token is in a header and is
+// not returned.
+func (c *Client) DryRun(ctx context.Context, p publish.Post) (method, target string, body []byte, err error) {
+	capt := &captured{}
+	ctx = context.WithValue(withIdempotencyKey(ctx, p.IdempotencyKey), captureKey{}, capt)
+	if _, err := c.api.PostStatus(ctx, c.toot(p)); capt.method == "" {
+		return "", "", nil, fmt.Errorf("%s: dry run: %w", c.name, c.redact(err))
+	}
+	return capt.method, capt.url, capt.body, nil
+}
+
+func (c *Client) toot(p publish.Post) *gomastodon.Toot {
+	return &gomastodon.Toot{
+		Status:      p.Text,
+		Visibility:  c.visibility,
+		Language:    language(cmp.Or(c.language, p.Lang)),
+		SpoilerText: c.spoilerText,
+	}
+}
+
+func (c *Client) receipt(st *gomastodon.Status) publish.Receipt {
+	at := st.CreatedAt
+	if at.IsZero() {
+		at = c.now()
+	}
+	return publish.Receipt{ID: string(st.ID), URL: cmp.Or(st.URL, st.URI), At: at}
+}
+
+// language turns a tag such as "en-US" into the ISO 639-1 code Mastodon
+// accepts ("en").
+func language(tag string) string {
+	tag, _, _ = strings.Cut(strings.TrimSpace(tag), "-")
+	tag, _, _ = strings.Cut(tag, "_")
+	return strings.ToLower(tag)
+}

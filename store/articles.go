@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hookline/hookline/article"
+)
+
+// UpsertResult says what UpsertArticle did.
+type UpsertResult int
+
+// UpsertArticle outcomes.
+const (
+	// Unchanged: the article was stored with the same content hash.
+	Unchanged UpsertResult = iota
+	// New: the article was not stored before.
+	New
+	// Changed: the article was stored with another content hash (edited).
+	Changed
+)
+
+func (r UpsertResult) String() string {
+	switch r {
+	case New:
+		return "new"
+	case Changed:
+		return "changed"
+	}
+	return "unchanged"
+}
+
+// UpsertArticle stores a under the configured source name. A new article is
+// inserted (seenOnly marks it seen but never to be posted, for a new feed's
+// back catalogue); an edited one (other hash) has its content replaced while
+// first_seen and seen_only are kept. a must have been finished (ID, Hash).
+func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Article, seenOnly bool) (UpsertResult, error) {
+	now := s.Now()
+	if a == nil || a.ID == "" || a.Hash == "" {
+		return 0, fmt.Errorf("state %s: upsert article: article has no id or hash (call Finish)", s.path)
+	}
+	data, err := json.Marshal(a)
+	if err != nil {
+		return 0, fmt.Errorf("state %s: encode article %s: %w", s.path, a.ID, err)
+	}
+	var res UpsertResult
+	err = s.tx(ctx, "store article "+a.ID, func(tx *sql.Tx) error {
+		var hash string
+		err := tx.QueryRowContext(ctx, "SELECT hash FROM articles WHERE id = ?", a.ID).Scan(&hash)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			res = New
+			_, err = tx.ExecContext(ctx, `INSERT INTO articles
+				(id, source, hash, title, url, published, first_seen, updated_at, seen_only, data)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				a.ID, source, a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), now.UnixNano(), seenOnly, string(data))
+			return err
+		case err != nil:
+			return err
+		case hash == a.Hash:
+			res = Unchanged
+			return nil
+		}
+		res = Changed
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, url = ?, published = ?, updated_at = ?, data = ?,
+			source = CASE WHEN source = '' THEN ? ELSE source END WHERE id = ?`,
+			a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), string(data), source, a.ID)
+		return err
+	})
+	return res, err
+}
+
+// Article returns the stored article with this id, or an error wrapping
+// ErrNotFound.
+func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
+	var data string
+	err := s.db.QueryRowContext(ctx, "SELECT data FROM articles WHERE id = ?", id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("state %s: article %s: %w", s.path, id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, classify(s.path, "read article "+id, err)
+	}
+	return decodeArticle(id, data)
+}
+
+func decodeArticle(id, data string) (*article.Article, error) {
+	a := &article.Article{}
+	if err := json.Unmarshal([]byte(data), a); err != nil {
+		return nil, fmt.Errorf("state: article %s: decode: %w", id, err)
+	}
+	return a, nil
+}
+
+// Candidate orders.
+const (
+	OrderNewest = "newest"
+	OrderOldest = "oldest"
+	OrderRandom = "random"
+)
+
+// CandidateQuery selects articles a schedule may post to one account.
+type CandidateQuery struct {
+	// Sources are the configured source names to draw from; empty means all.
+	Sources []string
+	// Account is the account the post is for.
+	Account string
+	// Order is newest (default), oldest or random, by publication time (first
+	// seen when unknown).
+	Order string
+	// MaxAge drops articles published (or first seen) longer ago than this
+	// before Now; zero keeps all.
+	MaxAge time.Duration
+	// Now is the reference time for MaxAge.
+	Now time.Time
+	// Limit caps the result; zero or less means 1.
+	Limit int
+	// RepostEdited also returns articles already posted to Account whose
+	// content changed since.
+	RepostEdited bool
+}
+
+// Candidates returns articles from q.Sources that have no post row for
+// q.Account (or, with RepostEdited, one for an older version) and are not
+// seen-only.
+func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Article, error) {
+	var (
+		where []string
+		args  []any
+	)
+	where = append(where, "a.seen_only = 0")
+	if len(q.Sources) > 0 {
+		where = append(where, "a.source IN (?"+strings.Repeat(", ?", len(q.Sources)-1)+")")
+		for _, src := range q.Sources {
+			args = append(args, src)
+		}
+	}
+	if q.RepostEdited {
+		where = append(where, `NOT EXISTS (SELECT 1 FROM posts p WHERE p.article_id = a.id AND p.account = ?
+			AND (p.article_hash = a.hash OR p.state NOT IN ('posted', 'skipped', 'failed') OR (p.state = 'failed' AND p.next_attempt_at IS NOT NULL)))`)
+	} else {
+		where = append(where, "NOT EXISTS (SELECT 1 FROM posts p WHERE p.article_id = a.id AND p.account = ?)")
+	}
+	args = append(args, q.Account)
+	if q.MaxAge > 0 {
+		where = append(where, "COALESCE(a.published, a.first_seen) >= ?")
+		args = append(args, q.Now.Add(-q.MaxAge).UnixNano())
+	}
+	order := "COALESCE(a.published, a.first_seen) DESC, a.id"
+	switch q.Order {
+	case "", OrderNewest:
+	case OrderOldest:
+		order = "COALESCE(a.published, a.first_seen) ASC, a.id"
+	case OrderRandom:
+		order = "random()"
+	default:
+		return nil, fmt.Errorf("candidates: unknown order %q; use newest, oldest or random", q.Order)
+	}
+	limit := max(q.Limit, 1)
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, "SELECT a.id, a.data FROM articles a WHERE "+strings.Join(where, " AND ")+
+		" ORDER BY "+order+" LIMIT ?", args...)
+	if err != nil {
+		return nil, classify(s.path, "select candidates", err)
+	}
+	defer rows.Close()
+	var out []*article.Article
+	for rows.Next() {
+		var id, data string
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, classify(s.path, "select candidates", err)
+		}
+		a, err := decodeArticle(id, data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, classify(s.path, "select candidates", rows.Err())
+}

@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hookline/hookline/publish"
+)
+
+// ClaimOutcome says whether the caller may send the post.
+type ClaimOutcome int
+
+// Claim outcomes.
+const (
+	// ClaimSkip: do not send; Claim.Reason says why.
+	ClaimSkip ClaimOutcome = iota
+	// ClaimSend: the row is now posting, owned by this Store; send Claim.Post.
+	ClaimSend
+	// ClaimResend: an earlier attempt crashed or failed and is due; the row is
+	// posting again; send the stored Claim.Post with its same key.
+	ClaimResend
+)
+
+// ClaimRequest asks to claim one article × account for sending.
+type ClaimRequest struct {
+	// Post is the fitted post; its IdempotencyKey must be set.
+	Post publish.Post
+	// Now is the current time.
+	Now time.Time
+	// RepostEdited allows a new post when the article changed since it was
+	// posted; the new key is the post's key + ":" + 12 hex of the new hash.
+	RepostEdited bool
+}
+
+// Claim is the answer to ClaimRequest.
+type Claim struct {
+	Outcome ClaimOutcome
+	// Post is what to send: the request's post for a new row, the stored one
+	// (same text, same key) for a resend.
+	Post publish.Post
+	// Attempt is this attempt's number, from 1.
+	Attempt int
+	// Reason explains a skip.
+	Reason string
+	// Prior is the row's state before the claim; empty for a new row.
+	Prior State
+}
+
+// Claim decides, in one transaction, whether p may be sent now and if so
+// marks its row posting with this Store as owner — before any request goes
+// out. Posted and skipped rows, rows in flight elsewhere, permanent failures
+// and failures not yet due are skipped.
+func (s *Store) Claim(ctx context.Context, req ClaimRequest) (Claim, error) {
+	p := req.Post
+	if p.ArticleID == "" || p.Account == "" || p.IdempotencyKey == "" {
+		return Claim{}, fmt.Errorf("state %s: claim: post needs article id, account and idempotency key", s.path)
+	}
+	now := req.Now.UTC()
+	var c Claim
+	err := s.tx(ctx, "claim "+p.ArticleID+" for "+p.Account, func(tx *sql.Tx) error {
+		if err := articleStub(ctx, tx, p, now); err != nil {
+			return err
+		}
+		var hash string
+		if err := tx.QueryRowContext(ctx, "SELECT hash FROM articles WHERE id = ?", p.ArticleID).Scan(&hash); err != nil {
+			return err
+		}
+		r, err := scanPost(tx.QueryRowContext(ctx, "SELECT "+postColumns+postFrom+" WHERE p.article_id = ? AND p.account = ?", p.ArticleID, p.Account))
+		if errors.Is(err, sql.ErrNoRows) {
+			c = Claim{Outcome: ClaimSend, Post: p, Attempt: 1}
+			return insertPosting(ctx, tx, p, hash, s.owner, now)
+		}
+		if err != nil {
+			return err
+		}
+		c = Claim{Prior: r.State, Post: r.Post, Attempt: r.Attempts + 1}
+		edited := req.RepostEdited && hash != "" && r.ArticleHash != hash
+		switch {
+		case r.State == Pending:
+			c.Outcome, c.Post, c.Attempt = ClaimSend, p, 1
+			return updatePosting(ctx, tx, p, hash, 1, s.owner, now)
+		case edited && (r.State == Posted || r.State == Skipped || (r.State == Failed && r.NextAttempt.IsZero())):
+			p.IdempotencyKey += ":" + hash[:min(12, len(hash))]
+			c.Outcome, c.Post, c.Attempt = ClaimSend, p, 1
+			return updatePosting(ctx, tx, p, hash, 1, s.owner, now)
+		case r.State == Posted:
+			c.Reason = "already posted"
+		case r.State == Skipped:
+			c.Reason = "skipped"
+		case r.State == Posting && s.claimLive(r.Owner, r.ClaimedAt, now):
+			c.Reason = "in flight"
+		case r.State == Posting:
+			c.Outcome = ClaimResend
+		case r.State == Failed && r.NextAttempt.IsZero():
+			c.Reason = "failed permanently: " + r.LastError
+		case r.State == Failed && r.NextAttempt.After(now):
+			c.Reason = "retry due at " + r.NextAttempt.Format(time.RFC3339)
+		case r.State == Failed:
+			c.Outcome = ClaimResend
+		default:
+			return fmt.Errorf("post %s × %s: unknown state %q", p.ArticleID, p.Account, r.State)
+		}
+		if c.Outcome != ClaimResend {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posting', attempts = ?, owner = ?, claimed_at = ?,
+			next_attempt_at = NULL, updated_at = ? WHERE article_id = ? AND account = ?`,
+			c.Attempt, s.owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
+		return err
+	})
+	return c, err
+}
+
+func insertPosting(ctx context.Context, tx *sql.Tx, p publish.Post, hash, owner string, now time.Time) error {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO posts (article_id, account, state, attempts, idempotency_key, article_hash,
+		post, owner, claimed_at, created_at, updated_at) VALUES (?, ?, 'posting', 1, ?, ?, ?, ?, ?, ?, ?)`,
+		p.ArticleID, p.Account, p.IdempotencyKey, hash, string(data), owner, now.UnixNano(), now.UnixNano(), now.UnixNano())
+	return err
+}
+
+func updatePosting(ctx context.Context, tx *sql.Tx, p publish.Post, hash string, attempt int, owner string, now time.Time) error {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posting', attempts = ?, idempotency_key = ?, article_hash = ?,
+		post = ?, receipt_id = '', url = '', last_error = '', note = '', owner = ?, claimed_at = ?, next_attempt_at = NULL,
+		posted_at = NULL, updated_at = ? WHERE article_id = ? AND account = ?`,
+		attempt, p.IdempotencyKey, hash, string(data), owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
+	return err
+}
+
+// MarkPosted records the network's receipt. note is kept for history (for
+// example "duplicate" when the network already had the post).
+func (s *Store) MarkPosted(ctx context.Context, articleID, account string, r publish.Receipt, note string, now time.Time) error {
+	at := r.At
+	if at.IsZero() {
+		at = now
+	}
+	return s.tx(ctx, "record post "+articleID+" for "+account, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET state = 'posted', receipt_id = ?, url = ?, note = ?, last_error = '',
+			owner = '', next_attempt_at = NULL, posted_at = ?, updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
+			r.ID, r.URL, note, at.UnixNano(), now.UnixNano(), articleID, account)
+		if err != nil {
+			return err
+		}
+		return mustExist(ctx, tx, res, articleID, account)
+	})
+}
+
+// MarkFailed records a failed attempt. A zero next makes the failure
+// permanent; otherwise the post is retried from next on.
+func (s *Store) MarkFailed(ctx context.Context, articleID, account, lastError string, next, now time.Time) error {
+	return s.tx(ctx, "record failure "+articleID+" for "+account, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET state = 'failed', last_error = ?, owner = '', next_attempt_at = ?,
+			updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
+			lastError, nanos(next), now.UnixNano(), articleID, account)
+		if err != nil {
+			return err
+		}
+		return mustExist(ctx, tx, res, articleID, account)
+	})
+}
+
+// Skip records that p will never be posted (unless it was posted already).
+func (s *Store) Skip(ctx context.Context, p publish.Post, reason string, now time.Time) error {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, "skip "+p.ArticleID+" for "+p.Account, func(tx *sql.Tx) error {
+		if err := articleStub(ctx, tx, p, now); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO posts (article_id, account, state, idempotency_key, article_hash, post, note,
+			created_at, updated_at) VALUES (?, ?, 'skipped', ?, (SELECT hash FROM articles WHERE id = ?), ?, ?, ?, ?)
+			ON CONFLICT (article_id, account) DO UPDATE SET state = 'skipped', note = excluded.note, owner = '',
+			next_attempt_at = NULL, updated_at = excluded.updated_at WHERE state NOT IN ('posted', 'posting')`,
+			p.ArticleID, p.Account, p.IdempotencyKey, p.ArticleID, string(data), reason, now.UnixNano(), now.UnixNano())
+		return err
+	})
+}
+
+func mustExist(ctx context.Context, tx *sql.Tx, res sql.Result, articleID, account string) error {
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		return err
+	}
+	var state string
+	err := tx.QueryRowContext(ctx, "SELECT state FROM posts WHERE article_id = ? AND account = ?", articleID, account).Scan(&state)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("post %s × %s: %w", articleID, account, ErrNotFound)
+	}
+	return err // already posted: nothing to change
+}

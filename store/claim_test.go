@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/hookline/hookline/publish"
+)
+
+func TestClaim(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	post := func(acct string) publish.Post {
+		return publish.Post{ArticleID: "https://e.com/a", Account: acct, Text: "hook " + acct, IdempotencyKey: "key-" + acct, Title: "A"}
+	}
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, s *Store, p publish.Post)
+		want    ClaimOutcome
+		attempt int
+	}{
+		{"new row", func(*testing.T, *Store, publish.Post) {}, ClaimSend, 1},
+		{"posted", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.MarkPosted(ctx, p.ArticleID, p.Account, publish.Receipt{ID: "9"}, "", now)
+		}, ClaimSkip, 0},
+		{"skipped", func(t *testing.T, s *Store, p publish.Post) { s.Skip(ctx, p, "seen only", now) }, ClaimSkip, 0},
+		{"in flight here", func(t *testing.T, s *Store, p publish.Post) { claimOK(t, s, p, now) }, ClaimSkip, 0},
+		{"crashed owner", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.DB().Exec("UPDATE posts SET owner = '999999:dead'")
+			s.alive = func(int) bool { return false }
+		}, ClaimResend, 2},
+		{"live other process within lease", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.DB().Exec("UPDATE posts SET owner = '1:other'")
+			s.alive = func(int) bool { return true }
+		}, ClaimSkip, 0},
+		{"live other process past lease", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now.Add(-time.Hour))
+			s.DB().Exec("UPDATE posts SET owner = '1:other'")
+			s.alive = func(int) bool { return true }
+		}, ClaimResend, 2},
+		{"failed, due", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now, now)
+		}, ClaimResend, 2},
+		{"failed, not due", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now.Add(time.Minute), now)
+		}, ClaimSkip, 0},
+		{"failed permanently", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.MarkFailed(ctx, p.ArticleID, p.Account, "401", time.Time{}, now)
+		}, ClaimSkip, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := setup(t)
+			p := post("acct")
+			tt.prepare(t, s, p)
+			other := p
+			other.Text = "a different text"
+			c, err := s.Claim(ctx, ClaimRequest{Post: other, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Outcome != tt.want {
+				t.Fatalf("outcome = %v (%s), want %v", c.Outcome, c.Reason, tt.want)
+			}
+			if c.Outcome == ClaimResend && (c.Post.Text != p.Text || c.Post.IdempotencyKey != p.IdempotencyKey) {
+				t.Fatalf("resend post = %+v, want the stored one", c.Post)
+			}
+			if c.Outcome != ClaimSkip && c.Attempt != tt.attempt {
+				t.Fatalf("attempt = %d, want %d", c.Attempt, tt.attempt)
+			}
+			if c.Outcome == ClaimSkip && c.Reason == "" {
+				t.Fatal("skip without reason")
+			}
+			r, err := s.Post(ctx, p.ArticleID, p.Account)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Outcome != ClaimSkip && (r.State != Posting || r.Owner != s.owner) {
+				t.Fatalf("row after claim = %s owned by %q", r.State, r.Owner)
+			}
+		})
+	}
+}
+
+func claimOK(t *testing.T, s *Store, p publish.Post, now time.Time) {
+	t.Helper()
+	c, err := s.Claim(context.Background(), ClaimRequest{Post: p, Now: now})
+	if err != nil || c.Outcome == ClaimSkip {
+		t.Fatalf("claim = %+v, %v", c, err)
+	}
+}
+
+func TestMarkPosted_UnknownRow(t *testing.T) {
+	s := setup(t)
+	err := s.MarkPosted(context.Background(), "nope", "x", publish.Receipt{}, "", time.Now())
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestDue(t *testing.T) {
+	ctx := context.Background()
+	s := setup(t)
+	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	mk := func(acct string) publish.Post {
+		return publish.Post{ArticleID: "a", Account: acct, IdempotencyKey: "k" + acct}
+	}
+	for _, a := range []string{"crashed", "mine", "due", "later", "perm", "done"} {
+		claimOK(t, s, mk(a), now)
+	}
+	s.DB().Exec("UPDATE posts SET owner = '999999:x' WHERE account = 'crashed'")
+	s.alive = func(int) bool { return false }
+	s.MarkFailed(ctx, "a", "due", "503", now, now)
+	s.MarkFailed(ctx, "a", "later", "503", now.Add(time.Hour), now)
+	s.MarkFailed(ctx, "a", "perm", "401", time.Time{}, now)
+	s.MarkPosted(ctx, "a", "done", publish.Receipt{}, "", now)
+	due, err := s.Due(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range due {
+		got = append(got, r.Account)
+	}
+	if len(got) != 2 || got[0] != "crashed" || got[1] != "due" {
+		t.Fatalf("due = %v, want [crashed due]", got)
+	}
+}

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// LockDaemon takes an exclusive lock on "<state>.lock" so that only one
+// `hookline run` uses the state file at a time, and writes this process's id
+// into it. A second daemon gets an error wrapping ErrLocked that names the
+// holder's PID. The kernel drops the lock when the process dies, so a crash
+// never leaves a stale lock behind. release unlocks and closes the file.
+func (s *Store) LockDaemon() (release func() error, err error) {
+	return lockFile(s.path + ".lock")
+}
+
+func lockFile(name string) (func() error, error) {
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, classify(name, "open lock file", err)
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		defer f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			pid := "unknown"
+			if b, rerr := os.ReadFile(name); rerr == nil && strings.TrimSpace(string(b)) != "" {
+				pid = strings.TrimSpace(string(b))
+			}
+			return nil, fmt.Errorf("state %s: %w (pid %s holds %s); stop it first or point state: at another file",
+				strings.TrimSuffix(name, ".lock"), ErrLocked, pid, name)
+		}
+		return nil, classify(name, "lock", err)
+	}
+	if err := f.Truncate(0); err != nil {
+		f.Close()
+		return nil, classify(name, "write lock file", err)
+	}
+	if _, err := f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0); err != nil {
+		f.Close()
+		return nil, classify(name, "write lock file", err)
+	}
+	released := false
+	return func() error {
+		if released {
+			return nil
+		}
+		released = true
+		_ = f.Truncate(0)
+		if err := unix.Flock(int(f.Fd()), unix.LOCK_UN); err != nil {
+			f.Close()
+			return fmt.Errorf("state: unlock %s: %w", name, err)
+		}
+		return f.Close()
+	}, nil
+}
+
+// processAlive reports whether a process with this id exists.
+func processAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	err := unix.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

@@ -1,0 +1,187 @@
+// Package store keeps Hookline's state in one SQLite file: the articles seen,
+// every post (article × account) with its delivery state, feed validators,
+// schedule runs and rotated tokens. It uses modernc.org/sqlite (pure Go), WAL
+// mode and versioned migrations.
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is an open state file. It is safe for concurrent use by many
+// goroutines; several processes may share one file (SQLite locking), though
+// only one daemon at a time (see LockDaemon).
+type Store struct {
+	db    *sql.DB
+	path  string
+	owner string // "pid:random", marks the posting rows this Store claimed
+	// alive reports whether a process id is running; replaced in tests.
+	alive func(pid int) bool
+	// Lease bounds how long a posting row claimed by another live process is
+	// treated as in flight. Defaults to 10 minutes.
+	Lease time.Duration
+	// Now is the clock for first_seen and updated_at stamps. Defaults to
+	// time.Now; tests replace it.
+	Now func() time.Time
+	// Warning is set by Open when the existing file is readable by the group
+	// or others; it has already been logged.
+	Warning string
+}
+
+// BusyTimeout is how long a statement waits for another connection's write
+// lock before failing with "database is locked".
+const BusyTimeout = 10 * time.Second
+
+// Options tune Open. The zero value is the default.
+type Options struct {
+	// Log receives warnings (a state file readable by others). Defaults to
+	// slog.Default().
+	Log *slog.Logger
+}
+
+// Open opens (creating it with mode 0600 when missing) the state file at path
+// and brings its schema up to date. Errors name the path and what to do.
+//
+// The file runs in WAL mode with synchronous=FULL: every commit is on disk
+// before Commit returns. A post recorded as posted (or as posting, before the
+// request goes out) that vanished after a power cut would be sent again, and
+// on X there is no idempotency key to catch that, so one fsync per commit — a
+// few per schedule fire — is the price worth paying.
+func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	if path == "" {
+		return nil, fmt.Errorf("state: no path given; set state: in config.yaml")
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("state %s: path must not contain '?' or '#'; rename the file", path)
+	}
+	warning, err := prepareFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if warning != "" {
+		o.Log.Warn("state file readable by others", slog.String("path", path), slog.String("fix", "chmod 600 "+path))
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
+	q.Set("_foreign_keys", "1")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, classify(path, "open", err)
+	}
+	s := &Store{db: db, path: path, owner: newOwner(), alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, classify(path, "open", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// prepareFile creates the state file with mode 0600 when it is missing and
+// returns a warning when an existing one is readable by group or others.
+func prepareFile(path string) (warning string, err error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err == nil {
+		if err := f.Close(); err != nil {
+			return "", classify(path, "create", err)
+		}
+		return "", nil
+	}
+	if !errors.Is(err, os.ErrExist) {
+		if errors.Is(err, os.ErrNotExist) {
+			return "", fmt.Errorf("state %s: folder %s does not exist; create it or change state: in config.yaml", path, filepath.Dir(path))
+		}
+		return "", classify(path, "create", err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", classify(path, "stat", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("state %s: not a regular file; point state: at a file", path)
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		return fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
+	}
+	return "", nil
+}
+
+func newOwner() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("%d:%s", os.Getpid(), hex.EncodeToString(b))
+}
+
+// Path returns the state file's path as given to Open.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints the WAL and closes the file.
+func (s *Store) Close() error {
+	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if err := s.db.Close(); err != nil {
+		return classify(s.path, "close", err)
+	}
+	return nil
+}
+
+// DB exposes the underlying handle for read-only inspection in tests and
+// tools; callers must not change the schema.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// tx runs fn in one immediate transaction, so nothing is half-written.
+func (s *Store) tx(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(s.path, what, err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return classify(s.path, what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		_ = tx.Rollback()
+		return classify(s.path, what, err)
+	}
+	return nil
+}
+
+// nanos and fromNanos store times as Unix nanoseconds (UTC); NULL is zero.
+func nanos(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
+
+func fromNanos(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(0, n.Int64).UTC()
+}

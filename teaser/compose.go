@@ -1,0 +1,182 @@
+package teaser
+
+import (
+	"strings"
+)
+
+// Sentence budgets, in words, for the compressed fact and stakes. XSum's
+// one-sentence summaries average 21 words; the model's fact has 24.
+const (
+	maxFactWords   = 26
+	maxStakesWords = 20
+)
+
+// draft is a teaser before it becomes fit.Sentences: empty parts are left out.
+type draft struct {
+	hook, fact, stakes, question string
+}
+
+// compose writes the teaser of d for variant v (0-based) from the
+// article's keyphrases, best first. hookSentences is how many of d's
+// sentences are the article's own hook.
+func compose(d *document, phrases []string, v, hookSentences int) draft {
+	if hookSentences > 0 {
+		return fromHook(d.sentences[:hookSentences], d, phrases, v)
+	}
+	ps := newPhraseSet(phrases)
+	fi := d.pickFact(ps, 0)
+	if fi < 0 {
+		return draft{}
+	}
+	var dr draft
+	full := compress(d.sentences[fi].text)
+	dr.fact = shorten(full, maxFactWords)
+	subject := d.subject(fi)
+	topics := d.topics(phrases, subject)
+
+	hooks := make([]string, 0, 4)
+	guess, reveal, ok := d.guessWho(full)
+	if ok {
+		hooks = append(hooks, guess)
+	}
+	hooks = append(hooks, hooksFor(subject, topics)...)
+	i := v % len(hooks)
+	dr.hook = hooks[i]
+	if ok && i == 0 {
+		dr.fact = reveal
+	}
+
+	if si := d.pickStakes(ps, fi, subject); si >= 0 {
+		dr.stakes = shorten(compress(d.sentences[si].text), maxStakesWords)
+	}
+	closingTopic := ""
+	for _, t := range topics {
+		if !strings.Contains(dr.hook, t) {
+			closingTopic = t
+			break
+		}
+	}
+	dr.question = closingFor(v, closingTopic)
+	return dr
+}
+
+// hooksFor lists the pattern hooks for the subject, or the best topic.
+func hooksFor(subject string, topics []string) []string {
+	about := subject
+	if about == "" && len(topics) > 0 {
+		about = topics[0]
+	}
+	out := make([]string, 0, 3)
+	for v := range 3 {
+		out = append(out, hookFor(v, about, ""))
+	}
+	return out
+}
+
+// topics returns the keyphrases that can close "What does this mean for
+// …?", as the article writes them: phrases of several words first, then
+// names, then common nouns the article repeats; never the subject or a
+// phrase that contains it or that it contains. At most three.
+func (d *document) topics(phrases []string, subject string) []string {
+	ls := strings.ToLower(subject)
+	var multi, names, nouns []string
+	for _, p := range phrases {
+		lp := strings.ToLower(p)
+		if ls != "" && (strings.Contains(ls, lp) || strings.Contains(lp, ls)) {
+			continue
+		}
+		s := d.surface(p)
+		ws := words(s)
+		switch {
+		case len(ws) == 0 || !d.nounLike(s, ws):
+		case len(ws) > 1:
+			multi = append(multi, s)
+		case ws[0].upper:
+			names = append(names, s)
+		default:
+			nouns = append(nouns, s)
+		}
+	}
+	out := append(append(multi, names...), nouns...)
+	return out[:min(len(out), 3)]
+}
+
+// fromHook keeps the article's own hook as the teaser: its opening and
+// closing questions and its statements. Patterns fill in a missing question.
+func fromHook(hs []sentence, d *document, phrases []string, v int) draft {
+	var dr draft
+	first, last := 0, len(hs)
+	if strings.HasSuffix(hs[0].text, "?") {
+		dr.hook = hs[0].text
+		first = 1
+	}
+	if last-1 >= first && strings.HasSuffix(hs[last-1].text, "?") {
+		dr.question = hs[last-1].text
+		last--
+	}
+	var statements []string
+	for _, s := range hs[first:last] {
+		statements = append(statements, s.text)
+	}
+	subject := d.subject(-1)
+	topics := d.topics(phrases, subject)
+	if dr.hook == "" {
+		dr.hook = hooksFor(subject, topics)[v%3]
+	}
+	if dr.question == "" {
+		about := ""
+		if len(topics) > 0 {
+			about = topics[0]
+		}
+		dr.question = closingFor(v, about)
+	}
+	switch len(statements) {
+	case 0:
+	case 1:
+		dr.fact = statements[0]
+	default:
+		dr.fact = statements[0]
+		dr.stakes = strings.Join(statements[1:], " ")
+	}
+	return dr
+}
+
+// String joins the draft's parts with spaces.
+func (dr draft) String() string {
+	parts := make([]string, 0, 4)
+	for _, p := range []string{dr.hook, dr.fact, dr.stakes, dr.question} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// nounLike reports whether a keyphrase can close "What does this mean
+// for …?": a name the article writes as one, or words that neither start
+// nor end like a function word, an adverb, a participle or an adjective;
+// a single common noun must recur in the article.
+func (d *document) nounLike(p string, ws []word) bool {
+	first, last := ws[0], ws[len(ws)-1]
+	low := strings.ToLower(p[last.start:last.end])
+	if first.stop || last.stop {
+		return false
+	}
+	if len(ws) == 1 && first.upper && !d.isRun(p) {
+		return false
+	}
+	if last.upper {
+		for _, suf := range []string{"ean", "ese", "ian", "ish"} {
+			if strings.HasSuffix(low, suf) {
+				return false // a demonym: "South Korean"
+			}
+		}
+		return true
+	}
+	for _, suf := range []string{"ly", "ed", "ing", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent", "ese", "ish", "ian", "an"} {
+		if strings.HasSuffix(low, suf) {
+			return false
+		}
+	}
+	return len(ws) > 1 || d.df[first.norm] >= 2
+}

@@ -1,0 +1,278 @@
+package teaser
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// compress shortens a sentence at clause boundaries without changing what
+// it says: it drops bracketed asides, leading connectives ("However,"),
+// attributions ("analysts suggest that", ", officials said"), appositives
+// and non-restrictive relative clauses. It never cuts inside a phrase.
+func compress(s string) string {
+	s = dropBracketed(s)
+	s = dropLeadingConnective(s)
+	s = dropAttributionPrefix(s)
+	s = dropTrailingAttribution(s)
+	s = dropAppositives(s)
+	s = dropDashAsides(s)
+	return tidy(s)
+}
+
+// dropBracketed removes "(…)" and "[…]" asides with the space before them.
+func dropBracketed(s string) string {
+	for _, br := range [][2]string{{"(", ")"}, {"[", "]"}} {
+		for {
+			i := strings.Index(s, br[0])
+			if i < 0 {
+				break
+			}
+			j := strings.Index(s[i:], br[1])
+			if j < 0 {
+				break
+			}
+			s = strings.TrimRight(s[:i], " ") + s[i+j+1:]
+		}
+	}
+	return s
+}
+
+// connectives open a sentence by linking it to the one before; alone they
+// mean nothing in a teaser.
+var connectives = setOf(`however meanwhile concurrently moreover furthermore additionally also indeed
+	nevertheless nonetheless still instead overall separately similarly likewise consequently thus therefore
+	hence notably importantly crucially ultimately finally now but and so yet plus besides otherwise
+	accordingly regardless specifically interestingly surprisingly then`)
+
+var connectivePhrases = []string{"as a result", "in addition", "in fact", "of course", "at the same time",
+	"despite this", "on the other hand", "for example", "for instance", "in turn", "by contrast",
+	"in contrast", "in particular", "in a statement", "in response", "in short", "in other words",
+	"even so", "after all", "above all", "as such", "to that end", "that said", "beyond that"}
+
+func dropLeadingConnective(s string) string {
+	if c := strings.IndexByte(s, ','); c > 0 {
+		lead := strings.ToLower(strings.TrimSpace(s[:c]))
+		for _, p := range connectivePhrases {
+			if lead == p {
+				return s[c+1:]
+			}
+		}
+		if !strings.Contains(lead, " ") && connectives[lead] {
+			return s[c+1:]
+		}
+	}
+	first, rest, ok := strings.Cut(s, " ")
+	if ok && setOf("but and so yet also plus")[strings.ToLower(first)] {
+		return rest
+	}
+	return s
+}
+
+// attributionVerbs introduce reported speech or opinion.
+var attributionVerbs = setOf(`said says say suggest suggests suggested believe believes believed argue argues
+	argued warn warns warned note notes noted claim claims claimed report reports reported think thinks thought
+	insist insists insisted stress stresses stressed explain explains explained add adds added told tell tells
+	confirmed confirm confirms announced announce announces reveal reveals revealed estimate estimates estimated
+	predict predicts predicted fear fears feared hope hopes hoped acknowledged admitted admit admits wrote
+	according`)
+
+var pronouns = setOf(`he she they it we i you his her their its this these those there`)
+
+// dropAttributionPrefix turns "Analysts suggest that Kim's visit …" into
+// "Kim's visit …" and "Police said the man …" into "The man …". It keeps
+// the attribution when what follows opens with a pronoun, which would lose
+// its referent.
+func dropAttributionPrefix(s string) string {
+	ws := words(s)
+	for k := 0; k < len(ws) && k <= 8; k++ {
+		if strings.ContainsAny(s[:ws[k].start], ",:;\"“") {
+			return s
+		}
+		if !attributionVerbs[strings.ToLower(s[ws[k].start:ws[k].end])] || k == 0 {
+			continue
+		}
+		for j := k + 1; j < len(ws) && j <= k+5; j++ {
+			w := strings.ToLower(s[ws[j].start:ws[j].end])
+			if w == "that" && j+1 < len(ws) && !pronouns[strings.ToLower(s[ws[j+1].start:ws[j+1].end])] {
+				return s[ws[j+1].start:]
+			}
+			if strings.ContainsAny(s[ws[j-1].end:ws[j].start], ",;:") {
+				break
+			}
+		}
+		low := strings.ToLower(s[ws[k].start:ws[k].end])
+		if (low == "said" || low == "says" || low == "say") && k <= 4 && k+4 < len(ws) {
+			next := strings.ToLower(s[ws[k+1].start:ws[k+1].end])
+			if !pronouns[next] && next != "that" && !strings.ContainsAny(s[ws[k].end:ws[k+1].start], ",:\"“") {
+				return s[ws[k+1].start:]
+			}
+		}
+		return s
+	}
+	return s
+}
+
+// dropTrailingAttribution removes ", officials said." and ", according to
+// the BBC." from the end of a sentence.
+func dropTrailingAttribution(s string) string {
+	c := strings.LastIndex(s, ",")
+	if c < 0 {
+		return s
+	}
+	tail := s[c+1:]
+	ws := words(tail)
+	if len(ws) == 0 || len(ws) > 10 || strings.ContainsAny(tail, "\"“”") {
+		return s
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(tail[w.start:w.end])
+		if lw == "that" {
+			return s
+		}
+		if attributionVerbs[lw] {
+			if len(words(s[:c])) < 6 {
+				return s
+			}
+			return s[:c] + "."
+		}
+	}
+	return s
+}
+
+// appositiveOpeners start a comma-enclosed aside that can go: "Mark
+// Steward, the SFC's head of enforcement, said" or ", which …,".
+var appositiveOpeners = setOf(`a an the who whom whose which aged now formerly of himself herself`)
+
+func dropAppositives(s string) string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], ", ")
+		if i < 0 {
+			return s
+		}
+		i += from
+		from = i + 2
+		ws := words(s[i+2:])
+		if len(ws) == 0 {
+			return s
+		}
+		first := strings.ToLower(s[i+2+ws[0].start : i+2+ws[0].end])
+		rel := first == "who" || first == "which" || first == "whose" || first == "whom"
+		if !appositiveOpeners[first] && !isNumber(first) {
+			continue
+		}
+		prev := lastWord(s[:i])
+		if !rel && !startsUpper(prev) && !isNumber(first) {
+			continue
+		}
+		j := strings.IndexAny(s[i+2:], ",;")
+		if j < 0 {
+			// A trailing ", which …" clause ends the sentence.
+			if rel && len(words(s[:i])) >= 8 {
+				return s[:i] + "."
+			}
+			return s
+		}
+		j += i + 2
+		if len(words(s[i+2:j])) > 15 {
+			continue
+		}
+		after := strings.TrimLeft(s[j+1:], " ")
+		if strings.HasPrefix(after, "and ") || strings.HasPrefix(after, "or ") || s[j] == ';' {
+			continue // a list, not an aside
+		}
+		s = s[:i] + " " + after
+		from = i
+	}
+}
+
+// dropDashAsides removes " – … –" asides, and a trailing " - …" gloss.
+func dropDashAsides(s string) string {
+	for _, d := range []string{" – ", " — ", " - "} {
+		i := strings.Index(s, d)
+		if i < 0 {
+			continue
+		}
+		if j := strings.Index(s[i+len(d):], d); j >= 0 {
+			if len(words(s[i+len(d):i+len(d)+j])) <= 15 {
+				return s[:i] + " " + s[i+len(d)+j+len(d):]
+			}
+			continue
+		}
+		if len(words(s[:i])) >= 8 && len(words(s[i:])) <= 15 {
+			return s[:i] + "."
+		}
+	}
+	return s
+}
+
+// clauseOpeners start a clause that a sentence can end before.
+var clauseOpeners = setOf(`which who while whilst with as and but although though after before amid despite
+	including where when because since so meaning leaving prompting sparking making according adding saying
+	following amid amidst whereas until unless`)
+
+// shorten ends a sentence of more than max words at the last clause
+// boundary (a comma or semicolon before a clause opener or an -ing verb)
+// that leaves at most max words, and at least six.
+func shorten(s string, max int) string {
+	ws := words(s)
+	if len(ws) <= max {
+		return s
+	}
+	best := -1
+	for k := 6; k < len(ws) && k <= max; k++ {
+		gap := s[ws[k-1].end:ws[k].start]
+		if !strings.ContainsAny(gap, ",;–—") {
+			continue
+		}
+		w := strings.ToLower(s[ws[k].start:ws[k].end])
+		if clauseOpeners[w] || strings.HasSuffix(w, "ing") || strings.ContainsAny(gap, ";–—") {
+			best = ws[k-1].end
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return s[:best] + "."
+}
+
+// tidy normalises spaces, capitalises the first letter and makes sure the
+// sentence ends with a full stop, question or exclamation mark.
+func tidy(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.ReplaceAll(s, " ,", ",")
+	s = strings.ReplaceAll(s, " .", ".")
+	s = strings.TrimLeft(s, " ,;:–—-")
+	s = strings.TrimRight(s, " ,;:–—-")
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’)`))
+	if !strings.ContainsRune(".!?", last) {
+		s += "."
+	}
+	return s
+}
+
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func setOf(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,271 @@
+package fit
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// plain counts grapheme clusters with the given limit, so expected texts
+// are easy to work out by hand.
+func plain(limit int) Rules { return Rules{Network: "plain", Limit: limit} }
+
+var teaser = Input{
+	Sentences: []Sentence{
+		{Text: "Guess who is back?", Role: Hook},           // 18
+		{Text: "Kim heads to Beijing for a parade.", Role: Fact}, // 34
+		{Text: "It could redraw alliances.", Role: Stakes},  // 26
+		{Text: "What next?", Role: Question},                // 10
+	},
+	Link:     "https://ex.com/a", // 16
+	Hashtags: []string{"#Kim", "#China", "#Asia"},
+}
+
+func TestFit_DropSteps(t *testing.T) {
+	const (
+		hook     = "Guess who is back?"
+		fact     = "Kim heads to Beijing for a parade."
+		stakes   = "It could redraw alliances."
+		question = "What next?"
+		link     = "\n\nhttps://ex.com/a"
+	)
+	all := hook + " " + fact + " " + stakes + " " + question + link + "\n#Kim #China #Asia"
+	tests := []struct {
+		name     string
+		limit    int
+		want     string
+		wantTags []string
+	}{
+		{"everything fits", len(all), all, []string{"#Kim", "#China", "#Asia"}},
+		{"question dropped", len(all) - 1, hook + " " + fact + " " + stakes + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
+		{"stakes dropped", len(all) - 12, hook + " " + fact + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
+		{"last hashtag dropped", len(hook+" "+fact+link+"\n#Kim #China #Asia") - 1, hook + " " + fact + link + "\n#Kim #China", []string{"#Kim", "#China"}},
+		{"hashtags beyond first dropped", len(hook+" "+fact+link+"\n#Kim #China") - 1, hook + " " + fact + link + "\n#Kim", []string{"#Kim"}},
+		{"hook dropped", len(hook+" "+fact+link+"\n#Kim") - 1, fact + link + "\n#Kim", []string{"#Kim"}},
+		{"last hashtag dropped too", len(fact+link+"\n#Kim") - 1, fact + link, nil},
+		{"fact shortened", len(fact+link) - 1, "Kim heads to Beijing for a…" + link, nil},
+		{"fact shortened to one word when alone", len("Kim…" + link), "Kim…" + link, nil},
+		{"only the link", len(link) - 2, "https://ex.com/a", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			post, err := Fit(plain(tc.limit), teaser)
+			if err != nil {
+				t.Fatalf("Fit: %v", err)
+			}
+			if post.Text != tc.want {
+				t.Errorf("text =\n%q\nwant\n%q", post.Text, tc.want)
+			}
+			if !slices.Equal(post.Hashtags, tc.wantTags) {
+				t.Errorf("hashtags = %q, want %q", post.Hashtags, tc.wantTags)
+			}
+			if post.Length != len([]rune(post.Text)) || post.Length > tc.limit || post.Limit != tc.limit {
+				t.Errorf("length %d limit %d, want length of text within %d", post.Length, post.Limit, tc.limit)
+			}
+			if post.Link != "https://ex.com/a" {
+				t.Errorf("link = %q", post.Link)
+			}
+		})
+	}
+}
+
+func TestFit_DanglingFragment(t *testing.T) {
+	in := Input{Sentences: []Sentence{
+		{Text: "Kim goes to Beijing.", Role: Fact},
+		{Text: "Analysts expect talks on trade and security.", Role: Fact},
+	}}
+	tests := []struct {
+		name  string
+		limit int
+		want  string
+	}{
+		{"three words kept", len("Kim goes to Beijing. Analysts expect talks…"), "Kim goes to Beijing. Analysts expect talks…"},
+		{"two words would dangle", len("Kim goes to Beijing. Analysts expect…"), "Kim goes to Beijing."},
+		{"last sentence shortened after drop", len("Kim goes to…"), "Kim goes to…"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			post, err := Fit(plain(tc.limit), in)
+			if err != nil {
+				t.Fatalf("Fit: %v", err)
+			}
+			if post.Text != tc.want {
+				t.Errorf("text = %q, want %q", post.Text, tc.want)
+			}
+		})
+	}
+}
+
+func TestFit_ShortenTrimsPunctuation(t *testing.T) {
+	in := Input{Sentences: []Sentence{{Text: "First, second; third — fourth fifth sixth", Role: Fact}}}
+	post, err := Fit(plain(len("First, second; third —")), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "First, second; third…"; post.Text != want {
+		t.Errorf("text = %q, want %q", post.Text, want)
+	}
+}
+
+func TestFit_Errors(t *testing.T) {
+	tests := []struct {
+		name string
+		r    Rules
+		in   Input
+		want error
+	}{
+		{"empty", X(), Input{}, ErrEmpty},
+		{"blank", X(), Input{Sentences: []Sentence{{Text: "  "}}, Hashtags: []string{" "}}, ErrEmpty},
+		{"link too long", plain(10), Input{Sentences: []Sentence{{Text: "a b c"}}, Link: "https://example.com/long"}, ErrTooLong},
+		{"word too long", plain(3), Input{Sentences: []Sentence{{Text: "abcdef"}}}, ErrTooLong},
+		{"bytes", Rules{MaxBytes: 4}, Input{Link: "https://x.co"}, ErrTooLong},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Fit(tc.r, tc.in)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestFit_Networks(t *testing.T) {
+	long := Input{
+		Sentences: slices.Repeat([]Sentence{{Text: "Beijing hosts a parade for the eightieth anniversary of the war’s end.", Role: Fact}}, 8),
+		Link:      "https://news.example.com/world/asia/2025/09/kim-jong-un-china-trip?ref=feed",
+		Hashtags:  []string{"#KimJongUn", "#China"},
+	}
+	emoji := Input{
+		Sentences: []Sentence{{Text: strings.Repeat("🇰🇵👨‍👩‍👧 ", 200), Role: Fact}},
+		Link:      "https://example.com/x",
+	}
+	tests := []struct {
+		name string
+		r    Rules
+		in   Input
+	}{
+		{"x", X(), long},
+		{"mastodon", Mastodon(0, 0), long},
+		{"mastodon small", Mastodon(200, 23), long},
+		{"bluesky", Bluesky(), long},
+		{"x emoji", X(), emoji},
+		{"bluesky emoji", Bluesky(), emoji},
+		{"bluesky bytes", Rules{Network: NetworkBluesky, Limit: 300, MaxBytes: 400}, emoji},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			post, err := Fit(tc.r, tc.in)
+			if err != nil {
+				t.Fatalf("Fit: %v", err)
+			}
+			checkPost(t, tc.r, tc.in, post)
+			if post.Length < tc.r.Limit*2/3 && (tc.r.MaxBytes == 0 || len(post.Text) < tc.r.MaxBytes*2/3) {
+				t.Errorf("length %d of %d: fitted far too short:\n%s", post.Length, tc.r.Limit, post.Text)
+			}
+		})
+	}
+}
+
+// TestFit_StyleHook fits the style model's 313-character teaser (the first
+// paragraph of the shared Kim Jong Un article) on X.
+func TestFit_StyleHook(t *testing.T) {
+	hook := firstLine(t, filepath.Join("..", "..", "..", "shared", "articles", "kim-jong-un-china-trip.txt"))
+	if n := len([]rune(hook)); n != 313 {
+		t.Fatalf("hook has %d characters, want 313", n)
+	}
+	link := "https://news.example.com/kim-jong-un-china-trip"
+	tags := []string{"#KimJongUn", "#China", "#Geopolitics"}
+
+	t.Run("one hook sentence", func(t *testing.T) {
+		in := Input{Sentences: []Sentence{{Text: hook, Role: Hook}}, Link: link, Hashtags: tags}
+		post, err := Fit(X(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPost(t, X(), in, post)
+		if !strings.HasPrefix(post.Text, "Guess who’s making a rare diplomatic appearance? Kim Jong Un") || !strings.Contains(post.Text, "…\n\n"+link) {
+			t.Errorf("want the hook shortened before the link, got:\n%s", post.Text)
+		}
+		if len(post.Hashtags) != 0 {
+			t.Errorf("hashtags %q kept although the hook had to be shortened", post.Hashtags)
+		}
+	})
+	t.Run("four role sentences", func(t *testing.T) {
+		parts := strings.SplitAfter(hook, "? ")
+		rest := strings.SplitAfter(parts[1], "! ")
+		third := strings.SplitAfter(rest[1], "alliances. ")
+		in := Input{Sentences: []Sentence{
+			{Text: parts[0], Role: Hook}, {Text: rest[0], Role: Fact},
+			{Text: third[0], Role: Stakes}, {Text: third[1], Role: Question},
+		}, Link: link, Hashtags: tags}
+		post, err := Fit(X(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPost(t, X(), in, post)
+		if strings.Contains(post.Text, "global politics") || strings.Contains(post.Text, "power play") {
+			t.Errorf("question and stakes should go first:\n%s", post.Text)
+		}
+		if !strings.Contains(post.Text, "Kim Jong Un is heading to China") || !strings.HasPrefix(post.Text, "Guess who") {
+			t.Errorf("hook and fact should stay:\n%s", post.Text)
+		}
+	})
+}
+
+func firstLine(t *testing.T, path string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open article: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	if !sc.Scan() {
+		t.Fatalf("%s: empty", path)
+	}
+	return sc.Text()
+}
+
+func TestFacets(t *testing.T) {
+	text := "Rust #Rustacean is #Rust\n\nhttps://ex.com/#Rust\n#Rust #Go"
+	got := Facets(text, "https://ex.com/#Rust", []string{"#Rust", "#Go", "#Missing"})
+	want := []Facet{
+		{Start: 26, End: 46, Kind: FacetLink, Value: "https://ex.com/#Rust"},
+		{Start: 47, End: 52, Kind: FacetTag, Value: "Rust"},
+		{Start: 53, End: 56, Kind: FacetTag, Value: "Go"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Facets =\n%+v\nwant\n%+v", got, want)
+	}
+	for _, f := range got {
+		if seg := text[f.Start:f.End]; strings.TrimPrefix(seg, "#") != f.Value {
+			t.Errorf("facet %+v covers %q", f, seg)
+		}
+	}
+}
+
+func TestAddUTM(t *testing.T) {
+	tests := []struct {
+		name, link, source, medium, campaign, want string
+	}{
+		{"plain", "https://ex.com/a", "hookline", "social", "launch", "https://ex.com/a?utm_source=hookline&utm_medium=social&utm_campaign=launch"},
+		{"keeps query and fragment", "https://ex.com/a?id=7#top", "x", "", "", "https://ex.com/a?id=7&utm_source=x#top"},
+		{"keeps existing utm", "https://ex.com/?utm_source=mail", "x", "social", "", "https://ex.com/?utm_source=mail&utm_medium=social"},
+		{"escapes", "https://ex.com/", "a b&c", "", "", "https://ex.com/?utm_source=a+b%26c"},
+		{"no source", "https://ex.com/", "", "social", "c", "https://ex.com/"},
+		{"unparsable", "http://[::1", "x", "", "", "http://[::1"},
+		{"relative", "/a/b", "x", "", "", "/a/b"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := AddUTM(tc.link, tc.source, tc.medium, tc.campaign); got != tc.want {
+				t.Errorf("AddUTM = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,104 @@
+package keyphrase
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Hashtags turns phrases (best first) into at most max hashtags (max <= 0
+// means DefaultHashtags), each as Hashtag makes it, skipping phrases that
+// give no valid tag and near-duplicates of a tag already taken: the same
+// letters in another case, a tag that starts another ("#NorthKorea" and
+// "#NorthKorean"), or one whose words sit inside another's
+// ("#NorthKorea" and "#NorthKoreaDiplomacy", "#Korea" and "#NorthKorea").
+func Hashtags(phrases []string, max int) []string {
+	if max <= 0 {
+		max = DefaultHashtags
+	}
+	var tags []string
+	var keys [][]string
+	for _, p := range phrases {
+		if len(tags) == max {
+			break
+		}
+		tag, ok := Hashtag(p)
+		if !ok {
+			continue
+		}
+		key := tagWords(tag)
+		dup := false
+		for _, k := range keys {
+			if nearDuplicate(k, key) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			tags = append(tags, tag)
+			keys = append(keys, key)
+		}
+	}
+	return tags
+}
+
+// tagWords splits a CamelCase tag back into its lowercased, plural-folded
+// words: "#NATOSummit" → [nato summit]. An acronym counts as one word.
+func tagWords(tag string) []string {
+	rs := []rune(strings.TrimPrefix(tag, "#"))
+	var words []string
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		// A capital starts a word unless it continues an acronym; the last
+		// capital of an acronym followed by a lower-case letter starts one.
+		if unicode.IsUpper(rs[i]) && (!unicode.IsUpper(rs[i-1]) ||
+			(i+1 < len(rs) && unicode.IsLower(rs[i+1]))) {
+			words = append(words, foldWord(string(rs[start:i])))
+			start = i
+		}
+	}
+	return append(words, foldWord(string(rs[start:])))
+}
+
+// foldWord lowercases w and drops a plural ending, so "Talks" and "talk"
+// compare equal.
+func foldWord(w string) string {
+	w = strings.ToLower(w)
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// isInflection reports whether v is w with a short ending ("korea" and
+// "korean", "talk" and "talking"). Words under four letters only match
+// exactly, so "us" and "usb" or "art" and "artist" stay apart.
+func isInflection(w, v string) bool {
+	return len(w) >= 4 && strings.HasPrefix(v, w) && len(v)-len(w) <= 3
+}
+
+// nearDuplicate reports whether two tags' words overlap so much that one of
+// them is enough: one's words sit, in order, inside the other's, the last of
+// them possibly with a short ending ("korea" of "korean").
+func nearDuplicate(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for i := 0; i+len(a) <= len(b); i++ {
+		match := true
+		for j, w := range a {
+			v := b[i+j]
+			if w == v || (j == len(a)-1 && isInflection(w, v)) {
+				continue
+			}
+			match = false
+			break
+		}
+		if match {
+			return true
+		}
+	}
+	return strings.Join(a, "") == strings.Join(b, "")
+}

@@ -1,0 +1,113 @@
+// Package keyphrase finds the words and phrases an article is about, without
+// training data and deterministically, and turns them into hashtags.
+//
+// Candidates are the words and the runs of two or three words that no
+// punctuation splits and no stop word begins or ends. Each is scored from
+// what a reader notices: how often it recurs, whether the title holds it, how
+// early it first comes, whether it is written as a name, and how long (and so
+// how specific) its words are.
+package keyphrase
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/hookline/hookline/article"
+)
+
+// Phrase is one keyphrase with its score; a higher score is more central.
+// Explicit keywords score above every extracted phrase.
+type Phrase struct {
+	Text  string
+	Score float64
+}
+
+// Extract returns up to n keyphrases of a, best first: first the article's
+// explicit Keywords (trimmed, deduplicated without regard to case), then
+// extracted phrases that are not already there. n <= 0 means 10. The result
+// is the same for the same article.
+func Extract(a *article.Article, n int) []Phrase {
+	if n <= 0 {
+		n = 10
+	}
+	out := make([]Phrase, 0, n)
+	seen := make(map[string]struct{}, n)
+	for i, k := range a.Keywords {
+		if len(out) == n {
+			return out
+		}
+		k = strings.Join(strings.Fields(k), " ")
+		key := strings.ToLower(k)
+		if k == "" {
+			continue
+		}
+		if _, dup := seen[key]; dup {
+			continue
+		}
+		seen[key] = struct{}{}
+		out = append(out, Phrase{Text: k, Score: explicitScore - float64(i)})
+	}
+	for _, c := range rank(a, n+len(out)) {
+		if len(out) == n {
+			break
+		}
+		if _, dup := seen[c.lower]; dup {
+			continue
+		}
+		seen[c.lower] = struct{}{}
+		out = append(out, Phrase{Text: c.text, Score: c.score})
+	}
+	return out
+}
+
+// explicitScore places explicit keywords above any extracted phrase.
+const explicitScore = 1000
+
+// rank scores every candidate of a and returns the best n.
+func rank(a *article.Article, n int) []*candidate {
+	var z tokenizer
+	z.toks = make([]token, 0, estimateWords(a))
+	z.add(a.Title, true)
+	if a.Hook != "" {
+		z.add(a.Hook, false)
+	}
+	for _, p := range a.Paragraphs {
+		z.add(p, false)
+	}
+	cands := collect(z.toks)
+	for _, c := range cands {
+		c.base = score(c)
+		c.score = c.base
+	}
+	absorbFragments(cands)
+	list := make([]*candidate, 0, len(cands))
+	for _, c := range cands {
+		if !c.fragment {
+			list = append(list, c)
+		}
+	}
+	slices.SortFunc(list, func(x, y *candidate) int {
+		if c := cmp.Compare(y.score, x.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.firstPos, y.firstPos); c != 0 {
+			return c
+		}
+		return strings.Compare(x.lower, y.lower)
+	})
+	if len(list) > n {
+		list = list[:n]
+	}
+	return list
+}
+
+// estimateWords guesses the number of words in a from its length, so the
+// token slice is allocated once.
+func estimateWords(a *article.Article) int {
+	size := len(a.Title) + len(a.Hook)
+	for _, p := range a.Paragraphs {
+		size += len(p)
+	}
+	return size/5 + 8
+}

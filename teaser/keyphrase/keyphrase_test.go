@@ -1,0 +1,190 @@
+package keyphrase
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hookline/hookline/article"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+func texts(ps []Phrase) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Text
+	}
+	return out
+}
+
+func TestExtract(t *testing.T) {
+	buble := &article.Article{
+		Title: "Singer Michael Buble weds TV star Luisana Lopilato",
+		Paragraphs: []string{
+			"Canadian pop star Michael Buble married Argentine TV actress Luisana Lopilato in a civil ceremony in Buenos Aires on Thursday.",
+			"The Grammy-winning singer and his Argentine sweetheart posed for fans in downtown Buenos Aires. Buble's bride tossed a bouquet.",
+			"The couple plan a second wedding ceremony in Vancouver, and they have homes in Canada and Buenos Aires.",
+		},
+	}
+	tests := []struct {
+		name  string
+		a     *article.Article
+		n     int
+		check func(t *testing.T, got []string)
+	}{
+		{"names and frequent words lead", buble, 10, func(t *testing.T, got []string) {
+			for _, want := range []string{"Buble", "Lopilato", "Buenos Aires", "Argentine", "ceremony"} {
+				if !slices.Contains(got, want) {
+					t.Errorf("missing %q", want)
+				}
+			}
+		}},
+		{"a name's fragment gives way to the name", buble, 30, func(t *testing.T, got []string) {
+			if slices.Contains(got, "Buenos") || slices.Contains(got, "Aires") {
+				t.Errorf("fragment of Buenos Aires listed")
+			}
+		}},
+		{"no stop word at a phrase edge, no number, no possessive", buble, 100, func(t *testing.T, got []string) {
+			for _, p := range got {
+				ws := strings.Fields(strings.ToLower(p))
+				if isStop(ws[0]) || isStop(ws[len(ws)-1]) {
+					t.Errorf("%q begins or ends with a stop word", p)
+				}
+				if !hasLetter(p) {
+					t.Errorf("%q has no letter", p)
+				}
+				if strings.Contains(p, "'s") {
+					t.Errorf("%q keeps a possessive", p)
+				}
+			}
+		}},
+		{"n limits", buble, 3, func(t *testing.T, got []string) {
+			if len(got) != 3 {
+				t.Errorf("got %d phrases, want 3", len(got))
+			}
+		}},
+		{"n <= 0 means 10", buble, 0, func(t *testing.T, got []string) {
+			if len(got) != 10 {
+				t.Errorf("got %d phrases, want 10", len(got))
+			}
+		}},
+		{"explicit keywords first, deduplicated", &article.Article{
+			Title:      buble.Title,
+			Paragraphs: buble.Paragraphs,
+			Keywords:   []string{"  celebrity   weddings ", "Celebrity Weddings", "", "Buble"},
+		}, 4, func(t *testing.T, got []string) {
+			if got[0] != "celebrity weddings" || got[1] != "Buble" {
+				t.Errorf("keywords not first: %q", got)
+			}
+			if slices.Contains(got[2:], "Buble") || slices.Contains(got[2:], "buble") {
+				t.Errorf("keyword repeated among extracted phrases: %q", got)
+			}
+		}},
+		{"keywords alone fill n", &article.Article{Keywords: []string{"a", "b", "c"}}, 2, func(t *testing.T, got []string) {
+			if !slices.Equal(got, []string{"a", "b"}) {
+				t.Errorf("got %q", got)
+			}
+		}},
+		{"empty article", &article.Article{}, 10, func(t *testing.T, got []string) {
+			if len(got) != 0 {
+				t.Errorf("got %q from nothing", got)
+			}
+		}},
+		{"only stop words and numbers", &article.Article{Paragraphs: []string{"It was 2011, and then 42 of them did it."}}, 10, func(t *testing.T, got []string) {
+			if len(got) != 0 {
+				t.Errorf("got %q", got)
+			}
+		}},
+		{"title words rank above body words", &article.Article{
+			Title:      "Volcano erupts",
+			Paragraphs: []string{"Lava flowed. Ash fell on villages near the volcano while firefighters waited."},
+		}, 2, func(t *testing.T, got []string) {
+			if got[0] != "volcano" && got[0] != "Volcano" {
+				t.Errorf("got %q, want the volcano first", got)
+			}
+		}},
+		{"non-Latin words", &article.Article{Paragraphs: []string{"Владимир Путин встретился с Ким Чен Ыном. Путин говорил."}}, 5, func(t *testing.T, got []string) {
+			if !slices.Contains(got, "Путин") {
+				t.Errorf("got %q, want Путин", got)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := Extract(tt.a, tt.n)
+			for i := 1; i < len(ps); i++ {
+				if ps[i].Score > ps[i-1].Score {
+					t.Errorf("not best first: %v", ps)
+				}
+			}
+			tt.check(t, texts(ps))
+		})
+	}
+}
+
+func TestExtract_Deterministic(t *testing.T) {
+	for _, name := range evalFiles(t)[:30] {
+		a := loadText(t, name)
+		first := texts(Extract(a, 20))
+		for range 5 {
+			if got := texts(Extract(a, 20)); !slices.Equal(got, first) {
+				t.Fatalf("%s: %q then %q", name, first, got)
+			}
+		}
+	}
+}
+
+func TestTokenizer(t *testing.T) {
+	var z tokenizer
+	z.add("Kim's U.S. trip: re-engage, don’t stop", false)
+	var got []string
+	for _, tk := range z.toks {
+		s := tk.lower
+		if tk.brk {
+			s = "|" + s
+		}
+		if tk.stop {
+			s += "*"
+		}
+		got = append(got, s)
+	}
+	want := []string{"|kim", "|us", "trip", "|re-engage", "|don't*", "stop"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("tokens %q, want %q", got, want)
+	}
+}
+
+// TestExtract_Golden pins the keyphrases and hashtags of the shared sample
+// article. Run with -update after a deliberate change and review the diff.
+func TestExtract_Golden(t *testing.T) {
+	a := loadText(t, "../../../shared/articles/kim-jong-un-china-trip.txt")
+	ps := Extract(a, 10)
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%.3f\t%s\n", p.Score, p.Text)
+	}
+	fmt.Fprintf(&b, "hashtags\t%s\n", strings.Join(Hashtags(texts(ps), 3), " "))
+	golden := filepath.Join("testdata", "kim-jong-un-china-trip.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("keyphrases changed (run with -update if intended):\n got:\n%s\nwant:\n%s", b.String(), want)
+	}
+	for _, p := range []string{"Kim Jong Un", "China", "Xi Jinping"} {
+		if !slices.Contains(texts(ps), p) {
+			t.Errorf("top 10 lacks %q: %q", p, texts(ps))
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package keyphrase
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of the article with what the scorer needs to know about
+// where and how it was written.
+type token struct {
+	text  string // as written, possessive "'s" dropped
+	lower string // lowercased text, curly apostrophes made straight
+	pos   int    // index of the word in the article
+	brk   bool   // punctuation or a sentence start comes before it: no phrase spans it
+	first bool   // first word of a sentence or part of the title: its case says nothing
+	upper bool   // begins with an upper-case letter
+	stop  bool   // a stop word
+	num   bool   // holds no letter
+	title bool   // part of the title
+}
+
+// tokenizer splits text into tokens, keeping state across calls so that word
+// positions run on through title, hook and paragraphs.
+type tokenizer struct {
+	toks []token
+}
+
+// add appends the words of one block of text (title, hook or paragraph).
+// Words are runs of letters, marks and digits; an apostrophe, hyphen or dot
+// between two of them stays inside the word ("don't", "re-engage", "U.S.").
+func (z *tokenizer) add(text string, title bool) {
+	brk, sentStart := true, true
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch {
+			case r == '.' || r == '!' || r == '?' || r == ';' || r == '…':
+				if !title {
+					sentStart = true
+				}
+				brk = true
+			case unicode.IsSpace(r):
+			default:
+				brk = true
+			}
+			i += n
+			continue
+		}
+		start := i
+		i += n
+		for i < len(text) {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if isJoiner(r) && i+n < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		word := text[start:i]
+		// An acronym's closing dot ("U.S.") belongs to it, and does not end the sentence.
+		if i < len(text) && text[i] == '.' && strings.Count(word, ".") > 0 && len(word) <= 6 {
+			i++
+			word = text[start:i]
+		}
+		z.push(word, brk, sentStart || title, title)
+		brk, sentStart = false, false
+		// A possessive ends a noun phrase: "Kim's visit" yields no "kim visit".
+		if t := &z.toks[len(z.toks)-1]; t.text != word {
+			brk = true
+		}
+	}
+}
+
+func (z *tokenizer) push(word string, brk, first, title bool) {
+	text := stripPossessive(word)
+	if text == "" {
+		text = word
+	}
+	lower := strings.ToLower(text)
+	if strings.ContainsRune(lower, '’') {
+		lower = strings.ReplaceAll(lower, "’", "'")
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	upper := unicode.IsUpper(r)
+	t := token{
+		text: text, lower: lower, pos: len(z.toks), brk: brk, first: first,
+		upper: upper, title: title, num: !hasLetter(text),
+	}
+	// "US" and "UN" are names, "us" and "un" are not.
+	t.stop = isStop(lower) && !(upper && len(text) > 1 && isAllUpper(text) && !title)
+	z.toks = append(z.toks, t)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '.', '&':
+		return true
+	}
+	return false
+}
+
+// stripPossessive drops a trailing "'s" or "’s" (and a bare trailing
+// apostrophe, as in "Adams'").
+func stripPossessive(w string) string {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}

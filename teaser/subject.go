@@ -1,0 +1,157 @@
+package teaser
+
+import "strings"
+
+// nameJoiners may sit inside a name: "Bank of Scotland", "Charles de Gaulle".
+var nameJoiners = setOf(`of de del der van von da al bin la le`)
+
+// span is a byte range of a sentence's text.
+type span struct{ start, end int }
+
+// names returns the runs of name words in s.
+func (d *document) names(s *sentence) []span {
+	var out []span
+	for i := 0; i < len(s.words); i++ {
+		if !d.isName(s, i) {
+			continue
+		}
+		j := i + 1
+		for j < len(s.words) {
+			if d.isName(s, j) && s.text[s.words[j-1].end:s.words[j].start] == " " {
+				j++
+				continue
+			}
+			if j+1 < len(s.words) && nameJoiners[s.words[j].norm] && !s.words[j].upper && d.isName(s, j+1) {
+				j += 2
+				continue
+			}
+			break
+		}
+		out = append(out, span{s.words[i].start, s.words[j-1].end})
+		i = j - 1
+	}
+	return out
+}
+
+// isRun reports whether the article writes name as a whole name run.
+func (d *document) isRun(name string) bool {
+	runs, _ := d.nameCounts()
+	return runs[name] > 0
+}
+
+// nameCounts counts every name run of the article and every word of them,
+// so that "Kim" adds weight to "Kim Jong Un".
+func (d *document) nameCounts() (runs, parts map[string]int) {
+	runs, parts = map[string]int{}, map[string]int{}
+	for i := range d.sentences {
+		s := &d.sentences[i]
+		for _, sp := range d.names(s) {
+			runs[s.text[sp.start:sp.end]]++
+			for _, w := range words(s.text[sp.start:sp.end]) {
+				parts[w.norm]++
+			}
+		}
+	}
+	return runs, parts
+}
+
+// subject is who or what the teaser is about: the most mentioned name in
+// the fact sentence, else in the article; empty when the article names
+// nobody.
+func (d *document) subject(fact int) string {
+	runs, parts := d.nameCounts()
+	score := func(name string) int {
+		n := 2 * runs[name]
+		for _, w := range words(name) {
+			n += parts[w.norm]
+		}
+		return n
+	}
+	// A name the fact mentions wins if the article comes back to it; the
+	// first one that heads a noun phrase (not "North Korean" in "North
+	// Korean leader") counts double, as the likely grammatical subject.
+	best, bestScore := "", 2
+	if fact >= 0 {
+		s := &d.sentences[fact]
+		first := true
+		for _, sp := range d.names(s) {
+			name := s.text[sp.start:sp.end]
+			if calendar[strings.ToLower(name)] || modifies(s, sp) {
+				continue
+			}
+			sc := score(name)
+			if first {
+				sc *= 2
+				first = false
+			}
+			if sc > bestScore && runs[name]+parts[fold(lastWord(name))] > 2 {
+				best, bestScore = name, sc
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for name := range runs {
+		if calendar[strings.ToLower(name)] {
+			continue
+		}
+		sc := score(name)
+		if sc > bestScore || sc == bestScore && name < best {
+			best, bestScore = name, sc
+		}
+	}
+	return best
+}
+
+// modifies reports whether the name at sp is followed by a lower-case
+// word other than a function word or a likely verb, so it qualifies that
+// word ("North Korean leader") rather than naming the subject.
+func modifies(s *sentence, sp span) bool {
+	for _, w := range s.words {
+		if w.start < sp.end {
+			continue
+		}
+		if strings.TrimSpace(s.text[sp.end:w.start]) != "" || w.upper || w.stop || isNumber(w.norm) {
+			return false
+		}
+		low := strings.ToLower(s.text[w.start:w.end])
+		return !strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ed")
+	}
+	return false
+}
+
+// calendar names are capitalised but never what a story is about.
+var calendar = setOf(`monday tuesday wednesday thursday friday saturday sunday january february march
+	april may june july august september october november december christmas easter`)
+
+// surface returns phrase as the article writes it (its first occurrence,
+// matched without regard to case), or "" when the article lacks it.
+func (d *document) surface(phrase string) string {
+	if phrase == "" {
+		return ""
+	}
+	low := strings.ToLower(d.text)
+	p := strings.ToLower(phrase)
+	from := 0
+	for {
+		i := strings.Index(low[from:], p)
+		if i < 0 {
+			return ""
+		}
+		i += from
+		end := i + len(p)
+		// Whole words only, and same byte length under lowercasing.
+		if len(low) == len(d.text) && (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
+			return d.text[i:end]
+		}
+		from = i + 1
+		if len(low) != len(d.text) {
+			return ""
+		}
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
