@@ -72,14 +72,19 @@ if [ ! -f node_modules/.hookline-installed ] || [ package-lock.json -nt node_mod
 fi
 if [ ! -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
   log "building better-sqlite3 from source against $nodedir/include/node"
-  (cd node_modules/better-sqlite3 && ../.bin/node-gyp rebuild --release --nodedir="$nodedir" -j 2 --loglevel=warn)
+  mkdir -p "$state"
+  if ! (cd node_modules/better-sqlite3 && ../.bin/node-gyp rebuild --release --nodedir="$nodedir" -j 2) >"$state/build.log" 2>&1; then
+    tail -n 40 "$state/build.log" >&2
+    log "building better-sqlite3 failed; the whole log is $state/build.log"
+    exit 1
+  fi
 fi
 node -e 'new (require("better-sqlite3"))(":memory:").prepare("select 1").get()'
 touch node_modules/.hookline-installed
 log "installed in $((SECONDS - start_install))s"
 
 stop
-rm -rf "$state"
+rm -rf "$state/data" "$state/blobs" "$state/log"
 mkdir -p "$state/data" "$state/blobs"
 hex() { node -e "process.stdout.write(require('crypto').randomBytes($1).toString('hex'))"; }
 admin_password="$(hex 16)"

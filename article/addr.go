@@ -24,6 +24,14 @@ var reserved = []struct {
 	{netip.MustParsePrefix("2001:db8::/32"), "documentation"},
 }
 
+// Cloud metadata services (AWS, GCP, Azure, OpenStack; AWS on IPv6) and
+// the IPv4 broadcast address.
+var (
+	metadataV4 = netip.MustParseAddr("169.254.169.254")
+	metadataV6 = netip.MustParseAddr("fd00:ec2::254")
+	broadcast  = netip.MustParseAddr("255.255.255.255")
+)
+
 // nat64 is the well-known NAT64 prefix, which embeds an IPv4 address.
 var nat64 = netip.MustParsePrefix("64:ff9b::/96")
 
@@ -43,8 +51,10 @@ func forbiddenAddr(a netip.Addr) string {
 		return forbiddenAddr(netip.AddrFrom4([4]byte(b[12:])))
 	}
 	switch {
-	case a == netip.MustParseAddr("169.254.169.254") || a == netip.MustParseAddr("fd00:ec2::254"):
+	case a == metadataV4 || a == metadataV6:
 		return "metadata"
+	case a == broadcast:
+		return "broadcast"
 	case a.IsLoopback():
 		return "loopback"
 	case a.IsPrivate():
@@ -60,9 +70,6 @@ func forbiddenAddr(a netip.Addr) string {
 		if r.prefix.Contains(a) {
 			return r.why
 		}
-	}
-	if a.Is4() && a == netip.AddrFrom4([4]byte{255, 255, 255, 255}) {
-		return "broadcast"
 	}
 	return ""
 }

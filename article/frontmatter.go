@@ -49,6 +49,11 @@ func readFrontMatter(a *Article, fm string, firstLine int) error {
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			msg, line = m[2], n+firstLine-1
+			if strings.HasPrefix(msg, "did not find expected") && n > 0 {
+				// yaml.v3 numbers these parser errors from the line where
+				// the unclosed construct began, counting from 0.
+				line++
+			}
 		}
 		return &inputError{line: line, err: fmt.Errorf("%w: %s", ErrFrontMatter, msg)}
 	}

@@ -60,10 +60,7 @@ func parseHTML(data []byte, pageURL *url.URL) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", ErrNoText, err)
 	}
-	a.Title = cleanText(ra.Title(), htmlFlags)
-	if a.Title == "" {
-		a.Title = m.title
-	}
+	a.Title = pickTitle(m, cleanText(ra.Title(), htmlFlags))
 	a.URL = m.canonical
 	if a.URL == "" && pageURL != nil && (pageURL.Scheme == "http" || pageURL.Scheme == "https") {
 		a.URL = pageURL.String()
@@ -151,4 +148,32 @@ func nodeParagraphs(n *html.Node) []string {
 	walk(n)
 	flush()
 	return paras
+}
+
+// titleSeparators part a headline from the site name in <title>.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » "}
+
+// pickTitle chooses og:title, else readability's title, else the first
+// <h1>; a site name after a separator is dropped when the <h1> shows which
+// part is the headline.
+func pickTitle(m pageMeta, title string) string {
+	if m.ogTitle != "" {
+		return m.ogTitle
+	}
+	if title == "" {
+		title = m.title
+	}
+	if title == "" {
+		return m.h1
+	}
+	if m.h1 != "" && title != m.h1 {
+		for _, sep := range titleSeparators {
+			for _, part := range strings.Split(title, sep) {
+				if strings.EqualFold(strings.TrimSpace(part), m.h1) {
+					return m.h1
+				}
+			}
+		}
+	}
+	return title
 }

@@ -11,12 +11,12 @@ import (
 
 // pageMeta is what a page's <head> says about the article.
 type pageMeta struct {
-	title, canonical, image, lang, published string
-	keywords                                 []string
+	title, ogTitle, h1, canonical, image, lang, published string
+	keywords                                              []string
 }
 
-// readMeta reads <html lang>, <title>, <link rel=canonical> and the meta
-// tags of doc, before readability mutates it.
+// readMeta reads <html lang>, <title>, <link rel=canonical>, the meta tags
+// and the first <h1> of doc, before readability mutates it.
 func readMeta(doc *html.Node, pageURL *url.URL) pageMeta {
 	var m pageMeta
 	var ogURL, ogTitle, ogImage, twImage, locale string
@@ -68,7 +68,10 @@ func readMeta(doc *html.Node, pageURL *url.URL) pageMeta {
 						m.published = val
 					}
 				}
-			case atom.Body:
+			case atom.H1:
+				if m.h1 == "" {
+					m.h1 = cleanText(nodeText(n), htmlFlags)
+				}
 				return
 			}
 		}
@@ -80,9 +83,7 @@ func readMeta(doc *html.Node, pageURL *url.URL) pageMeta {
 	if m.canonical == "" && ogURL != "" {
 		m.canonical = absoluteHTTP(pageURL, ogURL)
 	}
-	if m.title == "" {
-		m.title = cleanText(ogTitle, htmlFlags)
-	}
+	m.ogTitle = cleanText(ogTitle, htmlFlags)
 	if ogImage == "" {
 		ogImage = twImage
 	}
@@ -94,6 +95,25 @@ func readMeta(doc *html.Node, pageURL *url.URL) pageMeta {
 	}
 	m.keywords = mergeKeywords(mergeKeywords(nil, metaKeywords...), tags...)
 	return m
+}
+
+// nodeText returns the text inside n, without scripts and styles.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && skipAtoms[n.DataAtom]:
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // attr returns the value of n's attribute key, or "".

@@ -72,7 +72,7 @@ func expand(s string, env map[string]string) (string, error) {
 			expr := s[i+2 : i+2+end]
 			name, def, hasDef := strings.Cut(expr, ":-")
 			if !validVar(name) {
-				return s, fmt.Errorf("${%s}: not a variable name (letters, digits and _)", expr)
+				return s, fmt.Errorf("%q: not a variable name (letters, digits and _)", "${"+expr+"}")
 			}
 			val, ok := env[name]
 			switch {

@@ -98,7 +98,7 @@ func TestParse_Expand(t *testing.T) {
 	}
 	t.Run("bad name", func(t *testing.T) {
 		_, _, err := config.Parse("c.yaml", []byte("state: '${1X}'"), env)
-		if err == nil || err.Error() != "c.yaml: state: ${1X}: not a variable name (letters, digits and _)" {
+		if err == nil || err.Error() != `c.yaml: state: "${1X}": not a variable name (letters, digits and _)` {
 			t.Errorf("err = %v", err)
 		}
 	})

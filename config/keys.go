@@ -5,13 +5,19 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 )
 
 var secretType = reflect.TypeFor[Secret]()
 
+var fieldCache sync.Map // reflect.Type → map[string]reflect.Type
+
 // fields lists the keys of a struct type as written in config.yaml, by their
-// mapstructure tags.
+// mapstructure tags. The map is shared: do not change it.
 func fields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
 	out := map[string]reflect.Type{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -21,6 +27,7 @@ func fields(t reflect.Type) map[string]reflect.Type {
 		}
 		out[name] = f.Type
 	}
+	fieldCache.Store(t, out)
 	return out
 }
 

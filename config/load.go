@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
@@ -83,6 +85,9 @@ func Parse(name string, data []byte, env []string) (*Config, []Warning, error) {
 		msg := "unknown key"
 		if s := suggest(key); s != "" {
 			msg += "; did you mean " + s + "?"
+		}
+		if strings.ContainsFunc(key, unicode.IsControl) {
+			key = strconv.Quote(key)
 		}
 		warns = append(warns, Warning{Key: key, Msg: msg})
 	}

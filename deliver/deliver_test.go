@@ -157,7 +157,9 @@ func TestDeliver_SameArticleTwiceConcurrently(t *testing.T) {
 		pub := &fakePub{}
 		var wg sync.WaitGroup
 		for range 20 {
-			wg.Go(func() { d.Deliver(context.Background(), []Job{{Post: post("a", "m"), Publisher: pub}, {Post: post("b", "m"), Publisher: pub}}) })
+			wg.Go(func() {
+				d.Deliver(context.Background(), []Job{{Post: post("a", "m"), Publisher: pub}, {Post: post("b", "m"), Publisher: pub}})
+			})
 		}
 		wg.Wait()
 		if pub.count() != 2 {
@@ -197,9 +199,14 @@ func TestResume(t *testing.T) {
 	// A row left posting by a dead process (pid beyond pid_max).
 	orig := post("crashed", "m")
 	orig.IdempotencyKey = Key(orig.ArticleID, orig.Account)
-	if c, err := d.Store.Claim(ctx, store.ClaimRequest{Post: orig, Now: clk.Now()}); err != nil || c.Outcome != store.ClaimSend {
+	crashed, err := store.Open(ctx, d.Store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := crashed.Claim(ctx, store.ClaimRequest{Post: orig, Now: clk.Now()}); err != nil || c.Outcome != store.ClaimSend {
 		t.Fatal(c, err)
 	}
+	crashed.Close()
 	d.Store.DB().Exec("UPDATE posts SET owner = '2147483647:dead' WHERE article_id = 'crashed'")
 	// A failed row due in one minute, one permanent, one for an unknown account.
 	failing := &fakePub{err: func(int) error { return errors.New("503") }}

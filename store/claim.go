@@ -61,6 +61,12 @@ func (s *Store) Claim(ctx context.Context, req ClaimRequest) (Claim, error) {
 	}
 	now := req.Now.UTC()
 	var c Claim
+	// Take the in-process token first: a second goroutine claiming the same
+	// article × account skips here, and an own posting row found below
+	// without a token holder is a leftover whose outcome never committed.
+	if !s.takeInFlight(p.ArticleID, p.Account) {
+		return Claim{Outcome: ClaimSkip, Prior: Posting, Reason: "in flight"}, nil
+	}
 	err := s.tx(ctx, "claim "+p.ArticleID+" for "+p.Account, func(tx *sql.Tx) error {
 		if err := articleStub(ctx, tx, p, now); err != nil {
 			return err
@@ -91,7 +97,7 @@ func (s *Store) Claim(ctx context.Context, req ClaimRequest) (Claim, error) {
 			c.Reason = "already posted"
 		case r.State == Skipped:
 			c.Reason = "skipped"
-		case r.State == Posting && s.claimLive(r.Owner, r.ClaimedAt, now):
+		case r.State == Posting && r.Owner != s.owner && s.claimLive(r, now):
 			c.Reason = "in flight"
 		case r.State == Posting:
 			c.Outcome = ClaimResend
@@ -112,6 +118,9 @@ func (s *Store) Claim(ctx context.Context, req ClaimRequest) (Claim, error) {
 			c.Attempt, s.owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
 		return err
 	})
+	if err != nil || c.Outcome == ClaimSkip {
+		s.setInFlight(p.ArticleID, p.Account, false)
+	}
 	return c, err
 }
 
@@ -141,6 +150,7 @@ func updatePosting(ctx context.Context, tx *sql.Tx, p publish.Post, hash string,
 // MarkPosted records the network's receipt. note is kept for history (for
 // example "duplicate" when the network already had the post).
 func (s *Store) MarkPosted(ctx context.Context, articleID, account string, r publish.Receipt, note string, now time.Time) error {
+	defer s.setInFlight(articleID, account, false)
 	at := r.At
 	if at.IsZero() {
 		at = now
@@ -159,6 +169,7 @@ func (s *Store) MarkPosted(ctx context.Context, articleID, account string, r pub
 // MarkFailed records a failed attempt. A zero next makes the failure
 // permanent; otherwise the post is retried from next on.
 func (s *Store) MarkFailed(ctx context.Context, articleID, account, lastError string, next, now time.Time) error {
+	defer s.setInFlight(articleID, account, false)
 	return s.tx(ctx, "record failure "+articleID+" for "+account, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE posts SET state = 'failed', last_error = ?, owner = '', next_attempt_at = ?,
 			updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,

@@ -30,16 +30,23 @@ func TestClaim(t *testing.T) {
 		{"in flight here", func(t *testing.T, s *Store, p publish.Post) { claimOK(t, s, p, now) }, ClaimSkip, 0},
 		{"crashed owner", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
+			s.setInFlight(p.ArticleID, p.Account, false) // the claim was another process's
 			s.DB().Exec("UPDATE posts SET owner = '999999:dead'")
 			s.alive = func(int) bool { return false }
 		}, ClaimResend, 2},
+		{"own leftover whose outcome never committed", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.setInFlight(p.ArticleID, p.Account, false) // as MarkPosted does even when its commit fails
+		}, ClaimResend, 2},
 		{"live other process within lease", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
+			s.setInFlight(p.ArticleID, p.Account, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimSkip, 0},
 		{"live other process past lease", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now.Add(-time.Hour))
+			s.setInFlight(p.ArticleID, p.Account, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimResend, 2},
@@ -116,6 +123,7 @@ func TestDue(t *testing.T) {
 	for _, a := range []string{"crashed", "mine", "due", "later", "perm", "done"} {
 		claimOK(t, s, mk(a), now)
 	}
+	s.setInFlight("a", "crashed", false)
 	s.DB().Exec("UPDATE posts SET owner = '999999:x' WHERE account = 'crashed'")
 	s.alive = func(int) bool { return false }
 	s.MarkFailed(ctx, "a", "due", "503", now, now)

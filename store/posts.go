@@ -162,7 +162,7 @@ func (s *Store) Due(ctx context.Context, now time.Time) ([]PostRecord, error) {
 	}
 	out := rows[:0]
 	for _, r := range rows {
-		if r.State == Posting && s.claimLive(r.Owner, r.ClaimedAt, now) {
+		if r.State == Posting && s.claimLive(r, now) {
 			continue
 		}
 		out = append(out, r)
@@ -170,18 +170,45 @@ func (s *Store) Due(ctx context.Context, now time.Time) ([]PostRecord, error) {
 	return out, nil
 }
 
+func flightKey(articleID, account string) string { return articleID + "\x00" + account }
+
+// takeInFlight marks articleID × account as being sent by this Store; false
+// when it already is.
+func (s *Store) takeInFlight(articleID, account string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k := flightKey(articleID, account)
+	if s.inflight[k] {
+		return false
+	}
+	s.inflight[k] = true
+	return true
+}
+
+func (s *Store) setInFlight(articleID, account string, on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if on {
+		s.inflight[flightKey(articleID, account)] = true
+	} else {
+		delete(s.inflight, flightKey(articleID, account))
+	}
+}
+
 // claimLive reports whether a posting row's claim still belongs to a running
 // attempt: this Store's own, or another live process's within the lease.
-func (s *Store) claimLive(owner string, claimedAt, now time.Time) bool {
-	if owner == s.owner {
-		return true
+func (s *Store) claimLive(r PostRecord, now time.Time) bool {
+	if r.Owner == s.owner {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.inflight[flightKey(r.ArticleID, r.Account)]
 	}
-	pidText, _, ok := strings.Cut(owner, ":")
+	pidText, _, ok := strings.Cut(r.Owner, ":")
 	pid, err := strconv.Atoi(pidText)
 	if !ok || err != nil || !s.alive(pid) {
 		return false
 	}
-	return now.Sub(claimedAt) < s.Lease
+	return now.Sub(r.ClaimedAt) < s.Lease
 }
 
 // articleStub keeps the foreign key valid for a post whose article was never

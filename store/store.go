@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -28,6 +29,11 @@ type Store struct {
 	db    *sql.DB
 	path  string
 	owner string // "pid:random", marks the posting rows this Store claimed
+	// inflight holds "article\x00account" of the rows this Store claimed and
+	// has not yet recorded an outcome for; an own posting row not in it is
+	// left over (its outcome failed to commit) and may be reconciled.
+	mu       sync.Mutex
+	inflight map[string]bool
 	// alive reports whether a process id is running; replaced in tests.
 	alive func(pid int) bool
 	// Lease bounds how long a posting row claimed by another live process is
@@ -74,12 +80,13 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("state %s: path must not contain '?' or '#'; rename the file", path)
 	}
-	warning, err := prepareFile(path)
+	mode, warning, err := prepareFile(path)
 	if err != nil {
 		return nil, err
 	}
 	if warning != "" {
-		o.Log.Warn("state file readable by others", slog.String("path", path), slog.String("fix", "chmod 600 "+path))
+		o.Log.Warn("state file readable by other users; it holds tokens and history", slog.String("path", path),
+			slog.String("mode", fmt.Sprintf("%04o", mode)), slog.String("fix", "chmod 600 "+path))
 	}
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
@@ -91,7 +98,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if err != nil {
 		return nil, classify(path, "open", err)
 	}
-	s := &Store{db: db, path: path, owner: newOwner(), alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
+	s := &Store{db: db, path: path, owner: newOwner(), inflight: map[string]bool{}, alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, classify(path, "open", err)
@@ -105,31 +112,31 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 
 // prepareFile creates the state file with mode 0600 when it is missing and
 // returns a warning when an existing one is readable by group or others.
-func prepareFile(path string) (warning string, err error) {
+func prepareFile(path string) (mode os.FileMode, warning string, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		if err := f.Close(); err != nil {
-			return "", classify(path, "create", err)
+			return 0, "", classify(path, "create", err)
 		}
-		return "", nil
+		return 0o600, "", nil
 	}
 	if !errors.Is(err, os.ErrExist) {
 		if errors.Is(err, os.ErrNotExist) {
-			return "", fmt.Errorf("state %s: folder %s does not exist; create it or change state: in config.yaml", path, filepath.Dir(path))
+			return 0, "", fmt.Errorf("state %s: folder %s does not exist; create it or change state: in config.yaml", path, filepath.Dir(path))
 		}
-		return "", classify(path, "create", err)
+		return 0, "", classify(path, "create", err)
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return "", classify(path, "stat", err)
+		return 0, "", classify(path, "stat", err)
 	}
 	if !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("state %s: not a regular file; point state: at a file", path)
+		return 0, "", fmt.Errorf("state %s: not a regular file; point state: at a file", path)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
-		return fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
+		return fi.Mode().Perm(), fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
 	}
-	return "", nil
+	return fi.Mode().Perm(), "", nil
 }
 
 func newOwner() string {

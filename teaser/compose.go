@@ -34,16 +34,15 @@ func compose(d *document, phrases []string, v, hookSentences int) draft {
 	subject := d.subject(fi)
 	topics := d.topics(phrases, subject)
 
-	hooks := make([]string, 0, 4)
-	guess, reveal, ok := d.guessWho(full)
-	if ok {
-		hooks = append(hooks, guess)
+	about := subject
+	if about == "" && len(topics) > 0 {
+		about = topics[0]
 	}
-	hooks = append(hooks, hooksFor(subject, topics)...)
-	i := v % len(hooks)
-	dr.hook = hooks[i]
-	if ok && i == 0 {
-		dr.fact = reveal
+	dr.hook = hookFor(v, about)
+	if v == 0 {
+		if guess, reveal, ok := d.guessWho(full); ok {
+			dr.hook, dr.fact = guess, reveal
+		}
 	}
 
 	if si := d.pickStakes(ps, fi, subject); si >= 0 {
@@ -60,19 +59,6 @@ func compose(d *document, phrases []string, v, hookSentences int) draft {
 	return dr
 }
 
-// hooksFor lists the pattern hooks for the subject, or the best topic.
-func hooksFor(subject string, topics []string) []string {
-	about := subject
-	if about == "" && len(topics) > 0 {
-		about = topics[0]
-	}
-	out := make([]string, 0, 3)
-	for v := range 3 {
-		out = append(out, hookFor(v, about, ""))
-	}
-	return out
-}
-
 // topics returns the keyphrases that can close "What does this mean for
 // …?", as the article writes them: phrases of several words first, then
 // names, then common nouns the article repeats; never the subject or a
@@ -82,7 +68,7 @@ func (d *document) topics(phrases []string, subject string) []string {
 	var multi, names, nouns []string
 	for _, p := range phrases {
 		lp := strings.ToLower(p)
-		if ls != "" && (strings.Contains(ls, lp) || strings.Contains(lp, ls)) {
+		if ls != "" && sharesWord(ls, lp) {
 			continue
 		}
 		s := d.surface(p)
@@ -118,10 +104,13 @@ func fromHook(hs []sentence, d *document, phrases []string, v int) draft {
 	for _, s := range hs[first:last] {
 		statements = append(statements, s.text)
 	}
-	subject := d.subject(-1)
-	topics := d.topics(phrases, subject)
+	topics := d.topics(phrases, "")
 	if dr.hook == "" {
-		dr.hook = hooksFor(subject, topics)[v%3]
+		about := ""
+		if len(topics) > 0 {
+			about, topics = topics[0], topics[1:]
+		}
+		dr.hook = hookFor(v, about)
 	}
 	if dr.question == "" {
 		about := ""
@@ -162,10 +151,10 @@ func (d *document) nounLike(p string, ws []word) bool {
 	if first.stop || last.stop {
 		return false
 	}
-	if len(ws) == 1 && first.upper && !d.isRun(p) {
-		return false
-	}
-	if last.upper {
+	if first.upper || last.upper {
+		if !d.isRun(p) {
+			return false // part of a longer name: "Jong Un China"
+		}
 		for _, suf := range []string{"ean", "ese", "ian", "ish"} {
 			if strings.HasSuffix(low, suf) {
 				return false // a demonym: "South Korean"
@@ -179,4 +168,16 @@ func (d *document) nounLike(p string, ws []word) bool {
 		}
 	}
 	return len(ws) > 1 || d.df[first.norm] >= 2
+}
+
+// sharesWord reports whether a and b have a word in common.
+func sharesWord(a, b string) bool {
+	for _, w := range strings.Fields(b) {
+		for _, v := range strings.Fields(a) {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -32,7 +32,7 @@ func dropBracketed(s string) string {
 			if j < 0 {
 				break
 			}
-			s = strings.TrimRight(s[:i], " ") + s[i+j+1:]
+			s = joinWords(strings.TrimRight(s[:i], " "), s[i+j+1:])
 		}
 	}
 	return s
@@ -122,7 +122,7 @@ func dropTrailingAttribution(s string) string {
 	}
 	tail := s[c+1:]
 	ws := words(tail)
-	if len(ws) == 0 || len(ws) > 10 || strings.ContainsAny(tail, "\"“”") {
+	if len(ws) == 0 || len(ws) > 14 || strings.ContainsAny(tail, "\"“”") {
 		return s
 	}
 	for _, w := range ws {
@@ -142,7 +142,7 @@ func dropTrailingAttribution(s string) string {
 
 // appositiveOpeners start a comma-enclosed aside that can go: "Mark
 // Steward, the SFC's head of enforcement, said" or ", which …,".
-var appositiveOpeners = setOf(`a an the who whom whose which aged now formerly of himself herself`)
+var appositiveOpeners = setOf(`a an the who whom whose which aged now formerly of himself herself including such like from`)
 
 func dropAppositives(s string) string {
 	for from := 0; ; {
@@ -158,17 +158,18 @@ func dropAppositives(s string) string {
 		}
 		first := strings.ToLower(s[i+2+ws[0].start : i+2+ws[0].end])
 		rel := first == "who" || first == "which" || first == "whose" || first == "whom"
+		prep := first == "including" || first == "such" || first == "like" || first == "from"
 		if !appositiveOpeners[first] && !isNumber(first) {
 			continue
 		}
 		prev := lastWord(s[:i])
-		if !rel && !startsUpper(prev) && !isNumber(first) {
+		if !rel && !prep && !startsUpper(prev) && !isNumber(first) {
 			continue
 		}
-		j := strings.IndexAny(s[i+2:], ",;")
+		j := clauseComma(s[i+2:])
 		if j < 0 {
 			// A trailing ", which …" clause ends the sentence.
-			if rel && len(words(s[:i])) >= 8 {
+			if (rel || prep) && len(words(s[:i])) >= 8 {
 				return s[:i] + "."
 			}
 			return s
@@ -240,8 +241,10 @@ func shorten(s string, max int) string {
 // sentence ends with a full stop, question or exclamation mark.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.ReplaceAll(s, " ,", ",")
-	s = strings.ReplaceAll(s, " .", ".")
+	s = strings.ReplaceAll(s, " , ", ", ")
+	if strings.HasSuffix(s, " .") {
+		s = s[:len(s)-2] + "."
+	}
 	s = strings.TrimLeft(s, " ,;:–—-")
 	s = strings.TrimRight(s, " ,;:–—-")
 	if s == "" {
@@ -275,4 +278,29 @@ func setOf(list string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// clauseComma returns the index of the first ", " or "; " in s (a comma
+// inside a number such as "1,000" does not count), or -1.
+func clauseComma(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == ',' || s[i] == ';') && s[i+1] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
+// joinWords joins two pieces of a sentence, with a space between them
+// when both sides are words, so that a cut never glues words together.
+func joinWords(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	r1, _ := utf8.DecodeLastRuneInString(a)
+	r2, _ := utf8.DecodeRuneInString(b)
+	if isWordRune(r1) && isWordRune(r2) {
+		return a + " " + b
+	}
+	return a + b
 }

@@ -25,6 +25,9 @@ type document struct {
 	// lower holds the folded words that appear in lower case somewhere, so
 	// a capitalised sentence opener ("The", "Police") is not taken for a name.
 	lower map[string]bool
+	// midUpper holds the folded words written capitalised inside a
+	// sentence, where a capital means a name.
+	midUpper map[string]bool
 	// text is every sentence and the title, for grounding checks.
 	text string
 }
@@ -33,7 +36,7 @@ type document struct {
 // a hook, its sentences come first: the author's own teaser is the source
 // of truth.
 func newDocument(a *article.Article) *document {
-	d := &document{df: map[string]int{}, lower: map[string]bool{}, titleText: a.Title}
+	d := &document{df: map[string]int{}, lower: map[string]bool{}, midUpper: map[string]bool{}, titleText: a.Title}
 	paras := a.Paragraphs
 	if a.Hook != "" {
 		paras = append([]string{a.Hook}, paras...)
@@ -61,6 +64,8 @@ func newDocument(a *article.Article) *document {
 		for _, w := range s.words {
 			if !w.upper {
 				d.lower[w.norm] = true
+			} else if !startsClause(s.text, w.start) {
+				d.midUpper[w.norm] = true
 			}
 			if w.stop || seen[w.norm] {
 				continue
@@ -73,14 +78,15 @@ func newDocument(a *article.Article) *document {
 }
 
 // isName reports whether the i-th word of s is part of a name: capitalised,
-// and, at the start of a sentence, never seen in lower case elsewhere.
+// and, at the start of a sentence, also capitalised inside some sentence and
+// never written in lower case.
 func (d *document) isName(s *sentence, i int) bool {
 	w := s.words[i]
 	if !w.upper || w.stop {
 		return false
 	}
 	if i == 0 || startsClause(s.text, w.start) {
-		return !d.lower[w.norm] && !isNumber(w.norm)
+		return !d.lower[w.norm] && d.midUpper[w.norm] && !isNumber(w.norm)
 	}
 	return true
 }

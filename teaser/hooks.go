@@ -1,54 +1,59 @@
 package teaser
 
 import (
+	"fmt"
 	"strings"
 )
 
 // Variants is how many hook and closing wordings Options.Variant picks from.
 const Variants = 4
 
-// templateWords are the words hook and closing patterns add; everything
-// else in a teaser comes from the article.
-var templateWords = setOf(`guess who's who has was will it's why is everyone talking about what's next
-	for heard the latest on what does this mean where leave happens do you make of it what just happened`)
+// The patterns of the questions; %s is a name or noun phrase as the article
+// writes it. Variant v uses the v-th of each (0-based); the first hook
+// gives way to guessWho when the fact allows it.
+var (
+	hookPatterns = [Variants]string{
+		"Why is everyone talking about %s?",
+		"What's next for %s?",
+		"Heard the latest on %s?",
+		"Have you been following %s?",
+	}
+	closingPatterns = [Variants]string{
+		"What does this mean for %s?",
+		"Where does this leave %s?",
+		"What happens next for %s?",
+		"Where does %s go from here?",
+	}
+	// plainHook and plainClosings serve articles without a usable name or phrase.
+	plainHook     = "Guess what just happened?"
+	plainClosings = [Variants]string{"What happens next?", "What do you make of it?", "Where does this go from here?", "What do you think?"}
+)
 
-// hookFor writes the opening question for variant v (0-based) about the
-// article's subject (a name) or, failing one, its topic (a keyphrase).
-func hookFor(v int, subject, topic string) string {
-	about := subject
+// hookFor writes the opening question for variant v about a name or
+// noun phrase.
+func hookFor(v int, about string) string {
 	if about == "" {
-		about = topic
+		return plainHook
 	}
-	if about == "" {
-		return "Guess what just happened?"
-	}
-	switch v % 3 {
-	case 0:
-		return "Why is everyone talking about " + about + "?"
-	case 1:
-		return "What's next for " + about + "?"
-	default:
-		return "Heard the latest on " + about + "?"
-	}
+	return fmt.Sprintf(hookPatterns[v%Variants], withArticle(about))
 }
 
-// closingFor writes the closing question for variant v (0-based) about a
-// noun phrase from the article.
+// closingFor writes the closing question for variant v about a name or
+// noun phrase.
 func closingFor(v int, about string) string {
 	if about == "" {
-		if v%2 == 0 {
-			return "What happens next?"
-		}
-		return "What do you make of it?"
+		return plainClosings[v%Variants]
 	}
-	switch v % 3 {
-	case 0:
-		return "What does this mean for " + about + "?"
-	case 1:
-		return "Where does this leave " + about + "?"
-	default:
-		return "What happens next for " + about + "?"
+	return fmt.Sprintf(closingPatterns[v%Variants], withArticle(about))
+}
+
+// withArticle puts "the" before a common noun phrase ("the council") and
+// leaves names alone ("Mill Road").
+func withArticle(p string) string {
+	if startsUpper(p) || isNumber(p[:1]) {
+		return p
 	}
+	return "the " + p
 }
 
 // guessWho splits a fact whose subject ends in a name into the model's

@@ -22,6 +22,7 @@ const (
 	coverageWeight = 0.2  // per keyphrase held, by rank
 	cueWeight      = 1 // per stakes cue (up to three) for the stakes
 	maxOverlap     = 0.5  // stakes may share at most this much with the fact
+	relatedBase    = 0.5  // stakes score × (base + share of words with the fact)
 	subjectBonus   = 1.5  // for stakes that come back to the teaser's subject
 )
 
@@ -152,6 +153,7 @@ func (d *document) pickStakes(ps phraseSet, fact int, subject string) int {
 			}
 		}
 		score := (1 + cueWeight*float64(min(cues, 3))) * (d.centrality(s, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
+		score *= relatedBase + overlap(s, &d.sentences[fact])
 		if subject != "" && strings.Contains(s.text, lastWord(subject)) {
 			score *= subjectBonus
 		}

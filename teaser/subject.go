@@ -17,7 +17,7 @@ func (d *document) names(s *sentence) []span {
 		}
 		j := i + 1
 		for j < len(s.words) {
-			if d.isName(s, j) && s.text[s.words[j-1].end:s.words[j].start] == " " {
+			if gap := s.text[s.words[j-1].end:s.words[j].start]; d.isName(s, j) && (gap == " " || gap == "' " || gap == "’ ") {
 				j++
 				continue
 			}
@@ -56,8 +56,8 @@ func (d *document) nameCounts() (runs, parts map[string]int) {
 }
 
 // subject is who or what the teaser is about: the most mentioned name in
-// the fact sentence, else in the article; empty when the article names
-// nobody.
+// the fact sentence; empty when the fact names nobody the article comes
+// back to (the caller then uses the best keyphrase).
 func (d *document) subject(fact int) string {
 	runs, parts := d.nameCounts()
 	score := func(name string) int {
@@ -71,33 +71,19 @@ func (d *document) subject(fact int) string {
 	// first one that heads a noun phrase (not "North Korean" in "North
 	// Korean leader") counts double, as the likely grammatical subject.
 	best, bestScore := "", 2
-	if fact >= 0 {
-		s := &d.sentences[fact]
-		first := true
-		for _, sp := range d.names(s) {
-			name := s.text[sp.start:sp.end]
-			if calendar[strings.ToLower(name)] || modifies(s, sp) {
-				continue
-			}
-			sc := score(name)
-			if first {
-				sc *= 2
-				first = false
-			}
-			if sc > bestScore && runs[name]+parts[fold(lastWord(name))] > 2 {
-				best, bestScore = name, sc
-			}
-		}
-	}
-	if best != "" {
-		return best
-	}
-	for name := range runs {
-		if calendar[strings.ToLower(name)] {
+	s := &d.sentences[fact]
+	first := true
+	for _, sp := range d.names(s) {
+		name := s.text[sp.start:sp.end]
+		if calendar[strings.ToLower(name)] || modifies(s, sp) {
 			continue
 		}
 		sc := score(name)
-		if sc > bestScore || sc == bestScore && name < best {
+		if first {
+			sc *= 2
+			first = false
+		}
+		if sc > bestScore && runs[name]+parts[fold(lastWord(name))] > 2 {
 			best, bestScore = name, sc
 		}
 	}

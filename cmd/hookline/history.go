@@ -1,13 +1,160 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/hookline/hookline/store"
 )
 
-// PLACEHOLDER: replaced by the command's owner.
 func newHistoryCmd(g *globals) *cobra.Command {
-	_ = g
-	return &cobra.Command{Use: "history", RunE: func(*cobra.Command, []string) error { return errors.New("history: not built yet") }}
+	var (
+		f      store.HistoryFilter
+		format string
+	)
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List recent posts and their state, newest first",
+		Long: `History lists the posts recorded in the state file (state: in config.yaml),
+newest first: when, to which account, the state (pending, posting, posted,
+failed, skipped), the number of attempts, the post's URL or the last error
+(with the next retry for a failure that will be retried), and the article's
+title. --format json prints one object a line, with every field.`,
+		Example: `  hookline history
+  hookline history --account mastodon-main --limit 50
+  hookline history --format json | jq 'select(.state == "failed")'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "text" && format != "json" {
+				return fmt.Errorf("--format %s: use text or json", format)
+			}
+			if f.Limit < 1 {
+				return fmt.Errorf("--limit %d: must be at least 1", f.Limit)
+			}
+			cfg, _, err := loadConfig(g)
+			if err != nil {
+				return err
+			}
+			if _, err := os.Stat(cfg.State); errors.Is(err, os.ErrNotExist) {
+				fmt.Fprintf(cmd.ErrOrStderr(), "no posts yet: state file %s does not exist\n", cfg.State)
+				return nil
+			}
+			ctx := cmd.Context()
+			st, err := store.Open(ctx, cfg.State)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			recs, err := st.History(ctx, f)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeHistoryJSON(cmd.OutOrStdout(), recs)
+			}
+			loc, err := time.LoadLocation(cfg.Timezone)
+			if err != nil {
+				loc = time.Local
+			}
+			if len(recs) == 0 {
+				fmt.Fprintln(cmd.ErrOrStderr(), "no posts yet")
+				return nil
+			}
+			return writeHistoryText(cmd.OutOrStdout(), recs, loc)
+		},
+	}
+	cmd.Flags().StringVarP(&f.Account, "account", "a", "", "only this account `NAME` from config.yaml's networks")
+	cmd.Flags().IntVarP(&f.Limit, "limit", "n", 20, "at most `N` posts")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text (a table) or json (one object a line)")
+	return cmd
+}
+
+// writeHistoryText prints a table: time, account, state, attempts, URL or
+// last error, title.
+func writeHistoryText(w io.Writer, recs []store.PostRecord, loc *time.Location) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TIME\tACCOUNT\tSTATE\tATTEMPTS\tURL OR ERROR\tTITLE")
+	for _, r := range recs {
+		// URLs are printed whole (a cut URL is useless); errors are cut.
+		detail := r.URL
+		switch {
+		case r.State == store.Failed && !r.NextAttempt.IsZero():
+			detail = oneLine("retry "+r.NextAttempt.In(loc).Format("2006-01-02 15:04")+": "+r.LastError, 100)
+		case r.State == store.Failed:
+			detail = oneLine("permanent: "+r.LastError, 100)
+		case r.State == store.Skipped:
+			detail = oneLine("skipped: "+r.Note, 100)
+		case detail == "" && r.ReceiptID != "":
+			detail = "id " + r.ReceiptID
+		}
+		if r.Note == "duplicate" {
+			detail = strings.TrimSpace(detail + " (duplicate)")
+		}
+		title := r.Title
+		if title == "" {
+			title = r.Post.Text
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", r.Time().In(loc).Format("2006-01-02 15:04"), oneLine(r.Account, 24),
+			r.State, r.Attempts, oneLine(detail, 1<<16), oneLine(title, 60))
+	}
+	return tw.Flush()
+}
+
+// oneLine flattens s to one line of at most n runes, ending in "…" when cut.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "-"
+	}
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// historyLine is one post in --format json.
+type historyLine struct {
+	Time           time.Time  `json:"time"`
+	Account        string     `json:"account"`
+	ArticleID      string     `json:"article_id"`
+	Title          string     `json:"title"`
+	State          string     `json:"state"`
+	Attempts       int        `json:"attempts"`
+	IdempotencyKey string     `json:"idempotency_key"`
+	ReceiptID      string     `json:"receipt_id,omitempty"`
+	URL            string     `json:"url,omitempty"`
+	LastError      string     `json:"last_error,omitempty"`
+	Note           string     `json:"note,omitempty"`
+	NextAttemptAt  *time.Time `json:"next_attempt_at,omitempty"`
+	PostedAt       *time.Time `json:"posted_at,omitempty"`
+	CreatedAt      time.Time  `json:"created_at"`
+	Text           string     `json:"text"`
+}
+
+func writeHistoryJSON(w io.Writer, recs []store.PostRecord) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, r := range recs {
+		l := historyLine{Time: r.Time(), Account: r.Account, ArticleID: r.ArticleID, Title: r.Title, State: string(r.State),
+			Attempts: r.Attempts, IdempotencyKey: r.IdempotencyKey, ReceiptID: r.ReceiptID, URL: r.URL, LastError: r.LastError,
+			Note: r.Note, CreatedAt: r.CreatedAt, Text: r.Post.Text}
+		if !r.NextAttempt.IsZero() {
+			l.NextAttemptAt = &r.NextAttempt
+		}
+		if !r.PostedAt.IsZero() {
+			l.PostedAt = &r.PostedAt
+		}
+		if err := enc.Encode(l); err != nil {
+			return fmt.Errorf("history: write: %w", err)
+		}
+	}
+	return nil
 }

@@ -212,7 +212,7 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 			if rec, err := st.Post(ctx, r.ArticleID, r.Account); err == nil {
 				url = receiptText(rec.URL, rec.ReceiptID)
 			}
-			fmt.Fprintf(stdout, "%s: already posted %s\n", r.Account, url)
+			fmt.Fprintf(stdout, "%s: already posted: %s\n", r.Account, url)
 		case r.Skipped:
 			fmt.Fprintf(stderr, "%s: not posted: %s\n", r.Account, r.Reason)
 			failed = append(failed, r.Account)
@@ -230,5 +230,5 @@ func receiptText(url, id string) string {
 	if url != "" {
 		return url
 	}
-	return "posted, id " + id
+	return "id " + id
 }

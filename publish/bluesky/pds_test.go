@@ -123,8 +123,16 @@ func TestPDS(t *testing.T) {
 		t.Errorf("thumb %s (%v), want a %d-byte image/png blob", card.Thumb, err, len(img))
 	}
 
-	// Exactly once: the same post again is the same record.
-	second, err := c.Publish(ctx, p)
+	// Exactly once: the same post again, from a fresh client as after a
+	// restart, is the same record.
+	c2, err := New(config.Account{
+		Name: "bluesky-e2e", Kind: "bluesky", Server: pdsURL,
+		Identifier: handle, AppPassword: config.Secret(appPassword),
+	}, Options{HTTPClient: hc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := c2.Publish(ctx, p)
 	if err != nil {
 		t.Fatalf("Publish again: %v", err)
 	}
@@ -133,6 +141,13 @@ func TestPDS(t *testing.T) {
 	}
 	if n := countPosts(ctx, t, pdsURL, handle); n != 1 {
 		t.Errorf("the repo holds %d posts, want 1", n)
+	}
+
+	// A wrong app password is refused, and says what to do.
+	bad, _ := New(config.Account{Name: "bluesky-e2e", Server: pdsURL, Identifier: handle, AppPassword: "aaaa-bbbb-cccc-dddd"}, Options{})
+	if _, err := bad.Publish(ctx, p); !errors.Is(err, publish.ErrUnauthorized) || publish.Retryable(err) ||
+		!strings.Contains(err.Error(), "401 unauthorized: the app password was refused") || strings.Contains(err.Error(), "aaaa-bbbb") {
+		t.Errorf("wrong app password: %v, want ErrUnauthorized without the password", err)
 	}
 
 	// Too long: refused by Hookline, not by the PDS.

@@ -98,11 +98,7 @@ func (c *Client) learnLimits(ctx context.Context) (Limits, error) {
 		}
 		return l, nil
 	}
-	msgs := make([]string, len(errs))
-	for i, e := range errs {
-		msgs[i] = e.Error()
-	}
-	return Limits{}, fmt.Errorf("%s: learn instance limits: %s: %w", c.name, strings.Join(msgs, "; "), errs[len(errs)-1])
+	return Limits{}, fmt.Errorf("%s: learn instance limits: %w", c.name, joined(errs))
 }
 
 func (c *Client) getInstance(ctx context.Context, path string) (*instanceDoc, error) {
@@ -133,3 +129,18 @@ func decodeJSON(r io.Reader, v any) error {
 	}
 	return nil
 }
+
+// joinedError is errors.Join on one line.
+type joinedError []error
+
+func (e joinedError) Error() string {
+	msgs := make([]string, len(e))
+	for i, err := range e {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+func (e joinedError) Unwrap() []error { return e }
+
+func joined(errs []error) error { return joinedError(errs) }

@@ -3,6 +3,8 @@ package fit
 import (
 	"strings"
 	"testing"
+
+	"github.com/rivo/uniseg"
 )
 
 func TestRules_Count(t *testing.T) {
@@ -125,6 +127,17 @@ func TestRules_Fits(t *testing.T) {
 	for _, tc := range tests {
 		if got := r.Fits(tc.text); got != tc.want {
 			t.Errorf("Fits(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestGraphemeCount(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "ab\r\nc", "e\u0301x", "a\u200d👩", "🇫🇷🇩🇪🇮", "👨‍👩‍👧 x", "x\U0001F3FDy",
+		"ก\u0e33", "\u0915\u094d\u0937", "a\u0308\u0301b", "\r\n\r\n", "a\xffb", "日本語 text 😀",
+	} {
+		if got, want := graphemeCount(s), uniseg.GraphemeClusterCount(s); got != want {
+			t.Errorf("graphemeCount(%q) = %d, uniseg says %d", s, got, want)
 		}
 	}
 }

@@ -1,66 +1,114 @@
 package fit
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// matchDomain matches twitter-text's validDomain at d:
-// subdomain* domainName TLD, where each label ends in "." and starts and
-// ends with a domain character, subdomains may hold "_" and "-", the
-// domain name only "-". As the greedy regular expression does, it takes
-// the most labels after which a TLD follows.
-func matchDomain(s string, d int) (end int, ok bool) {
-	end = -1
-	for p := d; ; {
-		q, first, last, underscore := p, rune(-1), rune(-1), false
-		for q < len(s) {
-			r, size := utf8.DecodeRuneInString(s[q:])
-			if r != '-' && r != '_' && !isDomainChar(r) {
-				break
-			}
-			if first < 0 {
-				first = r
-			}
-			last, underscore = r, underscore || r == '_'
-			q += size
-		}
-		if q == p || q >= len(s) || s[q] != '.' || !isDomainChar(first) || !isDomainChar(last) {
-			break
-		}
-		if !underscore {
-			if e, ok := matchTLD(s, q+1); ok {
-				end = e
-			}
-		}
-		p = q + 1
+// domainScanner matches twitter-text's domain expressions in one string.
+// Where the regular expression backtracks over the same labels again and
+// again (a long run of "a.a.a…" or of CJK text before a dot), it
+// remembers per label start what the rest of the chain matched, so a whole
+// scan stays linear.
+type domainScanner struct {
+	s     string
+	ascii bool // validAsciiDomain labels instead of validDomain ones
+
+	memo     [8][2]int // label start → match end (-1 for none)
+	nmemo    int
+	moreMemo map[int]int
+
+	// the last label scanned: every start in [lblFrom, lblTo) ends at lblTo
+	lblFrom, lblTo, lblUnderscore int
+
+	tldAt, tldEnd int // the last TLD looked up at tldAt
+}
+
+func newDomainScanner(s string, ascii bool) domainScanner {
+	return domainScanner{s: s, ascii: ascii, lblFrom: -1, lblTo: -1, tldAt: -1}
+}
+
+// match matches at p. For validDomain, subdomain* domainName TLD: labels
+// ending in ".", starting and ending with a domain character, subdomains
+// may hold "_" and "-", the domain name only "-". For validAsciiDomain,
+// ([-a-z0-9 latin accents]+ ".")+ TLD. As the greedy expression does, it
+// takes the most labels after which a TLD follows.
+func (d *domainScanner) match(p int) (end int, ok bool) {
+	s := d.s
+	q, underscore := d.label(p)
+	if q == p || q >= len(s) || s[q] != '.' {
+		return -1, false
 	}
+	if !d.ascii {
+		first, _ := utf8.DecodeRuneInString(s[p:])
+		last, _ := utf8.DecodeLastRuneInString(s[:q])
+		if !isDomainChar(first) || !isDomainChar(last) {
+			return -1, false
+		}
+	}
+	end = d.chain(q + 1)
+	if end < 0 && (d.ascii || underscore < p) {
+		end = d.tld(q + 1)
+	}
+	d.lblFrom, d.lblTo, d.lblUnderscore = p, q, underscore // chain moved the cache
 	return end, end >= 0
 }
 
-// matchASCIIDomain matches twitter-text's validAsciiDomain at i:
-// ([-a-z0-9 latin accents]+ ".")+ TLD.
-func matchASCIIDomain(s string, i int) (end int, ok bool) {
-	end = -1
-	for p := i; ; {
-		q := p
-		for q < len(s) {
-			r, size := utf8.DecodeRuneInString(s[q:])
-			if r != '-' && !isASCIIAlnum(r) && !isLatinAccent(r) {
-				break
-			}
-			q += size
+// chain is match at a label start after a dot, memoised.
+func (d *domainScanner) chain(p int) int {
+	for _, m := range d.memo[:d.nmemo] {
+		if m[0] == p {
+			return m[1]
 		}
-		if q == p || q >= len(s) || s[q] != '.' {
+	}
+	if e, ok := d.moreMemo[p]; ok {
+		return e
+	}
+	end, _ := d.match(p)
+	if d.nmemo < len(d.memo) {
+		d.memo[d.nmemo] = [2]int{p, end}
+		d.nmemo++
+	} else {
+		if d.moreMemo == nil {
+			d.moreMemo = map[int]int{}
+		}
+		d.moreMemo[p] = end
+	}
+	return end
+}
+
+// label returns where the label starting at p ends and the offset of its
+// last "_" (-1 for none).
+func (d *domainScanner) label(p int) (q, underscore int) {
+	if p >= d.lblFrom && p < d.lblTo {
+		return d.lblTo, d.lblUnderscore
+	}
+	s := d.s
+	q, underscore = p, -1
+	for q < len(s) {
+		r, size := utf8.DecodeRuneInString(s[q:])
+		if d.ascii && r != '-' && !isASCIIAlnum(r) && !isLatinAccent(r) ||
+			!d.ascii && r != '-' && r != '_' && !isDomainChar(r) {
 			break
 		}
-		if e, ok := matchTLD(s, q+1); ok {
-			end = e
+		if r == '_' {
+			underscore = q
 		}
-		p = q + 1
+		q += size
 	}
-	return end, end >= 0
+	d.lblFrom, d.lblTo, d.lblUnderscore = p, q, underscore
+	return q, underscore
+}
+
+// tld is matchTLD at t, remembering the last answer.
+func (d *domainScanner) tld(t int) int {
+	if t != d.tldAt {
+		d.tldAt, d.tldEnd = t, -1
+		if e, ok := matchTLD(d.s, t); ok {
+			d.tldEnd = e
+		}
+	}
+	return d.tldEnd
 }
 
 // matchTLD matches a known top-level domain at t, not followed by an
@@ -160,28 +208,43 @@ func skipPathChars(s string, q int) int {
 // when no query-ending character follows.
 func matchQuery(s string, p int) int {
 	good := 0
-	for q := p; q < len(s) && strings.IndexByte(queryChars, s[q]) >= 0; q++ {
-		if strings.IndexByte(queryEndChars, s[q]) >= 0 {
+	for q := p; q < len(s) && queryASCII[s[q]]; q++ {
+		if queryEndASCII[s[q]] {
 			good = q + 1
 		}
 	}
 	return good
 }
 
-const (
+// ASCII character classes of twitter-text's URL expressions.
+var (
 	// invalidDomainASCII is twitter-text's punct plus ASCII spaces.
-	invalidDomainASCII = "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$ \t\n\v\f\r"
-	pathPunct          = "!*';:=+,.$/%#[]-_~@|&"
-	pathEndPunct       = "+-=_#/"
-	queryChars         = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!?*'@();:&=+$/%#[]-_.,~|"
-	queryEndChars      = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_&=#/"
+	invalidDomainASCII = asciiSet("!'#%&()*+,\\-./:;<=>?@[]^_{|}~$ \t\n\v\f\r")
+	pathASCII          = asciiSet(alnum + "!*';:=+,.$/%#[]-_~@|&")
+	pathEndASCII       = asciiSet(alnum + "+-=_#/")
+	queryASCII         = asciiSet(alnum + "!?*'@();:&=+$/%#[]-_.,~|")
+	queryEndASCII      = asciiSet(alnum + "-_&=#/")
 )
+
+const alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+// asciiSet is a lookup table of ASCII bytes; bytes of 0x80 and up are
+// never in it.
+type asciiTable [256]bool
+
+func asciiSet(chars string) *asciiTable {
+	var t asciiTable
+	for i := 0; i < len(chars); i++ {
+		t[chars[i]] = true
+	}
+	return &t
+}
 
 // isDomainChar is twitter-text's validDomainChars: anything but
 // punctuation, spaces and the invalid characters.
 func isDomainChar(r rune) bool {
 	if r < utf8.RuneSelf {
-		return strings.IndexByte(invalidDomainASCII, byte(r)) < 0
+		return !invalidDomainASCII[r]
 	}
 	switch {
 	case r == 0x85 || r == 0xA0 || r == 0x1680 || r == 0x180E,
@@ -195,14 +258,14 @@ func isDomainChar(r rune) bool {
 
 func isPathChar(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isASCIIAlnum(r) || strings.IndexByte(pathPunct, byte(r)) >= 0
+		return pathASCII[r]
 	}
 	return r == 0x2013 || isCyrillic(r) || isLatinAccent(r)
 }
 
 func isPathEndChar(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isASCIIAlnum(r) || strings.IndexByte(pathEndPunct, byte(r)) >= 0
+		return pathEndASCII[r]
 	}
 	return isCyrillic(r) || isLatinAccent(r)
 }

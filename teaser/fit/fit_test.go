@@ -16,10 +16,10 @@ func plain(limit int) Rules { return Rules{Network: "plain", Limit: limit} }
 
 var teaser = Input{
 	Sentences: []Sentence{
-		{Text: "Guess who is back?", Role: Hook},           // 18
+		{Text: "Guess who is back?", Role: Hook},                 // 18
 		{Text: "Kim heads to Beijing for a parade.", Role: Fact}, // 34
-		{Text: "It could redraw alliances.", Role: Stakes},  // 26
-		{Text: "What next?", Role: Question},                // 10
+		{Text: "It could redraw alliances.", Role: Stakes},       // 26
+		{Text: "What next?", Role: Question},                     // 10
 	},
 	Link:     "https://ex.com/a", // 16
 	Hashtags: []string{"#Kim", "#China", "#Asia"},

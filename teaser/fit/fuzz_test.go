@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -44,7 +45,7 @@ func FuzzFit(f *testing.F) {
 			}
 			checkPost(t, r, in, post)
 			for _, h := range post.Hashtags {
-				if !strings.Contains(tags, strings.TrimPrefix(h, "#")) {
+				if !strings.Contains(strings.ToValidUTF8(tags, "\uFFFD"), strings.TrimPrefix(h, "#")) {
 					t.Fatalf("hashtag %q not from the input %q", h, tags)
 				}
 			}
@@ -76,6 +77,15 @@ func FuzzCount(f *testing.F) {
 			if sp.start < 0 || sp.end > len(text) || sp.start >= sp.end || !utf8.ValidString(text[sp.start:sp.end]) && utf8.ValidString(text) {
 				t.Fatalf("bad URL span %+v in %q", sp, text)
 			}
+		}
+	})
+}
+
+func FuzzGraphemeCount(f *testing.F) {
+	f.Add("a\r\nb e\u0301 🇫🇷🇩🇪 👨‍👩‍👧")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := graphemeCount(s), uniseg.GraphemeClusterCount(s); got != want {
+			t.Fatalf("graphemeCount(%q) = %d, uniseg says %d", s, got, want)
 		}
 	})
 }

@@ -3,8 +3,6 @@ package fit
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/rivo/uniseg"
 )
 
 // mastodonLength counts text as Mastodon's StatusLengthValidator does:
@@ -35,7 +33,7 @@ func entityLength(text string, urlLength int, mentions bool) int {
 // their local part only.
 func textLength(s string, mentions bool) int {
 	if !mentions {
-		return uniseg.GraphemeClusterCount(s)
+		return graphemeCount(s)
 	}
 	n, prev := 0, 0
 	for i := 0; i < len(s); i++ {
@@ -46,11 +44,11 @@ func textLength(s string, mentions bool) int {
 		if domain == 0 {
 			continue
 		}
-		n += uniseg.GraphemeClusterCount(s[prev : i+1+user])
+		n += graphemeCount(s[prev : i+1+user])
 		prev = i + 1 + user + domain
 		i = prev - 1
 	}
-	return n + uniseg.GraphemeClusterCount(s[prev:])
+	return n + graphemeCount(s[prev:])
 }
 
 // matchMention matches Mastodon's MENTION_RE at the "@" at i and returns

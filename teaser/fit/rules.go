@@ -13,8 +13,6 @@ package fit
 import (
 	"cmp"
 	"unicode/utf8"
-
-	"github.com/rivo/uniseg"
 )
 
 // Network names used in Rules.Network and Post.Network.
@@ -91,7 +89,7 @@ func (r Rules) Count(text string) int {
 		if r.URLLength > 0 {
 			return linkedLength(text, r.URLLength)
 		}
-		return uniseg.GraphemeClusterCount(text)
+		return graphemeCount(text)
 	}
 }
 

@@ -33,8 +33,13 @@ func extractURLs(dst []span, s string, withoutProtocol bool) []span {
 	if withoutProtocol && !strings.Contains(s, ".") || !withoutProtocol && !strings.Contains(s, ":") {
 		return dst
 	}
+	ds := newDomainScanner(s, false)
 	for pos := 0; pos < len(s); {
-		m, ok := matchURLAt(s, pos)
+		if c := s[pos]; pos > 0 && c < utf8.RuneSelf && !urlPrecedingASCII[c] {
+			pos++ // no URL starts after a letter or digit
+			continue
+		}
+		m, ok := matchURLAt(&ds, pos)
 		if !ok {
 			_, size := utf8.DecodeRuneInString(s[pos:])
 			pos += size
@@ -48,24 +53,33 @@ func extractURLs(dst []span, s string, withoutProtocol bool) []span {
 
 // matchURLAt tries extractUrl at pos: a valid preceding character at pos
 // and the URL after it, or, at the very start, the URL at pos itself.
-func matchURLAt(s string, pos int) (urlMatch, bool) {
-	r, size := utf8.DecodeRuneInString(s[pos:])
+func matchURLAt(ds *domainScanner, pos int) (urlMatch, bool) {
+	r, size := utf8.DecodeRuneInString(ds.s[pos:])
 	if urlPrecedingOK(r) {
-		if m, ok := matchURLBody(s, pos+size); ok {
+		if m, ok := matchURLBody(ds, pos+size); ok {
 			m.before = r
 			return m, true
 		}
 	}
 	if pos == 0 {
-		return matchURLBody(s, 0)
+		return matchURLBody(ds, 0)
 	}
 	return urlMatch{}, false
 }
 
+// urlPrecedingASCII are the ASCII characters a URL may follow.
+var urlPrecedingASCII = func() *asciiTable {
+	var t asciiTable
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !isASCIIAlnum(rune(c)) && c != '@' && c != '$' && c != '#'
+	}
+	return &t
+}()
+
 func urlPrecedingOK(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
-		return !isASCIIAlnum(r) && r != '@' && r != '$' && r != '#'
+		return urlPrecedingASCII[r]
 	case r == '＠' || r == '＃' || invalidTweetChar(r):
 		return false
 	}
@@ -73,7 +87,8 @@ func urlPrecedingOK(r rune) bool {
 }
 
 // matchURLBody matches protocol, domain, port, path and query at st.
-func matchURLBody(s string, st int) (urlMatch, bool) {
+func matchURLBody(ds *domainScanner, st int) (urlMatch, bool) {
+	s := ds.s
 	m := urlMatch{start: st}
 	d := st
 	for _, p := range [...]string{"https://", "http://"} {
@@ -82,10 +97,10 @@ func matchURLBody(s string, st int) (urlMatch, bool) {
 			break
 		}
 	}
-	end, ok := matchDomain(s, st+m.protoLen)
+	end, ok := ds.match(st + m.protoLen)
 	if !ok && m.protoLen > 0 {
 		m.protoLen = 0
-		end, ok = matchDomain(s, st)
+		end, ok = ds.match(st)
 	}
 	if !ok {
 		return m, false
@@ -139,8 +154,9 @@ func (m urlMatch) emit(dst []span, s string, withoutProtocol bool) []span {
 		return dst
 	}
 	last := -1
+	ascii := newDomainScanner(domain, true)
 	for i := 0; i < len(domain); {
-		e, ok := matchASCIIDomain(domain, i)
+		e, ok := ascii.match(i)
 		if !ok {
 			_, size := utf8.DecodeRuneInString(domain[i:])
 			i += size
@@ -190,8 +206,9 @@ func validHost(domain string) bool {
 }
 
 func containsASCIIDomain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if _, ok := matchASCIIDomain(s, i); ok {
+	ascii := newDomainScanner(s, true)
+	for i := range s {
+		if _, ok := ascii.match(i); ok {
 			return true
 		}
 	}

@@ -60,7 +60,11 @@ func parseTweet(text string, emoji bool) tweetStats {
 			urls = urls[1:]
 		}
 		var next int
-		switch {
+		switch c := normalized[i]; {
+		case c < utf8.RuneSelf && c != '#' && c != '*' && (c < '0' || c > '9') &&
+			(len(urls) == 0 || urls[0].start != i):
+			next = i + 1 // plain ASCII: never an emoji, weight 100
+			weighted += runeWeight(rune(c))
 		case len(urls) > 0 && urls[0].start == i:
 			next = urls[0].end
 			weighted += xURLWeight
@@ -75,8 +79,13 @@ func parseTweet(text string, emoji bool) tweetStats {
 			next = i + size
 			weighted += runeWeight(r)
 		}
-		pos16 += utf16Len(normalized[i:next])
-		last, _ := utf8.DecodeLastRuneInString(normalized[i:next])
+		last := rune(normalized[i])
+		if next == i+1 && last < utf8.RuneSelf {
+			pos16++
+		} else {
+			pos16 += utf16Len(normalized[i:next])
+			last, _ = utf8.DecodeLastRuneInString(normalized[i:next])
+		}
 		i = next
 		if valid {
 			valid = !invalidTweetChar(last)

@@ -3,7 +3,6 @@ package keyphrase
 import (
 	"math"
 	"strings"
-	"unicode/utf8"
 )
 
 // maxWords is the longest candidate phrase, in words.
@@ -13,60 +12,113 @@ const maxWords = 3
 // article says about it.
 type candidate struct {
 	lower     string  // lowercased words joined by one space
-	text      string  // as written, preferring a mid-sentence occurrence
-	n         int     // words
-	tf        int     // occurrences
-	firstPos  int     // position of the first word of the first occurrence
+	at        int32   // first token of the occurrence whose spelling is shown
+	n         int32   // words, inner stop words included
+	tf        int32   // occurrences
+	firstPos  int32   // position of the first word of the first occurrence
+	proper    int32   // occurrences, where case tells, with every word capitalised
+	plain     int32   // occurrences, where case tells, with some word in lower case
+	runes     int32   // letters in the longest word
 	title     bool    // occurs in the title
-	proper    int     // mid-sentence occurrences with every non-stop word capitalised
-	plain     int     // mid-sentence occurrences with some word in lower case
-	runes     int     // letters in the longest word
-	midText   bool    // text comes from a mid-sentence occurrence
-	fragment  bool    // a word that occurs only inside one longer phrase
+	midText   bool    // at is a mid-sentence occurrence
+	fragment  bool    // occurs only inside one longer name
 	honorific bool    // begins with a title such as "President" or "Mr"
 	base      float64 // score from its own occurrences
 	score     float64 // base, raised to the best of the fragments it absorbs
 }
 
-// collect gathers the candidates of toks: every non-stop word with a letter,
-// and every run of two or three words within one phrase that neither begins
-// nor ends with a stop word or a number.
-func collect(toks []token) map[string]*candidate {
-	cands := make(map[string]*candidate, len(toks)/2+1)
-	var buf []byte
-	for i := range toks {
-		if toks[i].stop || toks[i].num {
-			continue
-		}
-		buf = buf[:0]
-		for j := i; j < len(toks) && j < i+maxWords; j++ {
-			t := &toks[j]
-			if j > i && t.brk {
-				break
-			}
-			if j > i {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, t.lower...)
-			if t.stop || t.num {
-				continue
-			}
-			c, ok := cands[string(buf)]
-			if !ok {
-				c = &candidate{lower: string(buf), n: j - i + 1, firstPos: toks[i].pos}
-				c.honorific = isHonorific(toks[i].lower)
-				cands[c.lower] = c
-			}
-			c.observe(toks[i : j+1])
-		}
-	}
-	return cands
+// candidates holds the distinct candidates of one article.
+type candidates struct {
+	list  []candidate
+	index map[string]int32 // lower → position in list
 }
 
-// observe records one occurrence of c as the words ws.
-func (c *candidate) observe(ws []token) {
+// get returns the candidate whose lowercased text is lower, or nil.
+func (cs *candidates) get(lower string) *candidate {
+	if i, ok := cs.index[lower]; ok {
+		return &cs.list[i]
+	}
+	return nil
+}
+
+// collect gathers the candidates of toks: every non-stop word with a letter,
+// and every run of two or three words within one phrase that neither begins
+// nor ends with a stop word or a number. A run is only counted when each of
+// its words recurs in the article or all are capitalised: a phrase that
+// occurs once, made of words that occur once, is never a keyphrase, and
+// skipping such runs keeps the work small.
+func collect(toks []token) *candidates {
+	cs := &candidates{
+		list:  make([]candidate, 0, len(toks)/2+1),
+		index: make(map[string]int32, len(toks)/2+1),
+	}
+	// First pass: single words, whose counts the second pass needs.
+	wordAt := make([]int32, len(toks))
+	for i := range toks {
+		t := &toks[i]
+		if t.stop || t.num {
+			wordAt[i] = -1
+			continue
+		}
+		k, ok := cs.index[t.lower]
+		if !ok {
+			k = int32(len(cs.list))
+			cs.list = append(cs.list, candidate{
+				lower: t.lower, at: int32(i), n: 1, firstPos: int32(t.pos),
+				honorific: isHonorific(t.lower),
+			})
+			cs.index[t.lower] = k
+		}
+		wordAt[i] = k
+		cs.list[k].observe(toks, i, i+1)
+	}
+	var buf []byte
+	for i := range toks {
+		if wordAt[i] < 0 {
+			continue
+		}
+		buf = append(buf[:0], toks[i].lower...)
+		recurs, caps := cs.list[wordAt[i]].tf > 1, toks[i].upper
+		for j := i + 1; j < len(toks) && j < i+maxWords; j++ {
+			t := &toks[j]
+			if t.brk {
+				break
+			}
+			buf = append(buf, ' ')
+			buf = append(buf, t.lower...)
+			if wordAt[j] < 0 {
+				continue
+			}
+			recurs = recurs && cs.list[wordAt[j]].tf > 1
+			caps = caps && t.upper
+			if !recurs && !caps {
+				break
+			}
+			k, ok := cs.index[string(buf)]
+			if !ok {
+				k = int32(len(cs.list))
+				lower := string(buf)
+				cs.list = append(cs.list, candidate{
+					lower: lower, at: int32(i), n: int32(j - i + 1), firstPos: int32(toks[i].pos),
+					honorific: isHonorific(toks[i].lower),
+				})
+				cs.index[lower] = k
+			}
+			cs.list[k].observe(toks, i, j+1)
+		}
+	}
+	return cs
+}
+
+// observe records one occurrence of c as toks[from:to].
+func (c *candidate) observe(toks []token, from, to int) {
+	ws := toks[from:to]
 	c.tf++
+	// Case tells a name from a word except at a sentence start or in the
+	// title; a phrase that opens a sentence still shows it in its later
+	// words ("Mount Etna erupted").
 	mid := !ws[0].first
+	caseKnown := mid || (len(ws) > 1 && !ws[1].first)
 	proper := true
 	for k := range ws {
 		t := &ws[k]
@@ -76,27 +128,26 @@ func (c *candidate) observe(ws []token) {
 		if t.stop {
 			continue
 		}
-		if !t.upper {
+		if !t.upper && !t.first {
 			proper = false
 		}
-		if n := utf8.RuneCountInString(t.lower); n > c.runes {
-			c.runes = n
-		}
+		c.runes = max(c.runes, t.runes)
 	}
-	if mid {
+	if caseKnown {
 		if proper {
 			c.proper++
 		} else {
 			c.plain++
 		}
 	}
-	if c.text == "" || (mid && !c.midText) {
-		c.text = joinText(ws)
-		c.midText = mid
+	if mid && !c.midText {
+		c.at, c.midText = int32(from), true
 	}
 }
 
-func joinText(ws []token) string {
+// text returns c as written at its chosen occurrence.
+func (c *candidate) text(toks []token) string {
+	ws := toks[c.at : c.at+c.n]
 	if len(ws) == 1 {
 		return ws[0].text
 	}
@@ -119,9 +170,9 @@ type weights struct {
 	Pos       float64 // per natural log of (1 + first position / PosWindow words)
 	PosWindow float64
 	Len       float64 // per letter of the longest word, counted between LenLow and LenHigh
-	LenLow    int
-	LenHigh   int
-	NameLen   int     // length a name counts as at least
+	LenLow    int32
+	LenHigh   int32
+	NameLen   int32   // length a name counts as at least
 	Proper    float64 // a word written as a name wherever case tells
 	Phrase2   float64 // two words
 	Phrase3   float64 // three words
@@ -201,19 +252,20 @@ func suffixPrior(word string) float64 {
 // higher; a part that mostly occurs inside it ("Kim", if at least half its
 // occurrences are in "Kim Jong Un") stays, but the full name ranks just above
 // it. A name that begins with a title ("President Xi Jinping") absorbs nothing.
-func absorbFragments(cands map[string]*candidate) {
-	for _, c := range cands {
+func absorbFragments(cs *candidates) {
+	for ci := range cs.list {
+		c := &cs.list[ci]
 		if c.n == 1 || c.tf < 2 || c.proper == 0 || c.plain > 0 || c.honorific {
 			continue
 		}
-		words := strings.Fields(c.lower)
-		for i := range words {
-			for j := i + 1; j <= len(words); j++ {
-				if j-i == len(words) {
+		// Every run of whole words of c.lower, shorter than c.
+		for start := 0; start < len(c.lower); {
+			for end := start; end <= len(c.lower); end++ {
+				if end < len(c.lower) && c.lower[end] != ' ' || (start == 0 && end == len(c.lower)) || end == start {
 					continue
 				}
-				u, ok := cands[strings.Join(words[i:j], " ")]
-				if !ok || u.tf > 2*c.tf {
+				u := cs.get(c.lower[start:end])
+				if u == nil || u.tf > 2*c.tf {
 					continue
 				}
 				if u.tf == c.tf {
@@ -223,6 +275,11 @@ func absorbFragments(cands map[string]*candidate) {
 					c.score = max(c.score, u.base+nameLead)
 				}
 			}
+			next := strings.IndexByte(c.lower[start:], ' ')
+			if next < 0 {
+				break
+			}
+			start += next + 1
 		}
 	}
 }

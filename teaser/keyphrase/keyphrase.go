@@ -9,8 +9,6 @@
 package keyphrase
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
 	"github.com/hookline/hookline/article"
@@ -63,51 +61,3 @@ func Extract(a *article.Article, n int) []Phrase {
 
 // explicitScore places explicit keywords above any extracted phrase.
 const explicitScore = 1000
-
-// rank scores every candidate of a and returns the best n.
-func rank(a *article.Article, n int) []*candidate {
-	var z tokenizer
-	z.toks = make([]token, 0, estimateWords(a))
-	z.add(a.Title, true)
-	if a.Hook != "" {
-		z.add(a.Hook, false)
-	}
-	for _, p := range a.Paragraphs {
-		z.add(p, false)
-	}
-	cands := collect(z.toks)
-	for _, c := range cands {
-		c.base = score(c)
-		c.score = c.base
-	}
-	absorbFragments(cands)
-	list := make([]*candidate, 0, len(cands))
-	for _, c := range cands {
-		if !c.fragment {
-			list = append(list, c)
-		}
-	}
-	slices.SortFunc(list, func(x, y *candidate) int {
-		if c := cmp.Compare(y.score, x.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.firstPos, y.firstPos); c != 0 {
-			return c
-		}
-		return strings.Compare(x.lower, y.lower)
-	})
-	if len(list) > n {
-		list = list[:n]
-	}
-	return list
-}
-
-// estimateWords guesses the number of words in a from its length, so the
-// token slice is allocated once.
-func estimateWords(a *article.Article) int {
-	size := len(a.Title) + len(a.Hook)
-	for _, p := range a.Paragraphs {
-		size += len(p)
-	}
-	return size/5 + 8
-}

@@ -12,6 +12,7 @@ type token struct {
 	text  string // as written, possessive "'s" dropped
 	lower string // lowercased text, curly apostrophes made straight
 	pos   int    // index of the word in the article
+	runes int32  // letters in the word
 	brk   bool   // punctuation or a sentence start comes before it: no phrase spans it
 	first bool   // first word of a sentence or part of the title: its case says nothing
 	upper bool   // begins with an upper-case letter
@@ -85,22 +86,51 @@ func (z *tokenizer) push(word string, brk, first, title bool) {
 	if text == "" {
 		text = word
 	}
-	lower := strings.ToLower(text)
-	if strings.ContainsRune(lower, '’') {
+	// One pass over the word for case, letters and length; lowercasing
+	// allocates only for words that need it.
+	var upperAt0, anyUpper, letter, ascii, curly = false, false, false, true, false
+	var runes int32
+	for k, r := range text {
+		runes++
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				anyUpper = true
+				upperAt0 = upperAt0 || k == 0
+				letter = true
+			} else if 'a' <= r && r <= 'z' {
+				letter = true
+			}
+		default:
+			ascii = false
+			curly = curly || r == '’'
+			if unicode.IsUpper(r) {
+				anyUpper = true
+				upperAt0 = upperAt0 || k == 0
+			}
+			letter = letter || unicode.IsLetter(r)
+		}
+	}
+	lower := text
+	if anyUpper || !ascii {
+		lower = strings.ToLower(text)
+	}
+	if curly {
 		lower = strings.ReplaceAll(lower, "’", "'")
 	}
-	r, _ := utf8.DecodeRuneInString(text)
-	upper := unicode.IsUpper(r)
 	t := token{
 		text: text, lower: lower, pos: len(z.toks), brk: brk, first: first,
-		upper: upper, title: title, num: !hasLetter(text),
+		runes: runes, upper: upperAt0, title: title, num: !letter,
 	}
 	// "US" and "UN" are names, "us" and "un" are not.
-	t.stop = isStop(lower) && !(upper && len(text) > 1 && isAllUpper(text) && !title)
+	t.stop = isStop(lower) && !(upperAt0 && runes > 1 && isAllUpper(text) && !title)
 	z.toks = append(z.toks, t)
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 }
 
@@ -123,6 +153,7 @@ func stripPossessive(w string) string {
 	return w
 }
 
+// hasLetter reports whether s holds a letter.
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {

@@ -1,0 +1,216 @@
+package article
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParse_text(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		wantTitle string
+		wantHook  string
+		wantParas []string
+	}{
+		{name: "title and lines", in: "Bridge reopens\nThe bridge reopened.\nCyclists cheered.",
+			wantTitle: "Bridge reopens", wantParas: []string{"The bridge reopened.", "Cyclists cheered."}},
+		{name: "blank lines and CRLF", in: "Bridge reopens\r\n\r\nThe bridge reopened.\r\n\r\n\r\nCyclists cheered.\r\n",
+			wantTitle: "Bridge reopens", wantParas: []string{"The bridge reopened.", "Cyclists cheered."}},
+		{name: "no title when first line is a sentence", in: "The bridge reopened on Monday.\nCyclists cheered.",
+			wantParas: []string{"The bridge reopened on Monday.", "Cyclists cheered."}},
+		{name: "no title for a single line", in: "Bridge reopens",
+			wantParas: []string{"Bridge reopens"}},
+		{name: "question headline is a title", in: "Is It a Cold? Or an Allergy?\nDoctors explain the difference.",
+			wantTitle: "Is It a Cold? Or an Allergy?", wantParas: []string{"Doctors explain the difference."}},
+		{name: "abbreviation ends a title", in: "Half a Million Die From Smoking Yearly in U.S.\nA study says so.",
+			wantTitle: "Half a Million Die From Smoking Yearly in U.S.", wantParas: []string{"A study says so."}},
+		{name: "colon line is no title", in: "Things to know:\nThe bridge is open.",
+			wantParas: []string{"Things to know:", "The bridge is open."}},
+		{name: "long first line is no title", in: strings.Repeat("word ", 40) + "\nNext line.",
+			wantParas: []string{strings.TrimSpace(strings.Repeat("word ", 40)), "Next line."}},
+		{name: "hook after title", in: "Bridge reopens\nGuess what's back? The old bridge! Cyclists get a lane. Will drivers cope?\nThe old bridge reopened on Monday after a year of repairs.",
+			wantTitle: "Bridge reopens", wantHook: "Guess what's back? The old bridge! Cyclists get a lane. Will drivers cope?",
+			wantParas: []string{"The old bridge reopened on Monday after a year of repairs."}},
+		{name: "question paragraph alone is no hook", in: "Bridge reopens\nWhat happened? The bridge reopened.",
+			wantTitle: "Bridge reopens", wantParas: []string{"What happened? The bridge reopened."}},
+		{name: "hard-wrapped block joined", in: "Crane unveiled\n\nThe port authority unveiled a new electric cargo crane\non Friday, the first of four that will replace diesel\nmachines by 2028.\n\nResidents welcomed it.",
+			wantTitle: "Crane unveiled", wantParas: []string{"The port authority unveiled a new electric cargo crane on Friday, the first of four that will replace diesel machines by 2028.", "Residents welcomed it."}},
+		{name: "bullets stripped", in: "Crane facts\n• Lifts 65 tonnes.\n- Runs on solar power.\n* Quiet.",
+			wantTitle: "Crane facts", wantParas: []string{"Lifts 65 tonnes.", "Runs on solar power.", "Quiet."}},
+		{name: "scraped text repaired", in: "Craig \"\"will do Larsson justice\"\"\nHe said \"\"yes\"\"\u00a0 today\u0097 and\u00ad more&rsquo;s &amp; &#8230; AT&T R&D\u200b.",
+			wantTitle: "Craig \"will do Larsson justice\"", wantParas: []string{"He said \"yes\" today— and more’s & … AT&T R&D."}},
+		{name: "UTF-8 BOM dropped", in: "\ufeffBridge reopens\nThe bridge reopened.",
+			wantTitle: "Bridge reopens", wantParas: []string{"The bridge reopened."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("a.txt", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.wantTitle {
+				t.Errorf("Title %q, want %q", a.Title, tt.wantTitle)
+			}
+			if a.Hook != tt.wantHook {
+				t.Errorf("Hook %q, want %q", a.Hook, tt.wantHook)
+			}
+			if !reflect.DeepEqual(a.Paragraphs, tt.wantParas) {
+				t.Errorf("Paragraphs\n%q, want\n%q", a.Paragraphs, tt.wantParas)
+			}
+			if a.Source != "a.txt" || !strings.HasPrefix(a.ID, "sha256:") {
+				t.Errorf("Source %q ID %q", a.Source, a.ID)
+			}
+		})
+	}
+}
+
+func TestParse_badInput(t *testing.T) {
+	tests := []struct {
+		name    string
+		file    string
+		in      []byte
+		wantErr error
+		wantMsg string
+	}{
+		{name: "empty", file: "a.txt", in: nil, wantErr: ErrEmpty, wantMsg: "a.txt: empty input"},
+		{name: "white space", file: "a.md", in: []byte("\n \t\r\n"), wantErr: ErrEmpty},
+		{name: "NUL", file: "a.txt", in: []byte("abc\x00def"), wantErr: ErrBinary, wantMsg: "a.txt: binary data, not text (NUL byte at offset 3)"},
+		{name: "NUL in HTML", file: "a.html", in: []byte("<p>abc\x00</p>"), wantErr: ErrBinary},
+		{name: "Latin-1 text", file: "notes.txt", in: []byte("Bridge\nCaf\xe9"), wantErr: ErrNotUTF8, wantMsg: "notes.txt: not UTF-8 text (invalid byte at offset 10); save it as UTF-8"},
+		{name: "Latin-1 Markdown", file: "notes.md", in: []byte("# Caf\xe9"), wantErr: ErrNotUTF8},
+		{name: "digits only", file: "a.txt", in: []byte("12345\n---\n"), wantErr: ErrNoText, wantMsg: "a.txt: no sentences found"},
+		{name: "Markdown heading only", file: "a.md", in: []byte("# Title\n\n```\ncode\n```\n"), wantErr: ErrNoText},
+		{name: "HTML without text", file: "a.html", in: []byte("<html><body><script>var a;</script></body></html>"), wantErr: ErrNoText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(tt.file, tt.in)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("error %v, want %v", err, tt.wantErr)
+			}
+			if a != nil {
+				t.Error("article returned with an error")
+			}
+			if msg := err.Error(); !strings.Contains(msg, tt.wantMsg) || !strings.HasPrefix(msg, tt.file+": ") || strings.Contains(msg, "\n") {
+				t.Errorf("error %q, want one line naming %s containing %q", msg, tt.file, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestParse_utf16(t *testing.T) {
+	// "Hi\nYo." in UTF-16LE with a byte order mark.
+	in := []byte{0xFF, 0xFE, 'H', 0, 'i', 0, '\n', 0, 'Y', 0, 'o', 0, '.', 0}
+	a, err := Parse("a.txt", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Hi" || !reflect.DeepEqual(a.Paragraphs, []string{"Yo."}) {
+		t.Errorf("got %q %q", a.Title, a.Paragraphs)
+	}
+}
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       Format
+	}{
+		{"a.md", "", Markdown},
+		{"a.MARKDOWN", "", Markdown},
+		{"a.htm", "", HTML},
+		{"a.txt", "<html>", Text},
+		{"-", "---\ntitle: x\n---\n", Markdown},
+		{"-", "\ufeff  <!DOCTYPE HTML><p>x", HTML},
+		{"page", "<html lang=en>", HTML},
+		{"-", "Just text <b>", Text},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+tt.want.String(), func(t *testing.T) {
+			if got := Sniff(tt.name, []byte(tt.data)); got != tt.want {
+				t.Errorf("Sniff(%q, %q) = %v, want %v", tt.name, tt.data, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
+		{"Mr. Smith met Sen. Jones in the U.S. on Monday. They talked.", []string{"Mr. Smith met Sen. Jones in the U.S. on Monday.", "They talked."}},
+		{`He said "Stop." Then he left.`, []string{`He said "Stop."`, "Then he left."}},
+		{"Prices rose 2.5 percent. J. K. Rowling agreed.", []string{"Prices rose 2.5 percent.", "J. K. Rowling agreed."}},
+		{"lowercase. after", []string{"lowercase. after"}},
+		{"Wait… What?", []string{"Wait…", "What?"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Sentences(tt.in); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Sentences(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParse_styleModel(t *testing.T) {
+	data, err := os.ReadFile("../../shared/articles/kim-jong-un-china-trip.txt")
+	if err != nil {
+		t.Skipf("shared articles not laid out: %v", err)
+	}
+	a, err := Parse("kim-jong-un-china-trip.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Hook, "Guess who’s making a rare diplomatic appearance?") || !strings.HasSuffix(a.Hook, "What does this mean for global politics?") {
+		t.Errorf("Hook = %q", a.Hook)
+	}
+	if a.Title != "" || len(a.Paragraphs) != 8 || !strings.HasPrefix(a.Paragraphs[0], "North Korean leader") {
+		t.Errorf("Title %q, %d paragraphs, first %.40q", a.Title, len(a.Paragraphs), a.Paragraphs[0])
+	}
+}
+
+// TestParse_kpcrowd reads the 450 evaluation articles: every one parses, the
+// title on the first line is found in nearly all, no paragraph is taken for
+// a hook, and no scraping debris is left.
+func TestParse_kpcrowd(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/eval/kpcrowd-dev/*.txt")
+	if len(files) == 0 {
+		t.Skip("shared eval data not laid out")
+	}
+	titles := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Parse(filepath.Base(f), data)
+		if err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		if a.Title != "" {
+			titles++
+		}
+		if a.Hook != "" {
+			t.Errorf("%s: paragraph taken for a hook: %.80q", f, a.Hook)
+		}
+		for _, p := range append([]string{a.Title}, a.Paragraphs...) {
+			if strings.Contains(p, `""`) || strings.Contains(p, "  ") || strings.ContainsAny(p, "\u0097\u0095\u00a0\u00ad\t\n") ||
+				strings.Contains(p, "&rsquo;") || strings.Contains(p, "&#") || !utf8.ValidString(p) {
+				t.Errorf("%s: debris left in %.120q", f, p)
+			}
+		}
+	}
+	if min := len(files) * 99 / 100; titles < min {
+		t.Errorf("found %d titles in %d files, want at least %d", titles, len(files), min)
+	}
+}

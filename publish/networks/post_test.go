@@ -1,0 +1,141 @@
+package networks
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hookline/hookline/article"
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/teaser"
+	"github.com/hookline/hookline/teaser/fit"
+)
+
+type plainPub struct{}
+
+func (plainPub) Publish(context.Context, publish.Post) (publish.Receipt, error) {
+	return publish.Receipt{}, nil
+}
+
+type limitedPub struct {
+	plainPub
+	rules fit.Rules
+	err   error
+}
+
+func (l limitedPub) Rules(context.Context) (fit.Rules, error) { return l.rules, l.err }
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name    string
+		acct    config.Account
+		pub     publish.Publisher
+		want    fit.Rules
+		wantErr string
+	}{
+		{name: "x", acct: config.Account{Kind: "x"}, pub: plainPub{}, want: fit.X()},
+		{name: "bluesky", acct: config.Account{Kind: "bluesky"}, pub: plainPub{}, want: fit.Bluesky()},
+		{name: "mastodon without limiter", acct: config.Account{Kind: "mastodon"}, pub: plainPub{}, want: fit.Mastodon(0, 0)},
+		{name: "outbox has no limit", acct: config.Account{Kind: "outbox"}, pub: plainPub{}, want: fit.Rules{Network: "outbox"}},
+		{name: "max_chars overrides", acct: config.Account{Kind: "x", MaxChars: 200}, pub: plainPub{}, want: fit.Rules{Network: "x", Limit: 200, URLLength: 23}},
+		{name: "limiter wins", acct: config.Account{Kind: "mastodon", MaxChars: 200}, pub: limitedPub{rules: fit.Mastodon(1000, 30)}, want: fit.Mastodon(1000, 30)},
+		{name: "limiter error", acct: config.Account{Name: "m", Kind: "mastodon"}, pub: limitedPub{err: errors.New("boom")}, wantErr: "m: length rules: boom"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Rules(context.Background(), tt.acct, tt.pub)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Errorf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("Rules = %+v, %v; want %+v", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestPostFor(t *testing.T) {
+	a := &article.Article{
+		ID: "a1", URL: "https://example.com/story", Title: "Kim goes to Beijing", Lang: "en",
+		Hook: "Kim Jong Un is heading to China.", Image: "https://example.com/i.jpg",
+	}
+	res := teaser.Result{
+		Article: a,
+		Teaser: teaser.Teaser{Sentences: []fit.Sentence{
+			{Text: "Kim Jong Un is heading to China.", Role: fit.Fact},
+			{Text: "Why now?", Role: fit.Question},
+		}},
+		Hashtags: []string{"#KimJongUn", "#China", "#Beijing"},
+	}
+	acct := config.Account{Name: "m", Kind: "mastodon", Hashtags: 2, UTM: config.UTM{Source: "mastodon", Medium: "social"}}
+	p, err := PostFor(context.Background(), acct, plainPub{}, res, config.Teaser{Hashtags: 3}, "hl-key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantLink := "https://example.com/story?utm_source=mastodon&utm_medium=social"
+	if p.Link != wantLink || !strings.Contains(p.Text, wantLink) {
+		t.Errorf("link %q in %q, want %q", p.Link, p.Text, wantLink)
+	}
+	if strings.Join(p.Hashtags, " ") != "#KimJongUn #China" {
+		t.Errorf("hashtags = %v, want the account's 2", p.Hashtags)
+	}
+	if p.Account != "m" || p.ArticleID != "a1" || p.IdempotencyKey != "hl-key" || p.Lang != "en" ||
+		p.Title != a.Title || p.Image != a.Image || p.Description != a.Hook {
+		t.Errorf("post = %+v", p)
+	}
+
+	t.Run("no link without a URL", func(t *testing.T) {
+		b := *a
+		b.URL = ""
+		r := res
+		r.Article = &b
+		p, err := PostFor(context.Background(), acct, plainPub{}, r, config.Teaser{}, "k")
+		if err != nil || p.Link != "" || strings.Contains(p.Text, "http") {
+			t.Errorf("post %+v, err %v", p, err)
+		}
+	})
+}
+
+func TestHashtags(t *testing.T) {
+	tests := []struct {
+		acct, teaser, want int
+	}{{0, 0, 3}, {0, 5, 5}, {1, 5, 1}}
+	for _, tt := range tests {
+		if got := Hashtags(config.Account{Hashtags: tt.acct}, config.Teaser{Hashtags: tt.teaser}); got != tt.want {
+			t.Errorf("Hashtags(%d, %d) = %d, want %d", tt.acct, tt.teaser, got, tt.want)
+		}
+	}
+}
+
+func TestDescription(t *testing.T) {
+	long := strings.Repeat("Kim Jong Un’s armoured train rolled north. ", 20)
+	tests := []struct {
+		name, hook string
+		paras      []string
+		want       string
+	}{
+		{name: "hook", hook: " The hook.\n", paras: []string{"First."}, want: "The hook."},
+		{name: "first paragraph", paras: []string{"First  para.", "Second."}, want: "First para."},
+		{name: "none"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := description(tt.hook, tt.paras); got != tt.want {
+				t.Errorf("description = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	t.Run("cut at a word", func(t *testing.T) {
+		got := description(long, nil)
+		if len(got) > maxDescription || !utf8.ValidString(got) || !strings.HasSuffix(got, "…") ||
+			!strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+			t.Errorf("description = %q (%d bytes)", got, len(got))
+		}
+	})
+}
