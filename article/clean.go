@@ -72,6 +72,15 @@ func cleanText(s string, flags cleanFlags) string {
 				i++
 			}
 		}
+		if c > ' ' && c < 0x7F {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			emit(rune(c))
 			i++

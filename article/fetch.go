@@ -195,6 +195,7 @@ func fetch(ctx context.Context, client *http.Client, rawURL string, opts FetchOp
 	}
 	if client == nil {
 		client = NewClient(opts)
+		defer client.CloseIdleConnections()
 	} else {
 		c := *client
 		c.CheckRedirect = checkRedirect(opts, true)

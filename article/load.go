@@ -40,6 +40,8 @@ func Load(ctx context.Context, arg string, opts LoadOptions) (*Article, error) {
 		err error
 	)
 	switch {
+	case arg == "":
+		err = errors.New("no file or URL given")
 	case arg == "-":
 		in := opts.Stdin
 		if in == nil {

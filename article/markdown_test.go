@@ -47,6 +47,15 @@ func TestParse_markdown(t *testing.T) {
 			wantParas: []string{"The bridge reopened.", "Reactions", "Cyclists", "They cheered."},
 		},
 		{
+			name: "links, code and emphasis edge cases",
+			in: "See [one](a) and [two][ref], [three][] or [four](b (c)) with `a [x](y) b` in [`code`](z).\n\n" +
+				"Keep snake_case, 5 * 3, a_b_c and ~single~ but drop __strong__ and ~~struck~~.\n\n[ref]: https://example.com\n\n" +
+				"Setext title\n===\n\nSub head\n---\n\n## Closed ##\n\n#hashtag stays\n\n<!-- a\ncomment -->\n\n<script>\nvar x;\n</script>\n\nEnd.\n",
+			wantParas: []string{"See one and two, three or four with a [x](y) b in code.",
+				"Keep snake_case, 5 * 3, a_b_c and ~single~ but drop strong and struck.",
+				"Setext title", "Sub head", "Closed", "#hashtag stays", "End."},
+		},
+		{
 			name: "markup stripped",
 			in: "Read [the report](https://example.com/r \"Report\") and <https://example.com/x>.\n\n![alt text](img.png)\n\n" +
 				"```go\nfmt.Println(1)\n```\n\n    indented code\n\n> Quoted _words_ here\n> go on.\n\n- one\n- two\n\n1. first\n\n" +

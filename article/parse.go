@@ -16,8 +16,11 @@ type Format int
 
 // The formats Parse tells apart.
 const (
+	// Text is plain text: one paragraph a line, maybe a title line first.
 	Text Format = iota
+	// Markdown is CommonMark with optional YAML front matter.
 	Markdown
+	// HTML is a web page, read through readability.
 	HTML
 )
 

@@ -51,15 +51,15 @@ var connectivePhrases = []string{"as a result", "in addition", "in fact", "of co
 	"even so", "after all", "above all", "as such", "to that end", "that said", "beyond that"}
 
 func dropLeadingConnective(s string) string {
-	if c := strings.IndexByte(s, ','); c > 0 {
+	if c := strings.Index(s, ", "); c > 0 {
 		lead := strings.ToLower(strings.TrimSpace(s[:c]))
 		for _, p := range connectivePhrases {
 			if lead == p {
-				return s[c+1:]
+				return s[c+2:]
 			}
 		}
 		if !strings.Contains(lead, " ") && connectives[lead] {
-			return s[c+1:]
+			return s[c+2:]
 		}
 	}
 	first, rest, ok := strings.Cut(s, " ")
@@ -116,11 +116,11 @@ func dropAttributionPrefix(s string) string {
 // dropTrailingAttribution removes ", officials said." and ", according to
 // the BBC." from the end of a sentence.
 func dropTrailingAttribution(s string) string {
-	c := strings.LastIndex(s, ",")
+	c := strings.LastIndex(s, ", ")
 	if c < 0 {
 		return s
 	}
-	tail := s[c+1:]
+	tail := s[c+2:]
 	ws := words(tail)
 	if len(ws) == 0 || len(ws) > 14 || strings.ContainsAny(tail, "\"“”") {
 		return s
@@ -250,8 +250,9 @@ func tidy(s string) string {
 	if s == "" {
 		return s
 	}
-	r, n := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[n:]
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’)`))
 	if !strings.ContainsRune(".!?", last) {
 		s += "."

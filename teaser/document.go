@@ -28,8 +28,11 @@ type document struct {
 	// midUpper holds the folded words written capitalised inside a
 	// sentence, where a capital means a name.
 	midUpper map[string]bool
-	// text is every sentence and the title, for grounding checks.
-	text string
+	// text is the title and every sentence, one a line; lowText is it in
+	// lower case, made on first use.
+	text, lowText string
+	// runs and parts count name runs and their words; see nameCounts.
+	runs, parts map[string]int
 }
 
 // newDocument reads the sentences to tease. When the article already has

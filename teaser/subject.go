@@ -42,7 +42,11 @@ func (d *document) isRun(name string) bool {
 // nameCounts counts every name run of the article and every word of them,
 // so that "Kim" adds weight to "Kim Jong Un".
 func (d *document) nameCounts() (runs, parts map[string]int) {
+	if d.runs != nil {
+		return d.runs, d.parts
+	}
 	runs, parts = map[string]int{}, map[string]int{}
+	defer func() { d.runs, d.parts = runs, parts }()
 	for i := range d.sentences {
 		s := &d.sentences[i]
 		for _, sp := range d.names(s) {
@@ -117,7 +121,10 @@ func (d *document) surface(phrase string) string {
 	if phrase == "" {
 		return ""
 	}
-	low := strings.ToLower(d.text)
+	if d.lowText == "" {
+		d.lowText = strings.ToLower(d.text)
+	}
+	low := d.lowText
 	p := strings.ToLower(phrase)
 	from := 0
 	for {

@@ -62,7 +62,7 @@ included, and sends and records nothing.`,
 // selectAccounts returns the named accounts, in config order, or all.
 func selectAccounts(all []config.Account, names []string, cfgName string) ([]config.Account, error) {
 	if len(all) == 0 {
-		return nil, fmt.Errorf("%s: no networks configured; add an account under networks:", cfgName)
+		return nil, fmt.Errorf("%s: no networks configured; add an account under networks", cfgName)
 	}
 	if len(names) == 0 {
 		return all, nil

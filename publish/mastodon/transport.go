@@ -34,7 +34,6 @@ func withIdempotencyKey(ctx context.Context, key string) context.Context {
 // captured is a request the transport recorded instead of sending (dry run).
 type captured struct {
 	method, url string
-	header      http.Header
 	body        []byte
 }
 
@@ -73,7 +72,6 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 func capture(c *captured, req *http.Request) error {
 	c.method, c.url = req.Method, req.URL.String()
-	c.header = req.Header.Clone()
 	if req.Body != nil {
 		body, err := io.ReadAll(req.Body)
 		req.Body.Close()

@@ -33,7 +33,8 @@ func Fit(r Rules, in Input) (Post, error) {
 	if len(l.sentences) == 0 && l.link == "" && len(l.tags) == 0 {
 		return post, fmt.Errorf("fit %s: %w", r.Network, ErrEmpty)
 	}
-	fits := func() bool { return r.Fits(l.text()) }
+	m := measurer{r: r}
+	fits := func() bool { return m.fits(l.text()) }
 	for _, role := range [...]Role{Question, Stakes} {
 		for !fits() && l.dropLast(role) {
 		}
@@ -50,20 +51,43 @@ func Fit(r Rules, in Input) (Post, error) {
 		l.shorten(fits)
 	}
 	text := l.text()
-	if !r.Fits(text) || text == "" {
+	if !m.fits(text) || text == "" {
 		if l.link != "" {
 			return post, fmt.Errorf("fit %s: link alone counts %d of %d: %w", r.Network, r.Count(l.link), r.Limit, ErrTooLong)
 		}
 		return post, fmt.Errorf("fit %s: no sentence fits %d: %w", r.Network, r.Limit, ErrTooLong)
 	}
 	post.Text = text
-	post.Length = r.Count(text)
+	post.Length = m.count
 	post.Link = l.link
 	if len(l.tags) > 0 {
 		post.Hashtags = slices.Clone(l.tags)
 	}
 	post.Facets = Facets(text, l.link, l.tags)
 	return post, nil
+}
+
+// measurer counts candidate texts, remembering the last one: Fit's steps
+// ask again about a text that has not changed.
+type measurer struct {
+	r     Rules
+	text  string
+	count int
+	ok    bool
+	done  bool
+}
+
+func (m *measurer) fits(text string) bool {
+	if m.done && text == m.text {
+		return m.ok
+	}
+	m.text, m.done = text, true
+	m.count, m.ok = 0, utf8.ValidString(text) && (m.r.MaxBytes <= 0 || len(text) <= m.r.MaxBytes)
+	if m.ok {
+		m.count = m.r.Count(text)
+		m.ok = m.r.Limit <= 0 || m.count <= m.r.Limit
+	}
+	return m.ok
 }
 
 // layout is the parts of a post still in it.
@@ -94,7 +118,10 @@ func newLayout(in Input) *layout {
 }
 
 func clean(s string) string {
-	return strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD"))
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return strings.TrimSpace(s)
 }
 
 // text renders the layout.

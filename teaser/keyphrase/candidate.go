@@ -2,6 +2,7 @@ package keyphrase
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -29,8 +30,9 @@ type candidate struct {
 
 // candidates holds the distinct candidates of one article.
 type candidates struct {
-	list  []candidate
-	index map[string]int32 // lower → position in list
+	list   []candidate
+	index  map[string]int32 // lower → position in list
+	wordAt []int32          // token → its single-word candidate, -1 for none
 }
 
 // get returns the candidate whose lowercased text is lower, or nil.
@@ -47,13 +49,14 @@ func (cs *candidates) get(lower string) *candidate {
 // its words recurs in the article or all are capitalised: a phrase that
 // occurs once, made of words that occur once, is never a keyphrase, and
 // skipping such runs keeps the work small.
-func collect(toks []token) *candidates {
-	cs := &candidates{
-		list:  make([]candidate, 0, len(toks)/2+1),
-		index: make(map[string]int32, len(toks)/2+1),
+func collect(cs *candidates, toks []token) {
+	if cs.index == nil {
+		cs.index = make(map[string]int32, len(toks))
 	}
+	cs.list = slices.Grow(cs.list[:0], len(toks)+1)
 	// First pass: single words, whose counts the second pass needs.
-	wordAt := make([]int32, len(toks))
+	cs.wordAt = slices.Grow(cs.wordAt[:0], len(toks))[:len(toks)]
+	wordAt := cs.wordAt
 	for i := range toks {
 		t := &toks[i]
 		if t.stop || t.num {
@@ -107,7 +110,6 @@ func collect(toks []token) *candidates {
 			cs.list[k].observe(toks, i, j+1)
 		}
 	}
-	return cs
 }
 
 // observe records one occurrence of c as toks[from:to].

@@ -45,7 +45,12 @@ func Hashtag(phrase string) (string, bool) {
 	if words == 0 || content == 0 || !letter || runes > MaxHashtagRunes {
 		return "", false
 	}
-	return b.String(), true
+	tag := b.String()
+	// Words that join into a stop word ("th e") make no tag either.
+	if body := tag[1:]; !isAllUpper(body) && isStop(strings.ToLower(body)) {
+		return "", false
+	}
+	return tag, true
 }
 
 // hashtagWords yields the words of phrase as they go into a tag: runs of

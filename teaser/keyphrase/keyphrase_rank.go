@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hookline/hookline/article"
 )
@@ -17,8 +18,10 @@ type ranked struct {
 
 // rank scores every candidate of a and returns the best n, best first.
 func rank(a *article.Article, n int) []ranked {
-	var z tokenizer
-	z.toks = make([]token, 0, estimateWords(a))
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	z := &sc.z
+	z.toks = slices.Grow(z.toks[:0], estimateWords(a))
 	z.add(a.Title, true)
 	if a.Hook != "" {
 		z.add(a.Hook, false)
@@ -26,7 +29,8 @@ func rank(a *article.Article, n int) []ranked {
 	for _, p := range a.Paragraphs {
 		z.add(p, false)
 	}
-	cs := collect(z.toks)
+	cs := &sc.cs
+	collect(cs, z.toks)
 	for i := range cs.list {
 		c := &cs.list[i]
 		c.base = score(c)
@@ -34,7 +38,7 @@ func rank(a *article.Article, n int) []ranked {
 	}
 	absorbFragments(cs)
 	// Keep the best n in a min-heap: cheaper than sorting every candidate.
-	h := &topN{list: cs.list, idx: make([]int32, 0, n+1)}
+	h := &topN{list: cs.list, idx: slices.Grow(sc.top[:0], n+1)}
 	for i := range cs.list {
 		if cs.list[i].fragment {
 			continue
@@ -52,6 +56,7 @@ func rank(a *article.Article, n int) []ranked {
 		}
 		return 1
 	})
+	sc.top = h.idx
 	out := make([]ranked, len(h.idx))
 	for k, i := range h.idx {
 		c := &cs.list[i]
@@ -96,4 +101,28 @@ func estimateWords(a *article.Article) int {
 		size += len(p)
 	}
 	return size/5 + 8
+}
+
+// scratch holds one ranking's working memory, reused across calls so that
+// a steady stream of articles does not churn the heap.
+type scratch struct {
+	z   tokenizer
+	cs  candidates
+	top []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens bounds the scratch kept for reuse: one huge article
+// should not pin its memory.
+const maxPooledTokens = 1 << 15
+
+func (sc *scratch) release() {
+	if cap(sc.z.toks) > maxPooledTokens {
+		return
+	}
+	clear(sc.z.toks[:cap(sc.z.toks)]) // drop references to the article's text
+	clear(sc.cs.list[:cap(sc.cs.list)])
+	clear(sc.cs.index)
+	scratchPool.Put(sc)
 }

@@ -34,7 +34,7 @@ func (z *tokenizer) add(text string, title bool) {
 	brk, sentStart := true, true
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == ';' || r == '…':
@@ -42,7 +42,7 @@ func (z *tokenizer) add(text string, title bool) {
 					sentStart = true
 				}
 				brk = true
-			case unicode.IsSpace(r):
+			case r == ' ' || unicode.IsSpace(r):
 			default:
 				brk = true
 			}
@@ -52,13 +52,13 @@ func (z *tokenizer) add(text string, title bool) {
 		start := i
 		i += n
 		for i < len(text) {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			r, n = decodeRune(text, i)
 			if isWordRune(r) {
 				i += n
 				continue
 			}
 			if isJoiner(r) && i+n < len(text) {
-				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				r2, _ := decodeRune(text, i+n)
 				if isWordRune(r2) {
 					i += n
 					continue
@@ -68,7 +68,7 @@ func (z *tokenizer) add(text string, title bool) {
 		}
 		word := text[start:i]
 		// An acronym's closing dot ("U.S.") belongs to it, and does not end the sentence.
-		if i < len(text) && text[i] == '.' && strings.Count(word, ".") > 0 && len(word) <= 6 {
+		if i < len(text) && text[i] == '.' && len(word) <= 6 && strings.IndexByte(word, '.') >= 0 {
 			i++
 			word = text[start:i]
 		}
@@ -127,6 +127,14 @@ func (z *tokenizer) push(word string, brk, first, title bool) {
 	z.toks = append(z.toks, t)
 }
 
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the ASCII case inline.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -145,6 +153,9 @@ func isJoiner(r rune) bool {
 // stripPossessive drops a trailing "'s" or "’s" (and a bare trailing
 // apostrophe, as in "Adams'").
 func stripPossessive(w string) string {
+	if len(w) < 2 || (w[len(w)-1] != 's' && w[len(w)-1] != 'S') {
+		return w
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
