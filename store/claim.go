@@ -55,72 +55,111 @@ type Claim struct {
 // out. Posted and skipped rows, rows in flight elsewhere, permanent failures
 // and failures not yet due are skipped.
 func (s *Store) Claim(ctx context.Context, req ClaimRequest) (Claim, error) {
-	p := req.Post
-	if p.ArticleID == "" || p.Account == "" || p.IdempotencyKey == "" {
-		return Claim{}, fmt.Errorf("state %s: claim: post needs article id, account and idempotency key", s.path)
+	cs, err := s.ClaimMany(ctx, []ClaimRequest{req})
+	if err != nil {
+		return Claim{}, err
 	}
-	now := req.Now.UTC()
-	var c Claim
+	return cs[0], nil
+}
+
+// ClaimMany is Claim for many posts in one transaction (one disk sync), in
+// order. A second request for the same article × account is skipped as in
+// flight.
+func (s *Store) ClaimMany(ctx context.Context, reqs []ClaimRequest) ([]Claim, error) {
+	for _, req := range reqs {
+		if p := req.Post; p.ArticleID == "" || p.Account == "" || p.IdempotencyKey == "" {
+			return nil, fmt.Errorf("state %s: claim: post needs article id, account and idempotency key", s.path)
+		}
+	}
+	claims := make([]Claim, len(reqs))
 	// Take the in-process token first: a second goroutine claiming the same
 	// article × account skips here, and an own posting row found below
 	// without a token holder is a leftover whose outcome never committed.
-	if !s.takeInFlight(p.ArticleID, p.Account) {
-		return Claim{Outcome: ClaimSkip, Prior: Posting, Reason: "in flight"}, nil
+	took := make([]bool, len(reqs))
+	for i, req := range reqs {
+		took[i] = s.takeInFlight(req.Post.ArticleID, req.Post.Account)
+		if !took[i] {
+			claims[i] = Claim{Outcome: ClaimSkip, Prior: Posting, Reason: "in flight"}
+		}
 	}
-	err := s.tx(ctx, "claim "+p.ArticleID+" for "+p.Account, func(tx *sql.Tx) error {
-		if err := articleStub(ctx, tx, p, now); err != nil {
-			return err
+	what := fmt.Sprintf("claim %d posts", len(reqs))
+	if len(reqs) == 1 {
+		what = "claim " + reqs[0].Post.ArticleID + " for " + reqs[0].Post.Account
+	}
+	err := s.tx(ctx, what, func(tx *sql.Tx) error {
+		for i, req := range reqs {
+			if !took[i] {
+				continue
+			}
+			c, err := s.claimTx(ctx, tx, req)
+			if err != nil {
+				return err
+			}
+			claims[i] = c
 		}
-		var hash string
-		if err := tx.QueryRowContext(ctx, "SELECT hash FROM articles WHERE id = ?", p.ArticleID).Scan(&hash); err != nil {
-			return err
-		}
-		r, err := scanPost(tx.QueryRowContext(ctx, "SELECT "+postColumns+postFrom+" WHERE p.article_id = ? AND p.account = ?", p.ArticleID, p.Account))
-		if errors.Is(err, sql.ErrNoRows) {
-			c = Claim{Outcome: ClaimSend, Post: p, Attempt: 1}
-			return insertPosting(ctx, tx, p, hash, s.owner, now)
-		}
-		if err != nil {
-			return err
-		}
-		c = Claim{Prior: r.State, Post: r.Post, Attempt: r.Attempts + 1}
-		edited := req.RepostEdited && hash != "" && r.ArticleHash != hash
-		switch {
-		case r.State == Pending:
-			c.Outcome, c.Post, c.Attempt = ClaimSend, p, 1
-			return updatePosting(ctx, tx, p, hash, 1, s.owner, now)
-		case edited && (r.State == Posted || r.State == Skipped || (r.State == Failed && r.NextAttempt.IsZero())):
-			p.IdempotencyKey += ":" + hash[:min(12, len(hash))]
-			c.Outcome, c.Post, c.Attempt = ClaimSend, p, 1
-			return updatePosting(ctx, tx, p, hash, 1, s.owner, now)
-		case r.State == Posted:
-			c.Reason = "already posted"
-		case r.State == Skipped:
-			c.Reason = "skipped"
-		case r.State == Posting && r.Owner != s.owner && s.claimLive(r, now):
-			c.Reason = "in flight"
-		case r.State == Posting:
-			c.Outcome = ClaimResend
-		case r.State == Failed && r.NextAttempt.IsZero():
-			c.Reason = "failed permanently: " + r.LastError
-		case r.State == Failed && r.NextAttempt.After(now):
-			c.Reason = "retry due at " + r.NextAttempt.Format(time.RFC3339)
-		case r.State == Failed:
-			c.Outcome = ClaimResend
-		default:
-			return fmt.Errorf("post %s × %s: unknown state %q", p.ArticleID, p.Account, r.State)
-		}
-		if c.Outcome != ClaimResend {
-			return nil
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posting', attempts = ?, owner = ?, claimed_at = ?,
-			next_attempt_at = NULL, updated_at = ? WHERE article_id = ? AND account = ?`,
-			c.Attempt, s.owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
-		return err
+		return nil
 	})
-	if err != nil || c.Outcome == ClaimSkip {
-		s.setInFlight(p.ArticleID, p.Account, false)
+	for i, req := range reqs {
+		if took[i] && (err != nil || claims[i].Outcome == ClaimSkip) {
+			s.setInFlight(req.Post.ArticleID, req.Post.Account, false)
+		}
 	}
+	if err != nil {
+		return nil, err
+	}
+	return claims, nil
+}
+
+func (s *Store) claimTx(ctx context.Context, tx *sql.Tx, req ClaimRequest) (Claim, error) {
+	p := req.Post
+	now := req.Now.UTC()
+	if err := articleStub(ctx, tx, p, now); err != nil {
+		return Claim{}, err
+	}
+	var hash string
+	if err := tx.QueryRowContext(ctx, "SELECT hash FROM articles WHERE id = ?", p.ArticleID).Scan(&hash); err != nil {
+		return Claim{}, err
+	}
+	r, err := scanPost(tx.QueryRowContext(ctx, "SELECT "+postColumns+postFrom+" WHERE p.article_id = ? AND p.account = ?", p.ArticleID, p.Account))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Claim{Outcome: ClaimSend, Post: p, Attempt: 1}, insertPosting(ctx, tx, p, hash, s.owner, now)
+	}
+	if err != nil {
+		return Claim{}, err
+	}
+	c := Claim{Prior: r.State, Post: r.Post, Attempt: r.Attempts + 1}
+	edited := req.RepostEdited && hash != "" && r.ArticleHash != hash
+	switch {
+	case r.State == Pending:
+		c.Outcome, c.Post, c.Attempt = ClaimSend, p, 1
+		return c, updatePosting(ctx, tx, p, hash, 1, s.owner, now)
+	case edited && (r.State == Posted || r.State == Skipped || (r.State == Failed && r.NextAttempt.IsZero())):
+		p.IdempotencyKey += ":" + hash[:min(12, len(hash))]
+		c.Outcome, c.Post, c.Attempt = ClaimSend, p, 1
+		return c, updatePosting(ctx, tx, p, hash, 1, s.owner, now)
+	case r.State == Posted:
+		c.Reason = "already posted"
+	case r.State == Skipped:
+		c.Reason = "skipped"
+	case r.State == Posting && r.Owner != s.owner && s.claimLive(r, now):
+		c.Reason = "in flight"
+	case r.State == Posting:
+		c.Outcome = ClaimResend
+	case r.State == Failed && r.NextAttempt.IsZero():
+		c.Reason = "failed permanently: " + r.LastError
+	case r.State == Failed && r.NextAttempt.After(now):
+		c.Reason = "retry due at " + r.NextAttempt.Format(time.RFC3339)
+	case r.State == Failed:
+		c.Outcome = ClaimResend
+	default:
+		return c, fmt.Errorf("post %s × %s: unknown state %q", p.ArticleID, p.Account, r.State)
+	}
+	if c.Outcome != ClaimResend {
+		return c, nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posting', attempts = ?, owner = ?, claimed_at = ?,
+		next_attempt_at = NULL, updated_at = ? WHERE article_id = ? AND account = ?`,
+		c.Attempt, s.owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
 	return c, err
 }
 
@@ -147,38 +186,74 @@ func updatePosting(ctx context.Context, tx *sql.Tx, p publish.Post, hash string,
 	return err
 }
 
+// Outcome is the result of one send, for Record.
+type Outcome struct {
+	ArticleID, Account string
+	// Posted is true when the network accepted the post (or had it already).
+	Posted  bool
+	Receipt publish.Receipt
+	// Note is kept for history, e.g. "duplicate".
+	Note string
+	// LastError is the failure, when not Posted.
+	LastError string
+	// Next is when a failure is retried; zero makes it permanent.
+	Next time.Time
+}
+
+// Record commits outcomes in one transaction (one disk sync), so a fire to
+// many accounts costs a few syncs, not one per post. Whether it succeeds or
+// not, the posts stop being in flight here: if the commit failed they stay
+// posting and the next Resume reconciles them with the same key.
+func (s *Store) Record(ctx context.Context, now time.Time, outs []Outcome) error {
+	defer func() {
+		for _, o := range outs {
+			s.setInFlight(o.ArticleID, o.Account, false)
+		}
+	}()
+	what := fmt.Sprintf("record %d posts", len(outs))
+	if len(outs) == 1 {
+		what = "record post " + outs[0].ArticleID + " for " + outs[0].Account
+	}
+	return s.tx(ctx, what, func(tx *sql.Tx) error {
+		for _, o := range outs {
+			var (
+				res sql.Result
+				err error
+			)
+			if o.Posted {
+				at := o.Receipt.At
+				if at.IsZero() {
+					at = now
+				}
+				res, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posted', receipt_id = ?, url = ?, note = ?, last_error = '',
+					owner = '', next_attempt_at = NULL, posted_at = ?, updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
+					o.Receipt.ID, o.Receipt.URL, o.Note, at.UnixNano(), now.UnixNano(), o.ArticleID, o.Account)
+			} else {
+				res, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'failed', last_error = ?, note = ?, owner = '', next_attempt_at = ?,
+					updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
+					o.LastError, o.Note, nanos(o.Next), now.UnixNano(), o.ArticleID, o.Account)
+			}
+			if err != nil {
+				return err
+			}
+			if err := mustExist(ctx, tx, res, o.ArticleID, o.Account); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // MarkPosted records the network's receipt. note is kept for history (for
 // example "duplicate" when the network already had the post).
 func (s *Store) MarkPosted(ctx context.Context, articleID, account string, r publish.Receipt, note string, now time.Time) error {
-	defer s.setInFlight(articleID, account, false)
-	at := r.At
-	if at.IsZero() {
-		at = now
-	}
-	return s.tx(ctx, "record post "+articleID+" for "+account, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE posts SET state = 'posted', receipt_id = ?, url = ?, note = ?, last_error = '',
-			owner = '', next_attempt_at = NULL, posted_at = ?, updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
-			r.ID, r.URL, note, at.UnixNano(), now.UnixNano(), articleID, account)
-		if err != nil {
-			return err
-		}
-		return mustExist(ctx, tx, res, articleID, account)
-	})
+	return s.Record(ctx, now, []Outcome{{ArticleID: articleID, Account: account, Posted: true, Receipt: r, Note: note}})
 }
 
 // MarkFailed records a failed attempt. A zero next makes the failure
 // permanent; otherwise the post is retried from next on.
 func (s *Store) MarkFailed(ctx context.Context, articleID, account, lastError string, next, now time.Time) error {
-	defer s.setInFlight(articleID, account, false)
-	return s.tx(ctx, "record failure "+articleID+" for "+account, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE posts SET state = 'failed', last_error = ?, owner = '', next_attempt_at = ?,
-			updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
-			lastError, nanos(next), now.UnixNano(), articleID, account)
-		if err != nil {
-			return err
-		}
-		return mustExist(ctx, tx, res, articleID, account)
-	})
+	return s.Record(ctx, now, []Outcome{{ArticleID: articleID, Account: account, LastError: lastError, Next: next}})
 }
 
 // Skip records that p will never be posted (unless it was posted already).

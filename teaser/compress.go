@@ -131,7 +131,7 @@ func dropTrailingAttribution(s string) string {
 			return s
 		}
 		if attributionVerbs[lw] {
-			if len(words(s[:c])) < 6 {
+			if wordCount(s[:c]) < 6 {
 				return s
 			}
 			return s[:c] + "."
@@ -169,13 +169,13 @@ func dropAppositives(s string) string {
 		j := clauseComma(s[i+2:])
 		if j < 0 {
 			// A trailing ", which …" clause ends the sentence.
-			if (rel || prep) && len(words(s[:i])) >= 8 {
+			if (rel || prep) && wordCount(s[:i]) >= 8 {
 				return s[:i] + "."
 			}
 			return s
 		}
 		j += i + 2
-		if len(words(s[i+2:j])) > 15 {
+		if wordCount(s[i+2:j]) > 15 {
 			continue
 		}
 		after := strings.TrimLeft(s[j+1:], " ")
@@ -200,7 +200,7 @@ func dropDashAsides(s string) string {
 			}
 			continue
 		}
-		if len(words(s[:i])) >= 8 && len(words(s[i:])) <= 15 {
+		if wordCount(s[:i]) >= 8 && wordCount(s[i:]) <= 15 {
 			return s[:i] + "."
 		}
 	}

@@ -9,7 +9,7 @@ import (
 // word is one word of a sentence: its byte span in the sentence text and
 // its normalised form for counting.
 type word struct {
-	start, end int
+	start, end int32
 	norm       string // lowercased, possessive and plural folded
 	upper      bool   // starts with an upper-case letter
 	stop       bool   // a function word that carries no topic
@@ -19,44 +19,77 @@ type word struct {
 // apostrophes, hyphens, dots and commas kept when a letter or digit follows
 // ("don't", "re-engage", "3.5", "1,000", "U.S.").
 func words(text string) []word {
-	var out []word
-	i := 0
+	out := make([]word, 0, len(text)/6+1)
+	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
+		out = append(out, newWord(text, start, end))
+	}
+	return out
+}
+
+// wordCount counts the words of text as words splits them, without
+// allocating.
+func wordCount(text string) int {
+	n := 0
+	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
+		n++
+	}
+	return n
+}
+
+// nextWord returns the span of the first word at or after byte i, or
+// (len(text), len(text)) when there is none.
+func nextWord(text string, i int) (start, end int) {
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(text) {
+		return len(text), len(text)
+	}
+	start = i
+	for i < len(text) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if isWordRune(r) {
 			i += n
 			continue
 		}
-		start := i
-		i += n
-		for i < len(text) {
-			r, n = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+		if isJoiner(r) && i+n < len(text) {
+			r2 := rune(text[i+n])
+			if r2 >= utf8.RuneSelf {
+				r2, _ = utf8.DecodeRuneInString(text[i+n:])
+			}
+			if isWordRune(r2) {
 				i += n
 				continue
 			}
-			if isJoiner(r) && i+n < len(text) {
-				r2, _ := utf8.DecodeRuneInString(text[i+n:])
-				if isWordRune(r2) {
-					i += n
-					continue
-				}
-			}
-			break
 		}
-		out = append(out, newWord(text, start, i))
+		break
 	}
-	return out
+	return start, i
 }
 
 func newWord(text string, start, end int) word {
 	raw := text[start:end]
 	r, _ := utf8.DecodeRuneInString(raw)
 	norm := fold(raw)
-	return word{start: start, end: end, norm: norm, upper: unicode.IsUpper(r), stop: stopWords[norm]}
+	return word{start: int32(start), end: int32(end), norm: norm, upper: unicode.IsUpper(r), stop: stopWords[norm]}
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func isJoiner(r rune) bool {
 	switch r {
@@ -70,7 +103,9 @@ func isJoiner(r rune) bool {
 // "Kim's", "kim" and "Talks"/"talk" count as one word.
 func fold(w string) string {
 	w = strings.ToLower(w)
-	w = strings.ReplaceAll(w, "’", "'")
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.TrimSuffix(w, "'")
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
