@@ -73,7 +73,9 @@ fi
 if [ ! -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
   log "building better-sqlite3 from source against $nodedir/include/node"
   mkdir -p "$state"
-  if ! (cd node_modules/better-sqlite3 && ../.bin/node-gyp rebuild --release --nodedir="$nodedir" -j 2) >"$state/build.log" 2>&1; then
+  # -O1 after gyp's -O3: a test PDS needs no fast SQLite, and the 9 MB
+  # amalgamation compiles in a quarter of the time.
+  if ! (cd node_modules/better-sqlite3 && CFLAGS=-O1 CXXFLAGS=-O1 ../.bin/node-gyp rebuild --release --nodedir="$nodedir" -j 2) >"$state/build.log" 2>&1; then
     tail -n 40 "$state/build.log" >&2
     log "building better-sqlite3 failed; the whole log is $state/build.log"
     exit 1

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // cleanFlags choose the repairs cleanText makes beyond white space.
@@ -27,7 +29,7 @@ var cp1252 = [32]rune{
 // cleanText collapses runs of white space (including no-break and other
 // Unicode spaces) to one space, trims the ends, drops invisible characters
 // (soft hyphens, zero-width spaces, byte order marks, private-use and control
-// characters) and repairs what flags ask for. Clean input is returned as is,
+// characters), composes accents (NFC) and repairs what flags ask for. Clean input is returned as is,
 // without allocating.
 func cleanText(s string, flags cleanFlags) string {
 	if isClean(s, flags) {
@@ -90,7 +92,13 @@ func cleanText(s string, flags cleanFlags) string {
 		emit(r)
 		i += n
 	}
-	return b.String()
+	out := b.String()
+	if !norm.NFC.IsNormalString(out) {
+		// Text saved on some systems has decomposed accents ("e" + U+0301);
+		// composed forms keep keyword matching and counting consistent.
+		out = norm.NFC.String(out)
+	}
+	return out
 }
 
 // isClean reports whether cleanText would return s unchanged: printable
@@ -145,6 +153,16 @@ func entityAt(s string) (int, string) {
 		return 0, ""
 	}
 	return end + 1, dec
+}
+
+// hasLetterOrDigit reports whether s holds at least one letter or digit.
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasLetter reports whether s holds at least one letter.

@@ -49,6 +49,7 @@ type StatusError struct {
 	Status string
 }
 
+// Error returns "server answered 404 Not Found".
 func (e *StatusError) Error() string { return fmt.Sprintf("server answered %s", e.Status) }
 
 // inputError names the input (and line, when known) in front of the cause,

@@ -43,6 +43,10 @@ func TestLoad(t *testing.T) {
 		w.Header().Set("Content-Type", "image/png")
 		w.Write([]byte("\x89PNG\r\n"))
 	})
+	mux.HandleFunc("/cafe", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=windows-1252")
+		w.Write([]byte("<html><head><title>Caf\xe9 reopens \x96 with a new menu</title></head><body><p>The caf\xe9 reopened on Monday.</p></body></html>"))
+	})
 	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/story", http.StatusMovedPermanently)
 	})
@@ -84,6 +88,7 @@ func TestLoad(t *testing.T) {
 		{name: "stdin", arg: "-", opts: LoadOptions{Stdin: strings.NewReader("Bridge reopens\nThe old bridge reopened.\n")}, wantTitle: "Bridge reopens"},
 		{name: "html URL", arg: srv.URL + "/story", wantTitle: "Bridge reopens", wantURL: srv.URL + "/story", wantImage: srv.URL + "/img/bridge.jpg"},
 		{name: "redirected URL keeps the final address", arg: srv.URL + "/moved", wantTitle: "Bridge reopens", wantURL: srv.URL + "/story", wantImage: srv.URL + "/img/bridge.jpg"},
+		{name: "charset from the header", arg: srv.URL + "/cafe", wantTitle: "Café reopens – with a new menu", wantURL: srv.URL + "/cafe"},
 		{name: "markdown URL", arg: srv.URL + "/post.md", wantTitle: "Bridge reopens", wantURL: srv.URL + "/post.md"},
 		{name: "text URL", arg: srv.URL + "/note.txt", wantTitle: "Bridge reopens", wantURL: srv.URL + "/note.txt"},
 		{name: "missing file", arg: filepath.Join(dir, "nope.txt"), wantErr: ErrNotFound, wantMsg: "nope.txt: no such file"},

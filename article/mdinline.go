@@ -23,6 +23,7 @@ func mdInline(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	skipAt, skipTo := -1, -1 // the "](url)" of an open link
+	var m mdScan
 	for i := 0; i < len(s); {
 		if skipAt >= 0 && i >= skipAt {
 			i = max(i, skipTo)
@@ -49,13 +50,13 @@ func mdInline(s string) string {
 			continue
 		case '!':
 			if i+1 < len(s) && s[i+1] == '[' {
-				if _, end := linkAt(s, i+1); end > 0 {
+				if _, end := m.linkAt(s, i+1); end > 0 {
 					i = end
 					continue
 				}
 			}
 		case '[':
-			if close, end := linkAt(s, i); end > 0 && skipAt < 0 {
+			if close, end := m.linkAt(s, i); end > 0 && skipAt < 0 {
 				skipAt, skipTo = close, end
 				i++
 				continue
@@ -83,7 +84,7 @@ func mdInline(s string) string {
 			before, _ := utf8.DecodeLastRuneInString(s[:i])
 			after, _ := utf8.DecodeRuneInString(s[i+n:])
 			atStart, atEnd := i == 0, i+n == len(s)
-			left := !atEnd && !unicode.IsSpace(after)   // can open
+			left := !atEnd && !unicode.IsSpace(after)     // can open
 			right := !atStart && !unicode.IsSpace(before) // can close
 			if c == '_' {
 				// Intraword underscores (snake_case) stay.
@@ -106,33 +107,53 @@ func mdInline(s string) string {
 
 // linkAt reads "[text](dest)", "[text][ref]" or "[text][]" at s[i] == '['
 // and returns the index of the "]" and the index just past the link, or
-// end 0 when there is no link there.
-func linkAt(s string, i int) (close, end int) {
-	close = indexWithin(s, i+1, "]", mdSpanReach)
-	if close < 0 || close+1 >= len(s) {
+// end 0 when there is no link there. Destinations may hold one level of
+// parentheses.
+func (m *mdScan) linkAt(s string, i int) (close, end int) {
+	close = m.next(s, i+1, ']', &m.bracket)
+	if close < 0 || close-i > mdSpanReach || close+1 >= len(s) {
 		return 0, 0
 	}
 	switch s[close+1] {
 	case '(':
-		depth := 0
-		limit := min(len(s), close+2+mdDestReach)
-		for j := close + 2; j < limit; j++ {
-			switch s[j] {
-			case '(':
-				depth++
-			case ')':
-				if depth == 0 {
-					return close, j + 1
-				}
-				depth--
+		from := close + 2
+		j := m.next(s, from, ')', &m.paren)
+		if j < 0 || j-from > mdDestReach {
+			return 0, 0
+		}
+		if strings.IndexByte(s[from:j], '(') >= 0 {
+			if k := strings.IndexByte(s[j+1:min(len(s), from+mdDestReach)], ')'); k >= 0 {
+				j += k + 1
 			}
 		}
+		return close, j + 1
 	case '[':
 		if e := indexWithin(s, close+2, "]", mdSpanReach); e >= 0 {
 			return close, e + 1
 		}
 	}
 	return 0, 0
+}
+
+// mdScan remembers where the next "]" and ")" are, so that text full of
+// unclosed links is scanned once rather than once per "[".
+type mdScan struct {
+	bracket, paren int // index of the next such byte; -1 none; 0 unknown
+}
+
+// next returns the index of the first c in s at or after from, or -1,
+// reusing the last answer while it still lies ahead.
+func (m *mdScan) next(s string, from int, c byte, cache *int) int {
+	if *cache == -1 || *cache >= from && *cache > 0 {
+		return *cache
+	}
+	k := strings.IndexByte(s[from:], c)
+	if k < 0 {
+		*cache = -1
+		return -1
+	}
+	*cache = from + k
+	return *cache
 }
 
 // indexWithin finds sub in s after from, looking at most reach bytes ahead.

@@ -130,13 +130,22 @@ func invalidOffset(data []byte) int {
 	return -1
 }
 
-// finishArticle drops leading paragraphs that repeat the title, moves a
+// finishArticle drops leading paragraphs that repeat the title and
+// paragraphs without a letter or digit, moves a
 // hook-style first paragraph to Hook, refuses articles without a sentence,
 // and calls Finish.
 func finishArticle(a *Article, paras []string) error {
 	for len(paras) > 0 && a.Title != "" && strings.EqualFold(paras[0], a.Title) {
 		paras = paras[1:]
 	}
+	// Separator lines ("* * *", "=====") carry no text.
+	kept := paras[:0]
+	for _, p := range paras {
+		if hasLetterOrDigit(p) {
+			kept = append(kept, p)
+		}
+	}
+	paras = kept
 	if a.Hook == "" && len(paras) >= 2 && isHook(paras[0]) {
 		a.Hook, paras = paras[0], paras[1:]
 	}

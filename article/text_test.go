@@ -45,6 +45,8 @@ func TestParse_text(t *testing.T) {
 			wantTitle: "Crane facts", wantParas: []string{"Lifts 65 tonnes.", "Runs on solar power.", "Quiet."}},
 		{name: "scraped text repaired", in: "Craig \"\"will do Larsson justice\"\"\nHe said \"\"yes\"\"\u00a0 today\u0097 and\u00ad more&rsquo;s &amp; &#8230; AT&T R&D\u200b.",
 			wantTitle: "Craig \"will do Larsson justice\"", wantParas: []string{"He said \"yes\" today— and more’s & … AT&T R&D."}},
+		{name: "separators dropped and accents composed", in: "Cafe\u0301 reopens\n=====\nThe cafe\u0301 reopened.\n* * *\nMore soon.",
+			wantTitle: "Café reopens", wantParas: []string{"The café reopened.", "More soon."}},
 		{name: "UTF-8 BOM dropped", in: "\ufeffBridge reopens\nThe bridge reopened.",
 			wantTitle: "Bridge reopens", wantParas: []string{"The bridge reopened."}},
 	}

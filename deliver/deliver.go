@@ -35,6 +35,8 @@ type Job struct {
 	Publisher publish.Publisher
 	// RepostEdited sends again when the article changed since it was posted.
 	RepostEdited bool
+	// Manual resends a failed post now (see store.ClaimRequest.Manual).
+	Manual bool
 }
 
 // Result is what became of one job.
@@ -95,20 +97,176 @@ func (d *Deliverer) log() *slog.Logger {
 // Deliver sends jobs concurrently (at most Concurrency at once) and returns
 // one Result per job, in order. A post already posted, skipped or in flight
 // for its article × account is not sent again.
+//
+// All jobs are claimed (recorded as posting) in one transaction before any
+// request goes out, and outcomes are committed in groups as they come in, so
+// a fire to 100 accounts costs a few disk syncs rather than 200.
 func (d *Deliverer) Deliver(ctx context.Context, jobs []Job) []Result {
 	results := make([]Result, len(jobs))
+	var (
+		reqs []store.ClaimRequest
+		idx  []int // job index of each request
+	)
+	now := d.now()
+	for i, j := range jobs {
+		p := j.Post
+		if p.IdempotencyKey == "" {
+			p.IdempotencyKey = Key(p.ArticleID, p.Account)
+		}
+		results[i] = Result{ArticleID: p.ArticleID, Account: p.Account}
+		if j.Publisher == nil {
+			results[i].Err = fmt.Errorf("deliver %s to %s: no publisher for the account", p.ArticleID, p.Account)
+			d.log().Error("post not sent", slog.String("account", p.Account), slog.String("article_id", p.ArticleID), slog.Any("error", results[i].Err))
+			continue
+		}
+		reqs = append(reqs, store.ClaimRequest{Post: p, Now: now, RepostEdited: j.RepostEdited, Manual: j.Manual})
+		idx = append(idx, i)
+	}
+	if len(reqs) == 0 {
+		return results
+	}
+	claims, err := d.Store.ClaimMany(ctx, reqs)
+	if err != nil {
+		for _, i := range idx {
+			results[i].Err = fmt.Errorf("deliver %s to %s: %w", results[i].ArticleID, results[i].Account, err)
+		}
+		d.log().Error("posts not claimed; nothing sent", slog.Int("posts", len(idx)), slog.Any("error", err))
+		return results
+	}
+
+	done := make(chan sent, len(claims))
 	sem := make(chan struct{}, cmpOr(d.Concurrency, 16))
 	var wg sync.WaitGroup
-	for i, j := range jobs {
+	sending := 0
+	for k, c := range claims {
+		i := idx[k]
+		log := d.log().With(slog.String("account", results[i].Account), slog.String("article_id", results[i].ArticleID))
+		if c.Outcome == store.ClaimSkip {
+			results[i].State, results[i].Skipped, results[i].Reason = c.Prior, true, c.Reason
+			log.Debug("post skipped", slog.String("state", string(c.Prior)), slog.String("reason", c.Reason))
+			continue
+		}
+		if c.Outcome == store.ClaimResend {
+			log.Info("resending post", slog.String("state", string(c.Prior)), slog.Int("attempt", c.Attempt),
+				slog.String("idempotency_key", c.Post.IdempotencyKey))
+		}
+		sending++
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			results[i] = d.one(ctx, j)
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			done <- d.send(ctx, i, c, jobs[i].Publisher, log)
 		}()
 	}
+	d.recordAll(ctx, done, sending, results)
 	wg.Wait()
 	return results
+}
+
+// sent is one finished Publish call waiting to be committed.
+type sent struct {
+	i       int
+	claim   store.Claim
+	receipt publish.Receipt
+	err     error
+	log     *slog.Logger
+}
+
+// send makes one Publish call with the per-post timeout.
+func (d *Deliverer) send(ctx context.Context, i int, c store.Claim, pub publish.Publisher, log *slog.Logger) sent {
+	pctx, cancel := context.WithTimeout(ctx, cmpOr(d.Timeout, 60*time.Second))
+	rcpt, err := pub.Publish(pctx, c.Post)
+	cancel()
+	if d.AfterPublish != nil {
+		d.AfterPublish(ctx, c.Post, rcpt, err)
+	}
+	return sent{i: i, claim: c, receipt: rcpt, err: err, log: log}
+}
+
+// recordAll commits outcomes as they arrive, each time all that are waiting
+// in one transaction (group commit). It uses a context that outlives ctx's
+// cancellation, so an answer received during shutdown is not lost.
+func (d *Deliverer) recordAll(ctx context.Context, done <-chan sent, n int, results []Result) {
+	interrupted := func() bool { return ctx.Err() != nil }
+	for n > 0 {
+		batch := []sent{<-done}
+		for len(batch) < n {
+			select {
+			case s := <-done:
+				batch = append(batch, s)
+				continue
+			default:
+			}
+			break
+		}
+		n -= len(batch)
+		now := d.now()
+		outs := make([]store.Outcome, len(batch))
+		for k, s := range batch {
+			outs[k] = d.outcome(s, now, interrupted())
+			results[s.i] = result(s, outs[k])
+		}
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		err := d.Store.Record(wctx, now, outs)
+		cancel()
+		for k, s := range batch {
+			d.logOutcome(s, outs[k], err)
+			if err != nil {
+				results[s.i].Err = errors.Join(results[s.i].Err, err)
+			}
+		}
+	}
+}
+
+// outcome turns a Publish answer into what the store records.
+func (d *Deliverer) outcome(s sent, now time.Time, interrupted bool) store.Outcome {
+	o := store.Outcome{ArticleID: s.claim.Post.ArticleID, Account: s.claim.Post.Account, Receipt: s.receipt}
+	if s.err == nil || errors.Is(s.err, publish.ErrDuplicate) {
+		o.Posted = true
+		if s.err != nil {
+			o.Note = "duplicate"
+		}
+		return o
+	}
+	o.LastError = s.err.Error()
+	o.Next = d.nextAttempt(s.claim.Attempt, s.err, now, interrupted)
+	switch {
+	case interrupted:
+		o.Note = "interrupted"
+	case o.Next.IsZero() && publish.Retryable(s.err):
+		o.LastError = fmt.Sprintf("%s (gave up after %d attempts)", o.LastError, s.claim.Attempt)
+	}
+	return o
+}
+
+func result(s sent, o store.Outcome) Result {
+	r := Result{ArticleID: o.ArticleID, Account: o.Account, Attempt: s.claim.Attempt, State: store.Failed, NextAttempt: o.Next}
+	if o.Posted {
+		r.State, r.Receipt = store.Posted, s.receipt
+	} else {
+		r.Err = s.err
+	}
+	return r
+}
+
+func (d *Deliverer) logOutcome(s sent, o store.Outcome, recErr error) {
+	log := s.log
+	switch {
+	case recErr != nil && o.Posted:
+		log.Error("post sent but not recorded; it will be reconciled with the same key", slog.Any("error", recErr))
+	case recErr != nil:
+		log.Error("post failed and the failure was not recorded", slog.String("post_error", o.LastError), slog.Any("error", recErr))
+	case o.Posted:
+		log.Info("posted", slog.String("state", string(store.Posted)), slog.Int("attempt", s.claim.Attempt),
+			slog.String("receipt_id", o.Receipt.ID), slog.String("url", o.Receipt.URL), slog.String("note", o.Note))
+	case o.Next.IsZero():
+		log.Error("post failed permanently", slog.String("state", string(store.Failed)), slog.Int("attempt", s.claim.Attempt),
+			slog.String("error", o.LastError))
+	default:
+		log.Warn("post failed; will retry", slog.String("state", string(store.Failed)), slog.Int("attempt", s.claim.Attempt),
+			slog.String("error", o.LastError), slog.Time("next_attempt", o.Next))
+	}
 }
 
 func cmpOr[T comparable](v, def T) T {
@@ -117,88 +275,6 @@ func cmpOr[T comparable](v, def T) T {
 		return def
 	}
 	return v
-}
-
-// one claims, sends and records a single job.
-func (d *Deliverer) one(ctx context.Context, j Job) Result {
-	p := j.Post
-	if p.IdempotencyKey == "" {
-		p.IdempotencyKey = Key(p.ArticleID, p.Account)
-	}
-	res := Result{ArticleID: p.ArticleID, Account: p.Account}
-	log := d.log().With(slog.String("account", p.Account), slog.String("article_id", p.ArticleID))
-	if j.Publisher == nil {
-		res.Err = fmt.Errorf("deliver %s to %s: no publisher for the account", p.ArticleID, p.Account)
-		log.Error("post not sent", slog.Any("error", res.Err))
-		return res
-	}
-	c, err := d.Store.Claim(ctx, store.ClaimRequest{Post: p, Now: d.now(), RepostEdited: j.RepostEdited})
-	if err != nil {
-		res.Err = fmt.Errorf("deliver %s to %s: %w", p.ArticleID, p.Account, err)
-		log.Error("post not claimed", slog.Any("error", res.Err))
-		return res
-	}
-	if c.Outcome == store.ClaimSkip {
-		res.State, res.Skipped, res.Reason = c.Prior, true, c.Reason
-		log.Debug("post skipped", slog.String("state", string(c.Prior)), slog.String("reason", c.Reason))
-		return res
-	}
-	if c.Outcome == store.ClaimResend {
-		log.Info("resending post", slog.String("state", string(c.Prior)), slog.Int("attempt", c.Attempt),
-			slog.String("idempotency_key", c.Post.IdempotencyKey))
-	}
-	res.Attempt = c.Attempt
-	pctx, cancel := context.WithTimeout(ctx, cmpOr(d.Timeout, 60*time.Second))
-	rcpt, perr := j.Publisher.Publish(pctx, c.Post)
-	cancel()
-	if d.AfterPublish != nil {
-		d.AfterPublish(ctx, c.Post, rcpt, perr)
-	}
-	return d.record(ctx, log, c, rcpt, perr, res)
-}
-
-// record commits the outcome of one send. It uses a context that outlives
-// ctx's cancellation, so an answer received during shutdown is not lost.
-func (d *Deliverer) record(ctx context.Context, log *slog.Logger, c store.Claim, rcpt publish.Receipt, perr error, res Result) Result {
-	p := c.Post
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	now := d.now()
-	note := ""
-	switch {
-	case perr == nil || errors.Is(perr, publish.ErrDuplicate):
-		if perr != nil {
-			note = "duplicate"
-		}
-		res.State, res.Receipt = store.Posted, rcpt
-		if err := d.Store.MarkPosted(wctx, p.ArticleID, p.Account, rcpt, note, now); err != nil {
-			res.Err = err
-			log.Error("post sent but not recorded; it will be reconciled with the same key", slog.Any("error", err))
-			return res
-		}
-		log.Info("posted", slog.String("state", string(store.Posted)), slog.Int("attempt", c.Attempt),
-			slog.String("receipt_id", rcpt.ID), slog.String("url", rcpt.URL), slog.String("note", note))
-		return res
-	}
-	res.State, res.Err = store.Failed, perr
-	next := d.nextAttempt(c.Attempt, perr, now, ctx.Err() != nil)
-	res.NextAttempt = next
-	msg := perr.Error()
-	if next.IsZero() && publish.Retryable(perr) {
-		msg = fmt.Sprintf("%s (gave up after %d attempts)", msg, c.Attempt)
-	}
-	if err := d.Store.MarkFailed(wctx, p.ArticleID, p.Account, msg, next, now); err != nil {
-		res.Err = errors.Join(perr, err)
-		log.Error("post failed and not recorded", slog.Any("error", res.Err))
-		return res
-	}
-	attrs := []any{slog.String("state", string(store.Failed)), slog.Int("attempt", c.Attempt), slog.String("error", msg)}
-	if next.IsZero() {
-		log.Error("post failed permanently", attrs...)
-	} else {
-		log.Warn("post failed; will retry", append(attrs, slog.Time("next_attempt", next))...)
-	}
-	return res
 }
 
 // nextAttempt is when to retry after attempt n failed with err; zero for no

@@ -258,3 +258,31 @@ func BenchmarkDeliver(b *testing.B) {
 		}
 	}
 }
+
+// TestDeliver_CommitFailsThenResume: the network accepts the post but the
+// store cannot record it; the row stays posting, and Resume in the same
+// process sends it again with the same key.
+func TestDeliver_CommitFailsThenResume(t *testing.T) {
+	ctx := context.Background()
+	d, _ := setup(t)
+	if _, err := d.Store.DB().Exec(`CREATE TRIGGER no_posted BEFORE UPDATE ON posts WHEN NEW.state = 'posted'
+		BEGIN SELECT RAISE(ABORT, 'injected commit failure'); END`); err != nil {
+		t.Fatal(err)
+	}
+	pub := &fakePub{}
+	r := d.Deliver(ctx, []Job{{Post: post("a", "m"), Publisher: pub}})[0]
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "injected commit failure") {
+		t.Fatalf("result = %+v, want the commit error", r)
+	}
+	if rec, _ := d.Store.Post(ctx, "a", "m"); rec.State != store.Posting {
+		t.Fatalf("row = %s, want posting", rec.State)
+	}
+	d.Store.DB().Exec("DROP TRIGGER no_posted")
+	res := d.Resume(ctx, map[string]publish.Publisher{"m": pub})
+	if len(res) != 1 || res[0].State != store.Posted || res[0].Attempt != 2 {
+		t.Fatalf("resume = %+v", res)
+	}
+	if pub.count() != 2 || pub.sent[0].IdempotencyKey != pub.sent[1].IdempotencyKey || pub.sent[0].Text != pub.sent[1].Text {
+		t.Fatalf("sent %+v; want the same post twice with one key", pub.sent)
+	}
+}

@@ -133,7 +133,9 @@ func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Ar
 		where []string
 		args  []any
 	)
-	where = append(where, "a.seen_only = 0")
+	// Stub rows (source '') come from posts made by hand with `hookline
+	// post`: they hold no article to tease until a source stores it.
+	where = append(where, "a.seen_only = 0", "a.source <> ''")
 	if len(q.Sources) > 0 {
 		where = append(where, "a.source IN (?"+strings.Repeat(", ?", len(q.Sources)-1)+")")
 		for _, src := range q.Sources {

@@ -46,6 +46,11 @@ func TestCandidates(t *testing.T) {
 	if err := s.MarkPosted(ctx, post.ArticleID, post.Account, publish.Receipt{ID: "1"}, "", now); err != nil {
 		t.Fatal(err)
 	}
+	// Posted by hand (`hookline post`) with no source: a stub row, never a candidate.
+	byHand := publish.Post{ArticleID: "https://h.com/by-hand", Account: "mastodon", IdempotencyKey: "h", Title: "By hand"}
+	if _, err := s.Claim(ctx, ClaimRequest{Post: byHand, Now: now}); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name string
@@ -61,6 +66,8 @@ func TestCandidates(t *testing.T) {
 		{"max age", CandidateQuery{Sources: []string{"blog", "feed"}, Account: "x", MaxAge: 5 * day, Now: now, Limit: 10},
 			[]string{"https://e.com/new", "https://e.com/mid", "https://f.com/x"}},
 		{"all sources, limit default 1", CandidateQuery{Account: "x"}, []string{"https://e.com/new"}},
+		{"all sources, no hand-posted stub", CandidateQuery{Account: "x", Limit: 10},
+			[]string{"https://e.com/new", "https://e.com/mid", "https://f.com/x", "https://e.com/old"}},
 		{"other source", CandidateQuery{Sources: []string{"feed"}, Account: "x", Limit: 10}, []string{"https://f.com/x"}},
 	}
 	for _, tt := range tests {

@@ -34,6 +34,10 @@ type ClaimRequest struct {
 	// RepostEdited allows a new post when the article changed since it was
 	// posted; the new key is the post's key + ":" + 12 hex of the new hash.
 	RepostEdited bool
+	// Manual resends a failed post now, with its stored text and key, even
+	// when the failure was permanent or its retry is not yet due: a person
+	// ran `hookline post` after fixing the cause.
+	Manual bool
 }
 
 // Claim is the answer to ClaimRequest.
@@ -144,6 +148,8 @@ func (s *Store) claimTx(ctx context.Context, tx *sql.Tx, req ClaimRequest) (Clai
 	case r.State == Posting && r.Owner != s.owner && s.claimLive(r, now):
 		c.Reason = "in flight"
 	case r.State == Posting:
+		c.Outcome = ClaimResend
+	case r.State == Failed && req.Manual:
 		c.Outcome = ClaimResend
 	case r.State == Failed && r.NextAttempt.IsZero():
 		c.Reason = "failed permanently: " + r.LastError

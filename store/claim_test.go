@@ -20,48 +20,61 @@ func TestClaim(t *testing.T) {
 		prepare func(t *testing.T, s *Store, p publish.Post)
 		want    ClaimOutcome
 		attempt int
+		manual  bool
 	}{
-		{"new row", func(*testing.T, *Store, publish.Post) {}, ClaimSend, 1},
+		{"new row", func(*testing.T, *Store, publish.Post) {}, ClaimSend, 1, false},
 		{"posted", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
 			s.MarkPosted(ctx, p.ArticleID, p.Account, publish.Receipt{ID: "9"}, "", now)
-		}, ClaimSkip, 0},
-		{"skipped", func(t *testing.T, s *Store, p publish.Post) { s.Skip(ctx, p, "seen only", now) }, ClaimSkip, 0},
-		{"in flight here", func(t *testing.T, s *Store, p publish.Post) { claimOK(t, s, p, now) }, ClaimSkip, 0},
+		}, ClaimSkip, 0, false},
+		{"skipped", func(t *testing.T, s *Store, p publish.Post) { s.Skip(ctx, p, "seen only", now) }, ClaimSkip, 0, false},
+		{"in flight here", func(t *testing.T, s *Store, p publish.Post) { claimOK(t, s, p, now) }, ClaimSkip, 0, false},
 		{"crashed owner", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
 			s.setInFlight(p.ArticleID, p.Account, false) // the claim was another process's
 			s.DB().Exec("UPDATE posts SET owner = '999999:dead'")
 			s.alive = func(int) bool { return false }
-		}, ClaimResend, 2},
+		}, ClaimResend, 2, false},
 		{"own leftover whose outcome never committed", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
 			s.setInFlight(p.ArticleID, p.Account, false) // as MarkPosted does even when its commit fails
-		}, ClaimResend, 2},
+		}, ClaimResend, 2, false},
 		{"live other process within lease", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
 			s.setInFlight(p.ArticleID, p.Account, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
-		}, ClaimSkip, 0},
+		}, ClaimSkip, 0, false},
 		{"live other process past lease", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now.Add(-time.Hour))
 			s.setInFlight(p.ArticleID, p.Account, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
-		}, ClaimResend, 2},
+		}, ClaimResend, 2, false},
 		{"failed, due", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now, now)
-		}, ClaimResend, 2},
+		}, ClaimResend, 2, false},
 		{"failed, not due", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now.Add(time.Minute), now)
-		}, ClaimSkip, 0},
+		}, ClaimSkip, 0, false},
 		{"failed permanently", func(t *testing.T, s *Store, p publish.Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "401", time.Time{}, now)
-		}, ClaimSkip, 0},
+		}, ClaimSkip, 0, false},
+		{"failed permanently, resent by hand", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.MarkFailed(ctx, p.ArticleID, p.Account, "401", time.Time{}, now)
+		}, ClaimResend, 2, true},
+		{"failed, not due, resent by hand", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now.Add(time.Minute), now)
+		}, ClaimResend, 2, true},
+		{"posted, not resent by hand", func(t *testing.T, s *Store, p publish.Post) {
+			claimOK(t, s, p, now)
+			s.MarkPosted(ctx, p.ArticleID, p.Account, publish.Receipt{ID: "9"}, "", now)
+		}, ClaimSkip, 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,7 +83,7 @@ func TestClaim(t *testing.T) {
 			tt.prepare(t, s, p)
 			other := p
 			other.Text = "a different text"
-			c, err := s.Claim(ctx, ClaimRequest{Post: other, Now: now})
+			c, err := s.Claim(ctx, ClaimRequest{Post: other, Now: now, Manual: tt.manual})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -148,9 +148,9 @@ func newOwner() string {
 // Path returns the state file's path as given to Open.
 func (s *Store) Path() string { return s.path }
 
-// Close checkpoints the WAL and closes the file.
+// Close closes the file. SQLite checkpoints and removes the WAL when the
+// last connection to the file closes.
 func (s *Store) Close() error {
-	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	if err := s.db.Close(); err != nil {
 		return classify(s.path, "close", err)
 	}

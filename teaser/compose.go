@@ -23,8 +23,8 @@ func compose(d *document, phrases []string, v, hookSentences int) draft {
 	if hookSentences > 0 {
 		return fromHook(d.sentences[:hookSentences], d, phrases, v)
 	}
-	ps := newPhraseSet(phrases)
-	fi := d.pickFact(ps, 0)
+	scores := d.scores(newPhraseSet(phrases))
+	fi := pickFact(scores)
 	if fi < 0 {
 		return draft{}
 	}
@@ -45,7 +45,7 @@ func compose(d *document, phrases []string, v, hookSentences int) draft {
 		}
 	}
 
-	if si := d.pickStakes(ps, fi, subject); si >= 0 {
+	if si := d.pickStakes(scores, fi, subject); si >= 0 {
 		dr.stakes = shorten(compress(d.sentences[si].text), maxStakesWords)
 	}
 	closingTopic := ""
@@ -167,7 +167,7 @@ func (d *document) nounLike(p string, ws []word) bool {
 			return false
 		}
 	}
-	return len(ws) > 1 || d.df[first.norm] >= 2
+	return len(ws) > 1 || d.stat(first.norm).df >= 2
 }
 
 // sharesWord reports whether a and b have a word in common.

@@ -152,11 +152,11 @@ func dropAppositives(s string) string {
 		}
 		i += from
 		from = i + 2
-		ws := words(s[i+2:])
-		if len(ws) == 0 {
+		fs, fe := nextWord(s, i+2)
+		if fs == len(s) {
 			return s
 		}
-		first := strings.ToLower(s[i+2+ws[0].start : i+2+ws[0].end])
+		first := strings.ToLower(s[fs:fe])
 		rel := first == "who" || first == "which" || first == "whose" || first == "whom"
 		prep := first == "including" || first == "such" || first == "like" || first == "from"
 		if !appositiveOpeners[first] && !isNumber(first) {
@@ -195,7 +195,7 @@ func dropDashAsides(s string) string {
 			continue
 		}
 		if j := strings.Index(s[i+len(d):], d); j >= 0 {
-			if len(words(s[i+len(d):i+len(d)+j])) <= 15 {
+			if wordCount(s[i+len(d):i+len(d)+j]) <= 15 {
 				return s[:i] + " " + s[i+len(d)+j+len(d):]
 			}
 			continue

@@ -20,64 +20,98 @@ type document struct {
 	title     []word
 	titleText string
 	sentences []sentence
-	// df counts, for each folded content word, the sentences holding it.
-	df map[string]int
-	// lower holds the folded words that appear in lower case somewhere, so
-	// a capitalised sentence opener ("The", "Police") is not taken for a name.
-	lower map[string]bool
-	// midUpper holds the folded words written capitalised inside a
-	// sentence, where a capital means a name.
-	midUpper map[string]bool
-	// text is the title and every sentence, one a line; lowText is it in
-	// lower case, made on first use.
-	text, lowText string
+	// index maps a folded word to its entry in stats.
+	index map[string]int
+	stats []wordStat
+	norms []string // the folded words, by index
 	// runs and parts count name runs and their words; see nameCounts.
 	runs, parts map[string]int
+}
+
+// wordStat is what the document knows of one folded word.
+type wordStat struct {
+	df   int // sentences holding the word
+	last int // the last sentence counted in df, plus one
+	// lower is set when the word is written in lower case somewhere, so a
+	// capitalised opener ("The", "Police") is not taken for a name;
+	// midUpper when it is capitalised inside a sentence, where a capital
+	// means a name.
+	lower, midUpper bool
+}
+
+// stat returns what the document knows of a folded word.
+func (d *document) stat(norm string) wordStat {
+	if i, ok := d.index[norm]; ok {
+		return d.stats[i]
+	}
+	return wordStat{}
 }
 
 // newDocument reads the sentences to tease. When the article already has
 // a hook, its sentences come first: the author's own teaser is the source
 // of truth.
 func newDocument(a *article.Article) *document {
-	d := &document{df: map[string]int{}, lower: map[string]bool{}, midUpper: map[string]bool{}, titleText: a.Title}
+	d := &document{index: make(map[string]int, 256), titleText: a.Title}
 	paras := a.Paragraphs
 	if a.Hook != "" {
 		paras = append([]string{a.Hook}, paras...)
 	}
-	var all strings.Builder
-	all.WriteString(a.Title)
+	size := len(a.Title)
+	for _, p := range paras {
+		size += len(p)
+	}
+	// One array holds the words of every sentence; each sentence slices it.
+	all := make([]word, 0, size/5+8)
 	for pi, p := range paras {
-		for _, line := range strings.Split(p, "\n") {
+		for p != "" {
+			var line string
+			line, p, _ = strings.Cut(p, "\n")
 			for _, s := range article.Sentences(line) {
-				ws := words(s)
-				if len(ws) == 0 {
+				from := len(all)
+				all = d.appendWords(all, s)
+				if len(all) == from {
 					continue
 				}
-				d.sentences = append(d.sentences, sentence{text: s, para: pi, index: len(d.sentences), words: ws})
-				all.WriteString("\n")
-				all.WriteString(s)
+				d.sentences = append(d.sentences, sentence{text: s, para: pi, index: len(d.sentences), words: all[from:len(all):len(all)]})
 			}
 		}
 	}
-	d.text = all.String()
 	d.title = words(a.Title)
-	seen := map[string]bool{}
-	for _, s := range d.sentences {
-		clear(seen)
+	for si := range d.sentences {
+		s := &d.sentences[si]
 		for _, w := range s.words {
+			st := &d.stats[d.index[w.norm]]
 			if !w.upper {
-				d.lower[w.norm] = true
+				st.lower = true
 			} else if !startsClause(s.text, w.start) {
-				d.midUpper[w.norm] = true
+				st.midUpper = true
 			}
-			if w.stop || seen[w.norm] {
-				continue
+			if !w.stop && st.last != si+1 {
+				st.last = si + 1
+				st.df++
 			}
-			seen[w.norm] = true
-			d.df[w.norm]++
 		}
 	}
 	return d
+}
+
+// appendWords appends the words of text to ws, like words, with each
+// folded form stored once in the document's index.
+func (d *document) appendWords(ws []word, text string) []word {
+	var buf [64]byte
+	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
+		f := foldInto(buf[:0], text[start:end])
+		i, ok := d.index[string(f)]
+		if !ok {
+			norm := string(f)
+			i = len(d.stats)
+			d.index[norm] = i
+			d.stats = append(d.stats, wordStat{})
+			d.norms = append(d.norms, norm)
+		}
+		ws = append(ws, wordWithNorm(text, start, end, d.norms[i]))
+	}
+	return ws
 }
 
 // isName reports whether the i-th word of s is part of a name: capitalised,
@@ -89,7 +123,8 @@ func (d *document) isName(s *sentence, i int) bool {
 		return false
 	}
 	if i == 0 || startsClause(s.text, w.start) {
-		return !d.lower[w.norm] && d.midUpper[w.norm] && !isNumber(w.norm)
+		st := d.stat(w.norm)
+		return !st.lower && st.midUpper && !isNumber(w.norm)
 	}
 	return true
 }

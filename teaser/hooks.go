@@ -22,7 +22,7 @@ var (
 		"What does this mean for %s?",
 		"Where does this leave %s?",
 		"What happens next for %s?",
-		"Where does %s go from here?",
+		"What's at stake for %s?",
 	}
 	// plainHook and plainClosings serve articles without a usable name or phrase.
 	plainHook     = "Guess what just happened?"
@@ -126,7 +126,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	if len(cw) < 2 || len(cw) > 14 || cw[len(cw)-1].stop || strings.ContainsAny(clause, "\"“”") {
 		return "", "", false
 	}
-	if sw := words(subject); len(sw) > 1 && d.lower[sw[0].norm] {
+	if sw := words(subject); len(sw) > 1 && d.stat(sw[0].norm).lower {
 		subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
 	}
 	reveal = "It's " + subject

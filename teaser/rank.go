@@ -56,7 +56,7 @@ func (d *document) centrality(s *sentence, inTitle map[string]bool) float64 {
 			continue
 		}
 		n++
-		sum += math.Log1p(float64(d.df[w.norm] - 1))
+		sum += math.Log1p(float64(d.stat(w.norm).df - 1))
 		if inTitle[w.norm] {
 			sum += 1
 		}
@@ -113,48 +113,68 @@ func shape(s *sentence) float64 {
 	return f
 }
 
-// pickFact returns the index of the sentence that best states the news:
-// central to the article, covering its keyphrases, early, well shaped.
-func (d *document) pickFact(ps phraseSet, hookSentences int) int {
+// scores rates every sentence as the teaser's fact: central to the
+// article, covering its keyphrases, early, well shaped.
+func (d *document) scores(ps phraseSet) []float64 {
 	inTitle := d.titleSet()
-	best, bestScore := -1, 0.0
+	out := make([]float64, len(d.sentences))
 	for i := range d.sentences {
 		s := &d.sentences[i]
-		if strings.HasSuffix(s.text, "?") && i < hookSentences {
-			continue
-		}
-		score := (d.centrality(s, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
-		if i < hookSentences {
-			score *= 4
-		}
-		if best < 0 || score > bestScore {
-			best, bestScore = i, score
+		out[i] = (d.centrality(s, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
+	}
+	return out
+}
+
+// pickFact returns the index of the best scored sentence, -1 for none.
+func pickFact(scores []float64) int {
+	best := -1
+	for i, sc := range scores {
+		if best < 0 || sc > scores[best] {
+			best = i
 		}
 	}
 	return best
 }
 
 // pickStakes returns the sentence, other than the fact and not repeating
-// it, that best says why the story matters: central like the fact, and
-// more so when it speaks of consequences, scale or risk. -1 when the
-// article has no other sentence.
-func (d *document) pickStakes(ps phraseSet, fact int, subject string) int {
-	inTitle := d.titleSet()
+// it, that best says why the story matters: central like the fact, related
+// to it, and more so when it speaks of consequences, scale or risk or
+// comes back to the subject. -1 when the article has no other sentence.
+func (d *document) pickStakes(scores []float64, fact int, subject string) int {
+	factWords := make(map[string]bool, len(d.sentences[fact].words))
+	for _, w := range d.sentences[fact].words {
+		if !w.stop {
+			factWords[w.norm] = true
+		}
+	}
+	name := lastWord(subject)
 	best, bestScore := -1, 0.0
 	for i := range d.sentences {
 		s := &d.sentences[i]
-		if i == fact || strings.HasSuffix(s.text, "?") || overlap(s, &d.sentences[fact]) > maxOverlap {
+		if i == fact || strings.HasSuffix(s.text, "?") {
 			continue
 		}
-		cues := 0
+		cues, n, shared := 0, 0, 0
 		for _, w := range s.words {
 			if stakesCues[w.norm] {
 				cues++
 			}
+			if !w.stop {
+				n++
+				if factWords[w.norm] {
+					shared++
+				}
+			}
 		}
-		score := (1 + cueWeight*float64(min(cues, 3))) * (d.centrality(s, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
-		score *= relatedBase + overlap(s, &d.sentences[fact])
-		if subject != "" && strings.Contains(s.text, lastWord(subject)) {
+		related := 0.0
+		if n > 0 {
+			related = float64(shared) / float64(n)
+		}
+		if related > maxOverlap {
+			continue
+		}
+		score := (1 + cueWeight*float64(min(cues, 3))) * scores[i] * (relatedBase + related)
+		if name != "" && strings.Contains(s.text, name) {
 			score *= subjectBonus
 		}
 		if best < 0 || score > bestScore {
@@ -170,24 +190,6 @@ func position(i int) float64 {
 		p *= leadBonus
 	}
 	return p
-}
-
-// overlap is the share of a's content words that b holds too.
-func overlap(a, b *sentence) float64 {
-	n, shared := 0, 0
-	for _, w := range a.words {
-		if w.stop {
-			continue
-		}
-		n++
-		if hasNorm(b.words, w.norm) {
-			shared++
-		}
-	}
-	if n == 0 {
-		return 0
-	}
-	return float64(shared) / float64(n)
 }
 
 func (d *document) titleSet() map[string]bool {

@@ -51,8 +51,10 @@ func (d *document) nameCounts() (runs, parts map[string]int) {
 		s := &d.sentences[i]
 		for _, sp := range d.names(s) {
 			runs[s.text[sp.start:sp.end]]++
-			for _, w := range words(s.text[sp.start:sp.end]) {
-				parts[w.norm]++
+			for _, w := range s.words {
+				if w.start >= sp.start && w.end <= sp.end {
+					parts[w.norm]++
+				}
 			}
 		}
 	}
@@ -116,33 +118,35 @@ var calendar = setOf(`monday tuesday wednesday thursday friday saturday sunday j
 	april may june july august september october november december christmas easter`)
 
 // surface returns phrase as the article writes it (its first occurrence,
-// matched without regard to case), or "" when the article lacks it.
+// matched without regard to case and on word boundaries), or "" when the
+// article lacks it.
 func (d *document) surface(phrase string) string {
 	if phrase == "" {
 		return ""
 	}
-	if d.lowText == "" {
-		d.lowText = strings.ToLower(d.text)
+	// Look only where the phrase's first word occurs, then compare the
+	// whole phrase there.
+	fs, fe := nextWord(phrase, 0)
+	if fs != 0 {
+		return ""
 	}
-	low := d.lowText
-	p := strings.ToLower(phrase)
-	from := 0
-	for {
-		i := strings.Index(low[from:], p)
-		if i < 0 {
-			return ""
-		}
-		i += from
-		end := i + len(p)
-		// Whole words only, and same byte length under lowercasing.
-		if len(low) == len(d.text) && (i == 0 || !isWordByte(low[i-1])) && (end == len(low) || !isWordByte(low[end])) {
-			return d.text[i:end]
-		}
-		from = i + 1
-		if len(low) != len(d.text) {
-			return ""
+	first := fold(phrase[:fe])
+	if _, ok := d.index[first]; !ok {
+		return ""
+	}
+	for i := range d.sentences {
+		text := d.sentences[i].text
+		for _, w := range d.sentences[i].words {
+			end := w.start + len(phrase)
+			if w.norm != first || end > len(text) || !strings.EqualFold(text[w.start:end], phrase) {
+				continue
+			}
+			if end == len(text) || !isWordByte(text[end]|0x20) {
+				return text[w.start:end]
+			}
 		}
 	}
+	return ""
 }
 
 func isWordByte(b byte) bool {

@@ -9,7 +9,7 @@ import (
 // word is one word of a sentence: its byte span in the sentence text and
 // its normalised form for counting.
 type word struct {
-	start, end int32
+	start, end int
 	norm       string // lowercased, possessive and plural folded
 	upper      bool   // starts with an upper-case letter
 	stop       bool   // a function word that carries no topic
@@ -40,10 +40,14 @@ func wordCount(text string) int {
 // (len(text), len(text)) when there is none.
 func nextWord(text string, i int) (start, end int) {
 	for i < len(text) {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			break
 		}
@@ -54,6 +58,10 @@ func nextWord(text string, i int) (start, end int) {
 	}
 	start = i
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
@@ -78,18 +86,28 @@ func nextWord(text string, i int) (start, end int) {
 }
 
 func newWord(text string, start, end int) word {
-	raw := text[start:end]
-	r, _ := utf8.DecodeRuneInString(raw)
-	norm := fold(raw)
-	return word{start: int32(start), end: int32(end), norm: norm, upper: unicode.IsUpper(r), stop: stopWords[norm]}
+	return wordWithNorm(text, start, end, fold(text[start:end]))
+}
+
+func wordWithNorm(text string, start, end int, norm string) word {
+	r, _ := utf8.DecodeRuneInString(text[start:end])
+	return word{start: start, end: end, norm: norm, upper: unicode.IsUpper(r), stop: stopWords[norm]}
 }
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isJoiner(r rune) bool {
 	switch r {
@@ -102,20 +120,49 @@ func isJoiner(r rune) bool {
 // fold lowercases w, drops a possessive and folds a regular plural, so that
 // "Kim's", "kim" and "Talks"/"talk" count as one word.
 func fold(w string) string {
-	w = strings.ToLower(w)
-	if strings.Contains(w, "’") {
-		w = strings.ReplaceAll(w, "’", "'")
+	var buf [64]byte
+	f := foldInto(buf[:0], w)
+	if string(f) == w {
+		return w
 	}
-	w = strings.TrimSuffix(w, "'s")
-	w = strings.TrimSuffix(w, "'")
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
-		w = w[:len(w)-1]
-		if strings.HasSuffix(w, "ie") && len(w) > 4 {
-			w = w[:len(w)-2] + "y"
+	return string(f)
+}
+
+// foldInto appends the folded form of w to dst.
+func foldInto(dst []byte, w string) []byte {
+	start := len(dst)
+	for i := 0; i < len(w); {
+		c := w[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+		case strings.HasPrefix(w[i:], "’"):
+			dst = append(dst, '\'')
+			i += len("’")
+		default:
+			r, n := utf8.DecodeRuneInString(w[i:])
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			i += n
 		}
 	}
-	return w
+	f := dst[start:]
+	switch {
+	case len(f) >= 2 && f[len(f)-2] == '\'' && f[len(f)-1] == 's':
+		f = f[:len(f)-2]
+	case len(f) >= 1 && f[len(f)-1] == '\'':
+		f = f[:len(f)-1]
+	}
+	if n := len(f); n > 3 && f[n-1] == 's' && f[n-2] != 's' && f[n-2] != 'u' && f[n-2] != 'i' {
+		f = f[:n-1]
+		if n := len(f); n > 4 && f[n-2] == 'i' && f[n-1] == 'e' {
+			f = append(f[:n-2], 'y')
+		}
+	}
+	return dst[:start+len(f)]
 }
 
 // isNumber reports whether w holds a digit.

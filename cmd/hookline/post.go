@@ -189,7 +189,7 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 			failed = append(failed, tg.acct.Name)
 			continue
 		}
-		jobs = append(jobs, deliver.Job{Post: tg.post, Publisher: tg.pub})
+		jobs = append(jobs, deliver.Job{Post: tg.post, Publisher: tg.pub, Manual: true})
 	}
 	// The deliverer logs every outcome; here they are printed instead, so
 	// only its debug records are wanted.

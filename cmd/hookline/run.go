@@ -1,13 +1,169 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/hookline/hookline"
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/schedule"
+	"github.com/hookline/hookline/store"
 )
 
-// PLACEHOLDER: replaced by the command's owner.
 func newRunCmd(g *globals) *cobra.Command {
-	_ = g
-	return &cobra.Command{Use: "run", RunE: func(*cobra.Command, []string) error { return errors.New("run: not built yet") }}
+	var once bool
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Run the daemon in the foreground: read sources and post on schedule",
+		Long: `Run is the daemon. It reads the sources of config.yaml, and at each
+schedule's cron time posts the next articles' teasers to the schedule's
+accounts, exactly once, recording every post in the state file. Editing
+config.yaml (or sending SIGHUP) reloads it without a restart; an invalid
+edit is logged and the running config kept. SIGINT and SIGTERM stop new
+work and let posts in flight finish within shutdown_timeout.
+
+With --once it reads the sources once, fires every schedule once now
+(ignoring cron times, quiet hours and jitter), and exits: non-zero when a
+post failed.`,
+		Example: `  hookline run
+  hookline run --once
+  hookline run --config /etc/hookline/config.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDaemon(cmd.Context(), g, once, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	cmd.Flags().BoolVar(&once, "once", false, "fire every schedule once now, then exit")
+	return cmd
+}
+
+func runDaemon(ctx context.Context, g *globals, once bool, stdout, stderr io.Writer) error {
+	cfg, _, err := loadConfig(g)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg.Log, stderr)
+	st, err := store.Open(ctx, cfg.State, store.Options{Log: log})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	release, err := st.LockDaemon()
+	if err != nil {
+		return fmt.Errorf("another hookline run is using this state file: %w", err)
+	}
+	defer release()
+	d := &schedule.Daemon{Store: st, Log: log, Deps: networks.Deps{Stdout: stdout}}
+	if once {
+		reps, err := d.Once(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		return printFires(reps, stdout, stderr)
+	}
+	if cfg.Listen != "" {
+		addr, err := schedule.Serve(ctx, cfg.Listen, d.Handler(), log)
+		if err != nil {
+			return err
+		}
+		log.Info("serving /healthz, /readyz and /metrics", slog.String("listen", addr.String()))
+	}
+	watchConfig(ctx, g, d, log)
+	log.Info("hookline running", slog.Int("schedules", len(cfg.Schedules)), slog.Int("sources", len(cfg.Sources)),
+		slog.Int("networks", len(cfg.Networks)), slog.String("state", cfg.State))
+	return d.Run(ctx, cfg)
+}
+
+// watchConfig reloads the config file when it changes and on SIGHUP. The
+// embedded default has no file to watch; SIGHUP still reloads it.
+func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.Logger) {
+	path := config.Resolve(g.configPath, os.Environ())
+	apply := func(c *config.Config, warns []config.Warning) {
+		for _, w := range warns {
+			log.Warn("config warning", slog.String("warning", w.String()))
+		}
+		if err := d.Reload(ctx, c); err != nil {
+			log.Error("config reload failed; the running config stays", slog.Any("error", err))
+		}
+	}
+	reject := func(err error) {
+		log.Error("config edit rejected; the running config stays", slog.Any("error", err))
+	}
+	if path != "" {
+		w := &config.Watcher{Path: path, OnChange: apply, OnError: reject}
+		go func() {
+			if err := w.Run(ctx); err != nil {
+				log.Warn("config file not watched; reload with SIGHUP", slog.Any("error", err))
+			}
+		}()
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		defer signal.Stop(hup)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				log.Info("SIGHUP: reloading config")
+				c, warns, err := config.Load(path, hookline.DefaultConfig, os.Environ())
+				if err != nil {
+					reject(err)
+					continue
+				}
+				apply(c, warns)
+			}
+		}
+	}()
+}
+
+// newLogger returns the log/slog logger config.yaml's log: asks for.
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(c.Level))
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(c.Format, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// printFires prints one line per post of run --once and fails when any
+// post or account failed.
+func printFires(reps []schedule.FireReport, stdout, stderr io.Writer) error {
+	failed := 0
+	for _, r := range reps {
+		for _, err := range r.Errors {
+			fmt.Fprintf(stderr, "%s: %v\n", r.Schedule, err)
+			failed++
+		}
+		for _, res := range r.Results {
+			switch {
+			case res.Err != nil:
+				fmt.Fprintf(stderr, "%s: %v\n", r.Schedule, res.Err)
+				failed++
+			case res.Skipped:
+				fmt.Fprintf(stdout, "%s: %s: not sent (%s): %s\n", r.Schedule, res.Account, res.State, res.Reason)
+			default:
+				fmt.Fprintf(stdout, "%s: %s: %s\n", r.Schedule, res.Account, receiptText(res.Receipt.URL, res.Receipt.ID))
+			}
+		}
+		if len(r.Results) == 0 && len(r.Errors) == 0 {
+			fmt.Fprintf(stdout, "%s: nothing new to post\n", r.Schedule)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("run --once: %d posts failed", failed)
+	}
+	return nil
 }

@@ -23,6 +23,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hookline/hookline/article"
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/teaser/fit"
@@ -64,7 +65,10 @@ var (
 type Options struct {
 	// HTTPClient sends the XRPC requests; nil for http.DefaultClient.
 	HTTPClient *http.Client
-	// ImageClient downloads link-card images; nil for HTTPClient.
+	// ImageClient downloads link-card images; nil for article.NewClient,
+	// which refuses loopback, private, link-local and metadata addresses,
+	// so that an article's image URL cannot make Hookline upload what such
+	// an address serves.
 	ImageClient *http.Client
 	// Log receives debug and info records; nil discards them.
 	Log *slog.Logger
@@ -98,7 +102,10 @@ func New(acct config.Account, opts Options) (*Client, error) {
 		log:        opts.Log,
 		now:        opts.Now,
 	}
-	c.images = cmp.Or(opts.ImageClient, c.http)
+	c.images = opts.ImageClient
+	if c.images == nil {
+		c.images = article.NewClient(article.FetchOptions{Timeout: c.timeout, MaxBytes: MaxThumbBytes})
+	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
 	}

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -41,9 +39,10 @@ func setup(t *testing.T, edit func(*config.Account)) testEnv {
 	var logs bytes.Buffer
 	var n atomic.Int64
 	c, err := New(acct, Options{
-		HTTPClient: &http.Client{Transport: countingTransport{&n, http.DefaultTransport}},
-		Log:        slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Now:        func() time.Time { return testNow },
+		HTTPClient:  &http.Client{Transport: countingTransport{&n, http.DefaultTransport}},
+		ImageClient: http.DefaultClient, // the image servers are on loopback
+		Log:         slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Now:         func() time.Time { return testNow },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -148,59 +147,6 @@ func TestClient_Publish_noLink(t *testing.T) {
 	rec := decodeRecord(t, env.pds.record(RecordKey("k")))
 	if rec.Embed != nil || len(rec.Facets) != 1 || rec.Langs != nil {
 		t.Errorf("record %+v, want one tag facet, no card, no langs", rec)
-	}
-}
-
-func imageServer(t *testing.T, ctype string, body []byte, chunked bool) string {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", ctype)
-		if !chunked {
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		}
-		w.Write(body[:len(body)/2])
-		w.(http.Flusher).Flush()
-		w.Write(body[len(body)/2:])
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL + "/img"
-}
-
-func TestClient_Publish_thumb(t *testing.T) {
-	img := pngImage(t)
-	tests := []struct {
-		name      string
-		ctype     string
-		body      []byte
-		chunked   bool
-		wantThumb bool
-	}{
-		{"png", "image/png", img, false, true},
-		{"png without content type", "application/octet-stream", img, true, true},
-		{"exactly 1,000,000 bytes", "image/jpeg", bytes.Repeat([]byte{0xff}, MaxThumbBytes), false, true},
-		{"too big, declared", "image/jpeg", bytes.Repeat([]byte{0xff}, MaxThumbBytes+1), false, false},
-		{"too big, chunked", "image/jpeg", bytes.Repeat([]byte{0xff}, MaxThumbBytes+1), true, false},
-		{"not an image", "text/html", []byte("<html>hello</html>"), false, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			env := setup(t, nil)
-			p := testPost()
-			p.Image = imageServer(t, tt.ctype, tt.body, tt.chunked)
-			if _, err := env.client.Publish(t.Context(), p); err != nil {
-				t.Fatal(err)
-			}
-			rec := decodeRecord(t, env.pds.record(RecordKey(p.IdempotencyKey)))
-			if got := rec.Embed.External.Thumb != nil; got != tt.wantThumb {
-				t.Errorf("thumb %s, want one: %v", rec.Embed.External.Thumb, tt.wantThumb)
-			}
-			if uploads := env.pds.callsTo("com.atproto.repo.uploadBlob"); (uploads == 1) != tt.wantThumb {
-				t.Errorf("%d uploads", uploads)
-			}
-			if !tt.wantThumb && !strings.Contains(env.logs.String(), "without thumbnail") {
-				t.Errorf("no log says why there is no thumbnail:\n%s", env.logs)
-			}
-		})
 	}
 }
 

@@ -51,7 +51,7 @@ func TestPDS(t *testing.T) {
 	c, err := New(config.Account{
 		Name: "bluesky-e2e", Kind: "bluesky", Server: pdsURL,
 		Identifier: handle, AppPassword: config.Secret(appPassword), Language: "en",
-	}, Options{HTTPClient: hc})
+	}, Options{HTTPClient: hc, ImageClient: http.DefaultClient})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,10 +81,25 @@ func (c *Client) thumb(ctx context.Context, image string) (json.RawMessage, erro
 		Blob json.RawMessage `json:"blob"`
 	}
 	if _, err := c.authed(ctx, request{nsid: "com.atproto.repo.uploadBlob", raw: data, ctype: ctype}, &out); err != nil {
+		var xe *xrpcError
+		if errors.As(err, &xe) && refusedBlob(xe) {
+			c.log.Info("bluesky link card without thumbnail", slog.String("image", image), slog.String("reason", xe.Error()))
+			return nil, nil
+		}
 		return nil, c.wrap("upload thumbnail", err)
 	}
 	if len(out.Blob) == 0 {
 		return nil, c.wrap("upload thumbnail", errors.New("uploadBlob answered without a blob"))
 	}
 	return out.Blob, nil
+}
+
+// refusedBlob reports whether the PDS refused the image itself (too large,
+// wrong type), which costs the card its thumbnail but not the post.
+func refusedBlob(xe *xrpcError) bool {
+	switch xe.Status {
+	case http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType:
+		return !isExpired(xe) && xe.Name != "RateLimitExceeded"
+	}
+	return false
 }

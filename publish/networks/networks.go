@@ -14,6 +14,7 @@ import (
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/mastodon"
 	"github.com/hookline/hookline/publish/outbox"
+	"github.com/hookline/hookline/publish/x"
 )
 
 // Kinds are the values of networks[].kind that Open knows.
@@ -59,8 +60,7 @@ func Open(ctx context.Context, acct config.Account, deps Deps) (publish.Publishe
 	case "mastodon":
 		return mastodon.New(acct, mastodon.Options{HTTPClient: deps.HTTPClient, Log: log})
 	case "x":
-		// Filled in by the X publisher (publish/x).
-		return nil, fmt.Errorf("%s: x: not built yet", acct.Name)
+		return x.New(acct, x.Options{HTTPClient: deps.HTTPClient, Log: log, Tokens: deps.Tokens})
 	case "bluesky":
 		// Filled in by the Bluesky publisher (publish/bluesky).
 		return nil, fmt.Errorf("%s: bluesky: not built yet", acct.Name)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // maxWords is the longest candidate phrase, in words.
@@ -147,10 +148,14 @@ func (c *candidate) observe(toks []token, from, to int) {
 	}
 }
 
-// text returns c as written at its chosen occurrence.
+// text returns c as written at its chosen occurrence. A word seen only
+// where case tells nothing (a sentence start, a title-case headline) is
+// shown in lower case unless it is an acronym: "Patients" → "patients",
+// "NAFLD" stays.
 func (c *candidate) text(toks []token) string {
 	ws := toks[c.at : c.at+c.n]
-	if len(ws) == 1 {
+	lower := !c.midText && c.proper == 0 && c.plain == 0
+	if len(ws) == 1 && (!lower || isAcronym(ws[0].text)) {
 		return ws[0].text
 	}
 	var b strings.Builder
@@ -158,9 +163,27 @@ func (c *candidate) text(toks []token) string {
 		if k > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(ws[k].text)
+		if lower && !isAcronym(ws[k].text) {
+			b.WriteString(ws[k].lower)
+		} else {
+			b.WriteString(ws[k].text)
+		}
 	}
 	return b.String()
+}
+
+// isAcronym reports whether w is written in capitals, with at least two letters.
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // weights are the terms of the score, a sum of log-odds-like evidence. They

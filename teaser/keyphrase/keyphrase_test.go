@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
 )
@@ -187,4 +188,29 @@ func TestExtract_Golden(t *testing.T) {
 			t.Errorf("top 10 lacks %q: %q", p, texts(ps))
 		}
 	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Kim Jong Un visits China", "North Korea's leader Kim Jong Un arrived in Beijing. Xi Jinping met Kim.")
+	f.Add("", "U.S. re-engage don’t … 1,000 ab\xffcd Путин's")
+	f.Fuzz(func(t *testing.T, title, body string) {
+		a := &article.Article{Title: title, Paragraphs: strings.Split(body, "\n")}
+		ps := Extract(a, 5)
+		if len(ps) > 5 {
+			t.Fatalf("%d phrases, want at most 5", len(ps))
+		}
+		seen := map[string]bool{}
+		for i, p := range ps {
+			if p.Text == "" || !utf8.ValidString(p.Text) || !hasLetter(p.Text) {
+				t.Fatalf("bad phrase %q", p.Text)
+			}
+			if seen[strings.ToLower(p.Text)] {
+				t.Fatalf("phrase %q twice", p.Text)
+			}
+			seen[strings.ToLower(p.Text)] = true
+			if i > 0 && p.Score > ps[i-1].Score {
+				t.Fatalf("not best first: %v", ps)
+			}
+		}
+	})
 }

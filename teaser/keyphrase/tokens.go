@@ -37,7 +37,12 @@ func (z *tokenizer) add(text string, title bool) {
 		r, n := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
-			case r == '.' || r == '!' || r == '?' || r == ';' || r == '…':
+			case r == '.' && len(z.toks) > 0 && !brk && isAbbreviation(z.toks[len(z.toks)-1].lower):
+				brk = true // "Mr. Karunanidhi", "M. Karunanidhi": no sentence end
+			case r == '.' || r == '!' || r == '?' || r == ';' || r == '…' ||
+				r == '*' || r == '•' || r == '"' || r == '“':
+				// Sentence ends, list bullets and opening quotes all put a
+				// capital on the next word that says nothing about it.
 				if !title {
 					sentStart = true
 				}
@@ -181,4 +186,25 @@ func isAllUpper(s string) bool {
 		}
 	}
 	return true
+}
+
+// abbreviations end with a dot that does not end the sentence.
+var abbreviations = func() map[string]struct{} {
+	fields := strings.Fields(`mr mrs ms dr prof st gen gov sen rep lt col capt sgt jr sr rev
+inc co corp ltd vs no mt ft`)
+	m := make(map[string]struct{}, len(fields))
+	for _, w := range fields {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// isAbbreviation reports whether lower, followed by a dot, is an
+// abbreviation or an initial rather than a sentence's last word.
+func isAbbreviation(lower string) bool {
+	if utf8.RuneCountInString(lower) == 1 {
+		return true
+	}
+	_, ok := abbreviations[lower]
+	return ok
 }

@@ -1,7 +1,7 @@
 package keyphrase
 
 import (
-	"fmt"
+	"flag"
 	"os"
 	"strings"
 	"testing"
@@ -9,10 +9,19 @@ import (
 	"github.com/hookline/hookline/article"
 )
 
-func TestSweep(t *testing.T) {
-	if os.Getenv("SWEEP") == "" {
-		t.Skip()
+var tuneFlag = flag.Bool("eval.tune", false, "search the score weights on the even half of kpcrowd-dev")
+
+// TestTune is how the weights in w were searched: coordinate ascent over a
+// few values each, maximising F1@10 (exact match, as kp_score.py computes
+// it) on the even-numbered half of KPCrowd dev only, then reporting the
+// odd-numbered half. The shipped weights are rounded and leaned towards
+// readable keyphrases (names kept, adverbs penalised), not the raw optimum.
+func TestTune(t *testing.T) {
+	if !*tuneFlag {
+		t.Skip("set -eval.tune to search the score weights on kpcrowd-dev")
 	}
+	saved := w
+	t.Cleanup(func() { w = saved })
 	names := evalFiles(t)
 	type doc struct {
 		a    *article.Article
@@ -73,7 +82,7 @@ func TestSweep(t *testing.T) {
 		{"Noun", &w.Noun, []float64{0, 0.15, 0.3, 0.5}},
 		{"Adverb", &w.Adverb, []float64{-0.8, -0.6, -0.4, -0.2, 0}},
 	}
-	fmt.Printf("start tune=%.4f held=%.4f\n", f1(tune), f1(held))
+	t.Logf("start tune=%.4f held=%.4f", f1(tune), f1(held))
 	for round := 0; round < 2; round++ {
 		for _, p := range params {
 			best, bestV := -1.0, *p.p
@@ -84,8 +93,8 @@ func TestSweep(t *testing.T) {
 				}
 			}
 			*p.p = bestV
-			fmt.Printf("round %d %s=%.2f tune=%.4f\n", round, p.name, bestV, best)
+			t.Logf("round %d %s=%.2f tune=%.4f", round, p.name, bestV, best)
 		}
 	}
-	fmt.Printf("end tune=%.4f held=%.4f %+v\n", f1(tune), f1(held), w)
+	t.Logf("end tune=%.4f held=%.4f %+v", f1(tune), f1(held), w)
 }

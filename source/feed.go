@@ -1,0 +1,96 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"sort"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/hookline/hookline/article"
+	"github.com/hookline/hookline/config"
+)
+
+// feedAccept is the Accept header of feed requests.
+const feedAccept = "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
+
+// Feed reads an RSS, Atom or JSON feed with conditional GET: the ETag and
+// Last-Modified of the last answer are sent back, and a 304 means nothing
+// new. On a feed's first successful poll its items are stored seen-only
+// (never posted), except the newest Backfill of them.
+type Feed struct {
+	cfg  config.Source
+	deps Deps
+}
+
+// NewFeed returns the feed source for c.
+func NewFeed(c config.Source, deps Deps) *Feed { return &Feed{cfg: c, deps: deps} }
+
+// Name returns the configured name.
+func (f *Feed) Name() string { return f.cfg.Name }
+
+// Poll fetches the feed and stores its items.
+func (f *Feed) Poll(ctx context.Context) (Stats, error) {
+	var st Stats
+	s := f.deps.Store
+	first, err := s.FirstPolled(ctx, f.cfg.Name)
+	if err != nil {
+		return st, err
+	}
+	etag, lastMod, err := s.FeedState(ctx, f.cfg.Name)
+	if err != nil {
+		return st, err
+	}
+	opts := f.deps.fetchOptions(f.cfg)
+	opts.Accept = feedAccept
+	opts.ETag, opts.LastModified = etag, lastMod
+	page, err := article.Fetch(ctx, f.deps.Client, f.cfg.URL, opts)
+	if err != nil {
+		return st, fmt.Errorf("source %s: %w", f.cfg.Name, err)
+	}
+	if page.NotModified {
+		st.NotModified = true
+		return st, nil
+	}
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(page.Body))
+	if err != nil {
+		return st, fmt.Errorf("source %s: feed %s: %w", f.cfg.Name, f.cfg.URL, err)
+	}
+	arts := f.articles(feed, &st)
+	// Newest first, so that the back catalogue of a new feed keeps only
+	// the newest Backfill items postable whatever the feed's own order.
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Published.After(arts[j].Published) })
+	for i, a := range arts {
+		seenOnly := first.IsZero() && i >= f.cfg.Backfill
+		if err := storeArticle(ctx, f.deps, f.cfg.Name, a, seenOnly, &st); err != nil {
+			return st, err
+		}
+	}
+	// Saved last: a poll that failed half-way is repeated in full, and a
+	// first poll stays the first until it succeeds.
+	if err := s.SetFeedState(ctx, f.cfg.Name, page.ETag, page.LastModified); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+func (f *Feed) articles(feed *gofeed.Feed, st *Stats) []*article.Article {
+	items := feed.Items
+	if max := cmpOr(f.deps.MaxItems, 1000); len(items) > max {
+		f.deps.Log.Warn("feed has too many items; reading the first ones", slog.Int("items", len(items)), slog.Int("max_items", max))
+		items = items[:max]
+	}
+	arts := make([]*article.Article, 0, len(items))
+	for i, it := range items {
+		a, err := ItemArticle(feed, it)
+		if err != nil {
+			st.Failed++
+			f.deps.Log.Warn("feed item not read", slog.Int("item", i), slog.String("link", it.Link), slog.Any("error", err))
+			continue
+		}
+		arts = append(arts, a)
+	}
+	return arts
+}

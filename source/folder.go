@@ -1,0 +1,157 @@
+package source
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/hookline/hookline/article"
+	"github.com/hookline/hookline/config"
+)
+
+// Extensions are the file name endings a folder source reads; other files
+// are ignored.
+var Extensions = []string{".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".txt", ".text"}
+
+// Folder reads the article files in a folder and its subfolders. A file is
+// read again only when its modification time or size changed, and stored
+// again only when its content hash changed.
+type Folder struct {
+	cfg   config.Source
+	deps  Deps
+	known map[string]fileSig
+}
+
+type fileSig struct {
+	mod  time.Time
+	size int64
+	sum  [sha256.Size]byte
+}
+
+// NewFolder returns the folder source for c.
+func NewFolder(c config.Source, deps Deps) *Folder {
+	return &Folder{cfg: c, deps: deps, known: map[string]fileSig{}}
+}
+
+// Name returns the configured name.
+func (f *Folder) Name() string { return f.cfg.Name }
+
+// Poll reads the new and changed files. A file that cannot be parsed is
+// logged once (until it changes) and counted in Failed; a folder that
+// cannot be read is an error.
+func (f *Folder) Poll(ctx context.Context) (Stats, error) {
+	var st Stats
+	seen := map[string]bool{}
+	err := filepath.WalkDir(f.cfg.Path, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == f.cfg.Path {
+				return err
+			}
+			f.deps.Log.Warn("folder entry skipped", slog.String("path", path), slog.Any("error", err))
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && path != f.cfg.Path {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() || !hasExt(name) {
+			return nil
+		}
+		seen[path] = true
+		return f.file(ctx, path, d, &st)
+	})
+	if err != nil {
+		return st, fmt.Errorf("source %s: folder %s: %w", f.cfg.Name, f.cfg.Path, err)
+	}
+	for p := range f.known {
+		if !seen[p] {
+			delete(f.known, p)
+		}
+	}
+	return st, nil
+}
+
+func (f *Folder) file(ctx context.Context, path string, d fs.DirEntry, st *Stats) error {
+	info, err := d.Info()
+	if err != nil {
+		return nil // removed while walking
+	}
+	old, ok := f.known[path]
+	if ok && old.mod.Equal(info.ModTime()) && old.size == info.Size() {
+		return nil
+	}
+	max := cmpOr(f.deps.MaxBytes, article.DefaultMaxBytes)
+	if info.Size() > max {
+		f.fail(path, fileSig{mod: info.ModTime(), size: info.Size()}, fmt.Errorf("%d bytes is over the %d-byte cap", info.Size(), max), st)
+		return nil
+	}
+	data, err := readCapped(path, max)
+	if err != nil {
+		f.fail(path, fileSig{mod: info.ModTime(), size: info.Size()}, err, st)
+		return nil
+	}
+	sig := fileSig{mod: info.ModTime(), size: info.Size(), sum: sha256.Sum256(data)}
+	f.known[path] = sig
+	if ok && old.sum == sig.sum {
+		return nil // touched, not changed
+	}
+	a, err := article.Parse(path, data)
+	if err != nil {
+		f.fail(path, sig, err, st)
+		return nil
+	}
+	return storeArticle(ctx, f.deps, f.cfg.Name, a, false, st)
+}
+
+func (f *Folder) fail(path string, sig fileSig, err error, st *Stats) {
+	f.known[path] = sig // not again until it changes
+	st.Failed++
+	f.deps.Log.Warn("article file not read", slog.String("path", path), slog.Any("error", err))
+}
+
+func readCapped(path string, max int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("over the %d-byte cap", max)
+	}
+	return data, nil
+}
+
+func hasExt(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func cmpOr[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
