@@ -57,6 +57,8 @@ type Daemon struct {
 	OnPoll func(source string, err error)
 	// OnResume, when set, gets the results of each resume pass.
 	OnResume func([]deliver.Result)
+	// OnReload, when set, is called once the loop runs a reloaded config.
+	OnReload func()
 
 	mu       sync.Mutex
 	plan     *plan
@@ -267,6 +269,9 @@ func (d *Daemon) loop(ctx, work context.Context) {
 				d.log().Info("config reloaded", slog.Int("schedules", len(np.jobs)), slog.Int("sources", len(np.sources)),
 					slog.Int("networks", len(np.cfg.Networks)))
 			}
+			if d.OnReload != nil {
+				d.OnReload()
+			}
 		}
 	}
 }
@@ -307,10 +312,26 @@ func (d *Daemon) catchUp(ctx, work context.Context, j *Job, now time.Time) {
 	if last.IsZero() {
 		return // never ran: nothing was missed
 	}
-	if missed := j.Schedule.Next(last); !missed.After(now) {
-		d.log().Info("catching up a missed run", slog.String("schedule", j.Name()), slog.Time("missed", missed))
-		d.start(work, j, missed, now)
+	missed := j.Schedule.Next(last)
+	if missed.After(now) {
+		return
 	}
+	d.log().Info("catching up a missed run", slog.String("schedule", j.Name()), slog.Time("missed", missed))
+	p := d.current()
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		for _, s := range j.Sources {
+			if pl := p.poller(s.Name); pl != nil && pl.polled != nil {
+				select {
+				case <-pl.polled:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+		d.start(work, j, missed, d.clock().Now())
+	}()
 }
 
 // start fires j in its own goroutine unless quiet hours hold or its

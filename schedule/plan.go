@@ -27,6 +27,9 @@ type poller struct {
 	src    source.Source
 	cancel context.CancelFunc
 	done   chan struct{}
+	// polled is closed after the first poll, so a catch-up fire at start
+	// sees the articles that came in while the daemon was down.
+	polled chan struct{}
 }
 
 // build compiles cfg. Accounts whose publisher cannot be opened are kept
@@ -65,7 +68,7 @@ func (d *Daemon) build(ctx context.Context, cfg *config.Config, old *plan) (*pla
 		if err != nil {
 			return nil, err
 		}
-		p.sources = append(p.sources, &poller{cfg: sc, src: src})
+		p.sources = append(p.sources, &poller{cfg: sc, src: src, polled: make(chan struct{})})
 	}
 	return p, nil
 }

@@ -33,8 +33,13 @@ func (d *Daemon) startPollers(ctx context.Context, p, old *plan) {
 
 // pollLoop polls s now and then every poll interval until ctx is done.
 func (d *Daemon) pollLoop(ctx context.Context, s *poller) {
+	first := true
 	for {
-		d.pollOnce(ctx, s)
+		_ = d.pollOnce(ctx, s) // logged and counted
+		if first {
+			close(s.polled)
+			first = false
+		}
 		t := d.clock().NewTimer(s.cfg.Poll)
 		select {
 		case <-ctx.Done():

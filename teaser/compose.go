@@ -23,7 +23,7 @@ func compose(d *document, phrases []string, v, hookSentences int) draft {
 	if hookSentences > 0 {
 		return fromHook(d.sentences[:hookSentences], d, phrases, v)
 	}
-	scores := d.scores(newPhraseSet(phrases))
+	scores := d.scores(d.phraseSet(phrases))
 	fi := pickFact(scores)
 	if fi < 0 {
 		return draft{}

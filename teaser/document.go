@@ -37,6 +37,7 @@ type wordStat struct {
 	// midUpper when it is capitalised inside a sentence, where a capital
 	// means a name.
 	lower, midUpper bool
+	stopWord        bool
 }
 
 // stat returns what the document knows of a folded word.
@@ -79,8 +80,9 @@ func newDocument(a *article.Article) *document {
 	d.title = words(a.Title)
 	for si := range d.sentences {
 		s := &d.sentences[si]
-		for _, w := range s.words {
-			st := &d.stats[d.index[w.norm]]
+		for wi := range s.words {
+			w := &s.words[wi]
+			st := &d.stats[w.id]
 			if !w.upper {
 				st.lower = true
 			} else if !startsClause(s.text, w.start) {
@@ -89,6 +91,7 @@ func newDocument(a *article.Article) *document {
 			if !w.stop && st.last != si+1 {
 				st.last = si + 1
 				st.df++
+				w.first = true
 			}
 		}
 	}
@@ -106,10 +109,12 @@ func (d *document) appendWords(ws []word, text string) []word {
 			norm := string(f)
 			i = len(d.stats)
 			d.index[norm] = i
-			d.stats = append(d.stats, wordStat{})
+			d.stats = append(d.stats, wordStat{stopWord: stopWords[norm]})
 			d.norms = append(d.norms, norm)
 		}
-		ws = append(ws, wordWithNorm(text, start, end, d.norms[i]))
+		w := wordWithNorm(text, start, end, d.norms[i])
+		w.id = i
+		ws = append(ws, w)
 	}
 	return ws
 }

@@ -26,37 +26,44 @@ const (
 	subjectBonus   = 1.5  // for stakes that come back to the teaser's subject
 )
 
-// phraseSet is the keyphrases as sets of folded words, best first.
-type phraseSet [][]string
+// phraseSet is the keyphrases as lists of word ids of the document, best
+// first; a phrase with a word the document lacks is left out.
+type phraseSet [][]int
 
-func newPhraseSet(phrases []string) phraseSet {
+func (d *document) phraseSet(phrases []string) phraseSet {
 	ps := make(phraseSet, 0, len(phrases))
+	var buf [64]byte
+outer:
 	for _, p := range phrases {
-		var f []string
-		for _, w := range words(p) {
-			if !w.stop {
-				f = append(f, w.norm)
+		var ids []int
+		for start, end := nextWord(p, 0); start < len(p); start, end = nextWord(p, end) {
+			i, ok := d.index[string(foldInto(buf[:0], p[start:end]))]
+			if !ok {
+				continue outer
+			}
+			if !d.stats[i].stopWord {
+				ids = append(ids, i)
 			}
 		}
-		if len(f) > 0 {
-			ps = append(ps, f)
+		if len(ids) > 0 {
+			ps = append(ps, ids)
 		}
 	}
 	return ps
 }
 
 // centrality is how much of the rest of the article a sentence shares:
-// for each of its content words, the log of the other sentences holding
-// it, over the square root of its length, plus title words.
+// the mean, over its distinct content words, of the log of the other
+// sentences holding each, plus one for each word of the title.
 func (d *document) centrality(s *sentence, inTitle map[string]bool) float64 {
 	var sum float64
 	n := 0
-	for i, w := range s.words {
-		if w.stop || seenBefore(s.words, i) {
+	for _, w := range s.words {
+		if !w.first {
 			continue
 		}
 		n++
-		sum += math.Log1p(float64(d.stat(w.norm).df - 1))
+		sum += math.Log1p(float64(d.stats[w.id].df - 1))
 		if inTitle[w.norm] {
 			sum += 1
 		}
@@ -64,7 +71,7 @@ func (d *document) centrality(s *sentence, inTitle map[string]bool) float64 {
 	if n == 0 {
 		return 0
 	}
-	return sum / math.Sqrt(float64(n))
+	return sum / float64(n)
 }
 
 // coverage sums the weights of the keyphrases whose words all occur in s.
@@ -72,8 +79,8 @@ func coverage(s *sentence, ps phraseSet) float64 {
 	var sum float64
 	for rank, p := range ps {
 		all := true
-		for _, w := range p {
-			if !hasNorm(s.words, w) {
+		for _, id := range p {
+			if !hasID(s.words, id) {
 				all = false
 				break
 			}
@@ -202,21 +209,11 @@ func (d *document) titleSet() map[string]bool {
 	return m
 }
 
-func hasNorm(ws []word, norm string) bool {
+func hasID(ws []word, id int) bool {
 	for _, w := range ws {
-		if w.norm == norm {
+		if w.id == id {
 			return true
 		}
 	}
 	return false
 }
-
-func seenBefore(ws []word, i int) bool {
-	for _, w := range ws[:i] {
-		if w.norm == ws[i].norm {
-			return true
-		}
-	}
-	return false
-}
-

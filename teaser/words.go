@@ -13,6 +13,10 @@ type word struct {
 	norm       string // lowercased, possessive and plural folded
 	upper      bool   // starts with an upper-case letter
 	stop       bool   // a function word that carries no topic
+	// id indexes the document's word stats; -1 outside a document.
+	id int
+	// first marks a content word's first occurrence in its sentence.
+	first bool
 }
 
 // words splits text into words: runs of letters and digits, with inner
@@ -91,7 +95,7 @@ func newWord(text string, start, end int) word {
 
 func wordWithNorm(text string, start, end int, norm string) word {
 	r, _ := utf8.DecodeRuneInString(text[start:end])
-	return word{start: start, end: end, norm: norm, upper: unicode.IsUpper(r), stop: stopWords[norm]}
+	return word{start: start, end: end, norm: norm, upper: unicode.IsUpper(r), stop: stopWords[norm], id: -1}
 }
 
 func isWordRune(r rune) bool {

@@ -24,6 +24,7 @@ func newRootCmd() *cobra.Command {
 		newScheduleCmd(g),
 		newHistoryCmd(g),
 		newConfigCmd(g),
+		newAuthCmd(g),
 		newVersionCmd(),
 	)
 	return root

@@ -138,7 +138,10 @@ func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, 
 	}
 	in := c.input(p, sess.did, thumb)
 	var out recordOutput
-	sess, err = c.authed(ctx, request{nsid: "com.atproto.repo.createRecord", input: in}, &out)
+	s, err := c.authed(ctx, request{nsid: "com.atproto.repo.createRecord", input: in}, &out)
+	if s.did != "" {
+		sess = s // renewed
+	}
 	if err != nil {
 		if found, ok := c.existing(ctx, err, in); ok {
 			c.log.Info("bluesky post already exists", slog.String("uri", found.URI))

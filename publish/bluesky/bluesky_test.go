@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -133,8 +134,8 @@ func TestClient_Publish(t *testing.T) {
 	if n := env.pds.callsTo("com.atproto.server.createSession"); n != 1 {
 		t.Errorf("%d logins for two posts, want 1", n)
 	}
-	if rec := decodeRecord(t, env.pds.record(RecordKey("hl-other"))); len(rec.Langs) != 1 || rec.Langs[0] != "de" {
-		t.Errorf("langs %v, want the post's [de]", rec.Langs)
+	if rec := decodeRecord(t, env.pds.record(RecordKey("hl-other"))); len(rec.Langs) != 1 || rec.Langs[0] != "en" {
+		t.Errorf("langs %v, want the account's [en] over the post's de", rec.Langs)
 	}
 }
 
@@ -283,5 +284,31 @@ func assertNoSecrets(t *testing.T, env testEnv, err error) {
 		if strings.Contains(err.Error(), s) || strings.Contains(env.logs.String(), s) {
 			t.Errorf("secret %q leaked into the error or logs:\n%v\n%s", s, err, env.logs)
 		}
+	}
+}
+
+func TestClient_Publish_concurrent(t *testing.T) {
+	env := setup(t, nil)
+	env.pds.expireAt = 3 // the token expires while posts are in flight
+	const n = 8
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			p := testPost()
+			p.IdempotencyKey = "k" + strconv.Itoa(i)
+			_, err := env.client.Publish(t.Context(), p)
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if len(env.pds.records) != n {
+		t.Errorf("%d records, want %d", len(env.pds.records), n)
+	}
+	if logins := env.pds.callsTo("com.atproto.server.createSession"); logins != 1 {
+		t.Errorf("%d logins for %d concurrent posts, want 1", logins, n)
 	}
 }

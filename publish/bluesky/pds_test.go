@@ -50,7 +50,7 @@ func TestPDS(t *testing.T) {
 	hc := &http.Client{Transport: countingTransport{&requests, http.DefaultTransport}}
 	c, err := New(config.Account{
 		Name: "bluesky-e2e", Kind: "bluesky", Server: pdsURL,
-		Identifier: handle, AppPassword: config.Secret(appPassword), Language: "en",
+		Identifier: handle, AppPassword: config.Secret(appPassword), // no language: the post's
 	}, Options{HTTPClient: hc, ImageClient: http.DefaultClient})
 	if err != nil {
 		t.Fatal(err)

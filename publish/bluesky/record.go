@@ -85,8 +85,8 @@ type recordOutput struct {
 	Value json.RawMessage `json:"value,omitempty"`
 }
 
-// BuildRecord returns the record of p: its text, the language (p.Lang,
-// else lang; dropped when it is no BCP-47 tag), facets for the link and
+// BuildRecord returns the record of p: its text, the language (the
+// account's lang, else p.Lang; dropped when it is no BCP-47 tag), facets for the link and
 // each hashtag at their UTF-8 byte offsets, and a link card when p has a
 // link. thumb is the card's uploaded image blob, or nil.
 func BuildRecord(p publish.Post, lang string, at time.Time, thumb json.RawMessage) Record {
@@ -95,7 +95,7 @@ func BuildRecord(p publish.Post, lang string, at time.Time, thumb json.RawMessag
 		Text:      p.Text,
 		CreatedAt: at.UTC().Format("2006-01-02T15:04:05.000Z"),
 	}
-	if l := cmp.Or(p.Lang, lang); l != "" {
+	if l := cmp.Or(lang, p.Lang); l != "" {
 		if tag, err := language.Parse(l); err == nil {
 			r.Langs = []string{tag.String()}
 		}

@@ -10,11 +10,12 @@ import (
 const tidAlphabet = "234567abcdefghijklmnopqrstuvwxyz"
 
 // tidEpoch and tidSpan place derived TIDs' timestamps between 2023-01-01
-// and about 2031-12: plausible times, so that record keys sort among
-// those of other clients instead of decades away.
+// and 2025-03: plausible times in the past, so that record keys sort
+// among those of other clients and are never taken for future TIDs,
+// which atproto syncers are advised to distrust (for commit revs).
 var tidEpoch = time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC).UnixMicro()
 
-const tidSpan = 1 << 48 // microseconds, about 8.9 years
+const tidSpan = 1 << 46 // microseconds, about 2.2 years
 
 // TID returns the atproto TID (timestamp identifier) of a microsecond Unix
 // timestamp and a 10-bit clock id: 13 base32-sortable characters encoding

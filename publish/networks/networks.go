@@ -12,6 +12,7 @@ import (
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/bluesky"
 	"github.com/hookline/hookline/publish/mastodon"
 	"github.com/hookline/hookline/publish/outbox"
 	"github.com/hookline/hookline/publish/x"
@@ -62,8 +63,7 @@ func Open(ctx context.Context, acct config.Account, deps Deps) (publish.Publishe
 	case "x":
 		return x.New(acct, x.Options{HTTPClient: deps.HTTPClient, Log: log, Tokens: deps.Tokens})
 	case "bluesky":
-		// Filled in by the Bluesky publisher (publish/bluesky).
-		return nil, fmt.Errorf("%s: bluesky: not built yet", acct.Name)
+		return bluesky.New(acct, bluesky.Options{HTTPClient: deps.HTTPClient, Log: log})
 	case "":
 		return nil, fmt.Errorf("%s: kind is required: one of %v", acct.Name, Kinds)
 	default:

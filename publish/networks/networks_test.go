@@ -6,14 +6,17 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/bluesky"
 	"github.com/hookline/hookline/publish/mastodon"
 	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/publish/outbox"
+	"github.com/hookline/hookline/publish/x"
 )
 
 func TestOpen(t *testing.T) {
@@ -27,8 +30,10 @@ func TestOpen(t *testing.T) {
 		{name: "outbox stdout", acct: config.Account{Name: "box", Kind: "outbox"}, want: &outbox.Outbox{}},
 		{name: "mastodon", acct: config.Account{Name: "m", Kind: "mastodon", Server: "https://mastodon.example", AccessToken: "t"}, want: &mastodon.Client{}},
 		{name: "mastodon without token", acct: config.Account{Name: "m", Kind: "mastodon", Server: "https://mastodon.example"}, wantErr: "m: access_token is required"},
-		{name: "x", acct: config.Account{Name: "x-main", Kind: "x"}, wantErr: "x-main: x: not built yet"},
-		{name: "bluesky", acct: config.Account{Name: "bsky", Kind: "bluesky"}, wantErr: "bsky: bluesky: not built yet"},
+		{name: "x oauth1", acct: config.Account{Name: "x-main", Kind: "x", ConsumerKey: "ck", ConsumerSecret: "cs", AccessToken: "at", AccessSecret: "as"}, want: &x.Client{}},
+		{name: "x without credentials", acct: config.Account{Name: "x-main", Kind: "x"}, wantErr: "x-main: kind x needs credentials"},
+		{name: "bluesky", acct: config.Account{Name: "bsky", Kind: "bluesky", Identifier: "alice.test", AppPassword: "p"}, want: &bluesky.Client{}},
+		{name: "bluesky without identifier", acct: config.Account{Name: "bsky", Kind: "bluesky"}, wantErr: "bsky: identifier is required"},
 		{name: "no kind", acct: config.Account{Name: "n"}, wantErr: "n: kind is required"},
 		{name: "unknown kind", acct: config.Account{Name: "n", Kind: "myspace"}, wantErr: `n: unknown kind "myspace"`},
 	}
@@ -44,15 +49,8 @@ func TestOpen(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			switch tt.want.(type) {
-			case *outbox.Outbox:
-				if _, ok := p.(*outbox.Outbox); !ok {
-					t.Errorf("publisher is %T", p)
-				}
-			case *mastodon.Client:
-				if _, ok := p.(*mastodon.Client); !ok {
-					t.Errorf("publisher is %T", p)
-				}
+			if reflect.TypeOf(p) != reflect.TypeOf(tt.want) {
+				t.Errorf("publisher is %T, want %T", p, tt.want)
 			}
 		})
 	}

@@ -32,6 +32,13 @@ type tokenizer struct {
 // between two of them stays inside the word ("don't", "re-engage", "U.S.").
 func (z *tokenizer) add(text string, title bool) {
 	brk, sentStart := true, true
+	// Lowercase the block once; when that keeps every byte offset (always
+	// for ASCII), words take their lower-case form from it without
+	// allocating.
+	lowerBlock := strings.ToLower(text)
+	if len(lowerBlock) != len(text) {
+		lowerBlock = ""
+	}
 	i := 0
 	for i < len(text) {
 		r, n := decodeRune(text, i)
@@ -77,7 +84,11 @@ func (z *tokenizer) add(text string, title bool) {
 			i++
 			word = text[start:i]
 		}
-		z.push(word, brk, sentStart || title, title)
+		lowerWord := ""
+		if lowerBlock != "" {
+			lowerWord = lowerBlock[start:i]
+		}
+		z.push(word, lowerWord, brk, sentStart || title, title)
 		brk, sentStart = false, false
 		// A possessive ends a noun phrase: "Kim's visit" yields no "kim visit".
 		if t := &z.toks[len(z.toks)-1]; t.text != word {
@@ -86,7 +97,9 @@ func (z *tokenizer) add(text string, title bool) {
 	}
 }
 
-func (z *tokenizer) push(word string, brk, first, title bool) {
+// push appends word; lowerWord is its lower-case form when the caller has
+// it, else "".
+func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 	text := stripPossessive(word)
 	if text == "" {
 		text = word
@@ -117,7 +130,12 @@ func (z *tokenizer) push(word string, brk, first, title bool) {
 		}
 	}
 	lower := text
-	if anyUpper || !ascii {
+	switch {
+	case lowerWord != "" && ascii:
+		// Only an ASCII word surely sits at the same offsets in the
+		// lowercased block.
+		lower = lowerWord[:len(text)]
+	case anyUpper || !ascii:
 		lower = strings.ToLower(text)
 	}
 	if curly {
