@@ -150,9 +150,9 @@ func (h *harness) write(name, body string) {
 // and the given schedules.
 func (h *harness) config(scheds ...config.Schedule) *config.Config {
 	c := &config.Config{
-		State:    filepath.Join(h.dir, "state.db"),
-		Timezone: "UTC",
-		Sources:  []config.Source{{Name: "folder", Kind: "folder", Path: filepath.Join(h.dir, "articles"), Poll: 24 * time.Hour}},
+		State:     filepath.Join(h.dir, "state.db"),
+		Timezone:  "UTC",
+		Sources:   []config.Source{{Name: "folder", Kind: "folder", Path: filepath.Join(h.dir, "articles"), Poll: 24 * time.Hour}},
 		Schedules: scheds,
 	}
 	for name := range h.pubs {

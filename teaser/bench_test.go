@@ -79,3 +79,27 @@ func BenchmarkPipeline_size(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDraft is the teaser writer alone (sentences, ranking,
+// compression, questions) on the style model without its hook, with the
+// keyphrases computed beforehand.
+func BenchmarkDraft(b *testing.B) {
+	data, err := os.ReadFile(modelPath)
+	if err != nil {
+		b.Skip(err)
+	}
+	_, body, _ := bytes.Cut(data, []byte("\n"))
+	a, err := article.Parse("model.txt", body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := Compose(a, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		draftFor(a, res.Keyphrases, Options{})
+	}
+}

@@ -17,9 +17,10 @@ type draft struct {
 }
 
 // compose writes the teaser of d for variant v (0-based) from the
-// article's keyphrases, best first. hookSentences is how many of d's
-// sentences are the article's own hook.
-func compose(d *document, phrases []string, v, hookSentences int) draft {
+// article's keyphrases, best first. auto (no variant asked for) prefers the
+// style model's "Guess who…" reveal whenever the fact allows it.
+// hookSentences is how many of d's sentences are the article's own hook.
+func compose(d *document, phrases []string, v int, auto bool, hookSentences int) draft {
 	if hookSentences > 0 {
 		return fromHook(d.sentences[:hookSentences], d, phrases, v)
 	}
@@ -39,7 +40,7 @@ func compose(d *document, phrases []string, v, hookSentences int) draft {
 		about = topics[0]
 	}
 	dr.hook = hookFor(v, about)
-	if v == 0 {
+	if v == 0 || auto {
 		if guess, reveal, ok := d.guessWho(full); ok {
 			dr.hook, dr.fact = guess, reveal
 		}
@@ -149,6 +150,9 @@ func (d *document) nounLike(p string, ws []word) bool {
 	first, last := ws[0], ws[len(ws)-1]
 	low := strings.ToLower(p[last.start:last.end])
 	if first.stop || last.stop {
+		return false
+	}
+	if calendar[strings.ToLower(p)] {
 		return false
 	}
 	if first.upper || last.upper {

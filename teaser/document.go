@@ -24,8 +24,9 @@ type document struct {
 	index map[string]int
 	stats []wordStat
 	norms []string // the folded words, by index
-	// runs and parts count name runs and their words; see nameCounts.
-	runs, parts map[string]int
+	// runs and parts count name runs and their words, mods the runs that
+	// qualify a noun; see nameCounts.
+	runs, parts, mods map[string]int
 }
 
 // wordStat is what the document knows of one folded word.
@@ -128,7 +129,12 @@ func (d *document) isName(s *sentence, i int) bool {
 		return false
 	}
 	if i == 0 || startsClause(s.text, w.start) {
-		st := d.stat(w.norm)
+		var st wordStat
+		if w.id >= 0 {
+			st = d.stats[w.id]
+		} else {
+			st = d.stat(w.norm)
+		}
 		return !st.lower && st.midUpper && !isNumber(w.norm)
 	}
 	return true

@@ -35,7 +35,7 @@ func ExampleCompose() {
 	// hook: Guess who lifted the county cup for the first time in their 112-year history on Saturday?
 	// fact: It's Harbour Town, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
 	// stakes: The win earns Harbour Town a place in next season's regional trophy and a £10,000 prize.
-	// question: What does this mean for Rovers?
+	// question: What happens next?
 }
 
 func ExampleResult_Post() {

@@ -3,16 +3,19 @@ package teaser
 import (
 	"cmp"
 	"hash/fnv"
+	"strings"
 
 	"github.com/hookline/hookline/article"
 )
 
 // Options tune a teaser. The zero value is the default.
 type Options struct {
-	// Variant picks the hook and closing wording: 0 picks one from the
-	// article's hash (the same article always gets the same one), 1 to
-	// Variants pick one, so an article can be shared again without
-	// repeating itself. Larger values wrap around.
+	// Variant picks the hook and closing wording, so an article can be
+	// shared again without repeating itself: 1 to Variants pick one (larger
+	// values wrap around). 0, the default, opens with the style model's
+	// "Guess who's …?" when the fact allows it, and otherwise picks the
+	// wording from the article's hash (the same article always gets the
+	// same one).
 	Variant int
 	// Hashtags is the most hashtags a Result carries. Defaults to 3.
 	Hashtags int
@@ -48,7 +51,15 @@ func draftFor(a *article.Article, phrases []string, o Options) draft {
 	d := newDocument(a)
 	hookSentences := 0
 	if a.Hook != "" {
-		hookSentences = len(newDocument(&article.Article{Hook: a.Hook}).sentences)
+		// The document's first sentences are the hook's, as newDocument
+		// read them.
+		for line := range strings.SplitSeq(a.Hook, "\n") {
+			for _, s := range article.Sentences(line) {
+				if wordCount(s) > 0 {
+					hookSentences++
+				}
+			}
+		}
 	}
-	return compose(d, phrases, o.variant(a), hookSentences)
+	return compose(d, phrases, o.variant(a), o.Variant == 0, hookSentences)
 }

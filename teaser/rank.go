@@ -20,7 +20,7 @@ const (
 	positionDecay  = 0.05 // score falls by 1/(1+decay·index)
 	leadBonus      = 1.3  // the first sentence usually states the news
 	coverageWeight = 0.2  // per keyphrase held, by rank
-	cueWeight      = 1 // per stakes cue (up to three) for the stakes
+	cueWeight      = 0.5  // per stakes cue (up to three) for the stakes
 	maxOverlap     = 0.5  // stakes may share at most this much with the fact
 	relatedBase    = 0.5  // stakes score × (base + share of words with the fact)
 	subjectBonus   = 1.5  // for stakes that come back to the teaser's subject
@@ -109,9 +109,14 @@ func shape(s *sentence) float64 {
 	if len(s.words) > 0 && pronouns[strings.ToLower(t[s.words[0].start:s.words[0].end])] {
 		f *= 0.6
 	}
+	if strings.ContainsAny(t, "#@") || strings.Contains(t, "://") {
+		f *= 0.3 // hashtags, handles and links belong to another post
+	}
 	switch n := len(s.words); {
 	case n < 6:
 		f *= 0.3
+	case n < 8:
+		f *= 0.5
 	case n < 10:
 		f *= 0.8
 	case n > 50:
@@ -125,8 +130,16 @@ func shape(s *sentence) float64 {
 func (d *document) scores(ps phraseSet) []float64 {
 	inTitle := d.titleSet()
 	out := make([]float64, len(d.sentences))
+	seen := make(map[string]int, len(d.sentences))
 	for i := range d.sentences {
 		s := &d.sentences[i]
+		if j, dup := seen[s.text]; dup {
+			// A sentence said twice is boilerplate ("Media playback is not
+			// supported on this device"), not news.
+			out[i], out[j] = 0, 0
+			continue
+		}
+		seen[s.text] = i
 		out[i] = (d.centrality(s, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
 	}
 	return out

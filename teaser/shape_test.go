@@ -31,8 +31,11 @@ func ungrounded(a *article.Article, t Teaser) []string {
 	exact, folded := map[string]bool{}, map[string]bool{}
 	for _, w := range words(src) {
 		raw := src[w.start:w.end]
-		exact[raw] = true
-		folded[strings.ToLower(raw)] = true
+		// A name may be taken without its possessive: "Temperton's".
+		for _, r := range []string{raw, strings.TrimSuffix(raw, "'s"), strings.TrimSuffix(raw, "’s")} {
+			exact[r] = true
+			folded[strings.ToLower(r)] = true
+		}
 	}
 	pw := patternWords()
 	var bad []string

@@ -1,6 +1,9 @@
 package teaser
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // nameJoiners may sit inside a name: "Bank of Scotland", "Charles de Gaulle".
 var nameJoiners = setOf(`of de del der van von da al bin la le`)
@@ -27,16 +30,25 @@ func (d *document) names(s *sentence) []span {
 			}
 			break
 		}
-		out = append(out, span{s.words[i].start, s.words[j-1].end})
+		end := s.words[j-1].end
+		for _, pos := range []string{"'s", "’s", "'", "’"} {
+			if t := strings.TrimSuffix(s.text[s.words[i].start:end], pos); len(t) < end-s.words[i].start {
+				end = s.words[i].start + len(t)
+				break
+			}
+		}
+		out = append(out, span{s.words[i].start, end})
 		i = j - 1
 	}
 	return out
 }
 
 // isRun reports whether the article writes name as a whole name run.
+// A name the article mostly writes before a noun ("Greek" in "the Greek
+// government") is an adjective, not a topic.
 func (d *document) isRun(name string) bool {
 	runs, _ := d.nameCounts()
-	return runs[name] > 0
+	return runs[name] > 0 && 2*d.mods[name] <= runs[name]
 }
 
 // nameCounts counts every name run of the article and every word of them,
@@ -45,12 +57,15 @@ func (d *document) nameCounts() (runs, parts map[string]int) {
 	if d.runs != nil {
 		return d.runs, d.parts
 	}
-	runs, parts = map[string]int{}, map[string]int{}
+	runs, parts, d.mods = map[string]int{}, map[string]int{}, map[string]int{}
 	defer func() { d.runs, d.parts = runs, parts }()
 	for i := range d.sentences {
 		s := &d.sentences[i]
 		for _, sp := range d.names(s) {
 			runs[s.text[sp.start:sp.end]]++
+			if modifies(s, sp) {
+				d.mods[s.text[sp.start:sp.end]]++
+			}
 			for _, w := range s.words {
 				if w.start >= sp.start && w.end <= sp.end {
 					parts[w.norm]++
@@ -141,7 +156,7 @@ func (d *document) surface(phrase string) string {
 			if w.norm != first || end > len(text) || !strings.EqualFold(text[w.start:end], phrase) {
 				continue
 			}
-			if end == len(text) || !isWordByte(text[end]|0x20) {
+			if wordEndsAt(text, end) {
 				return text[w.start:end]
 			}
 		}
@@ -149,6 +164,26 @@ func (d *document) surface(phrase string) string {
 	return ""
 }
 
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+// wordEndsAt reports whether a word of text ends at byte end: what follows
+// is neither part of the word ("Championship-winning") nor more than a
+// possessive ("Sunday's").
+func wordEndsAt(text string, end int) bool {
+	if end >= len(text) {
+		return true
+	}
+	for _, pos := range []string{"'s", "’s"} {
+		if strings.HasPrefix(text[end:], pos) {
+			end += len(pos)
+			break
+		}
+	}
+	r, n := utf8.DecodeRuneInString(text[end:])
+	if isWordRune(r) {
+		return false
+	}
+	if isJoiner(r) && end+n < len(text) {
+		r2, _ := utf8.DecodeRuneInString(text[end+n:])
+		return !isWordRune(r2)
+	}
+	return true
 }

@@ -59,7 +59,7 @@ func runDaemon(ctx context.Context, g *globals, once bool, stdout, stderr io.Wri
 	defer st.Close()
 	release, err := st.LockDaemon()
 	if err != nil {
-		return fmt.Errorf("another hookline run is using this state file: %w", err)
+		return err // names the other daemon's pid and what to do
 	}
 	defer release()
 	d := &schedule.Daemon{Store: st, Log: log, Deps: networks.Deps{Stdout: stdout}}

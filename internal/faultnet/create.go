@@ -8,8 +8,9 @@ import (
 
 // reply is an answer a fake has decided on.
 type reply struct {
-	code int
-	body []byte
+	code  int
+	body  []byte
+	ctype string // defaults to JSON
 }
 
 func jsonReply(code int, v any) reply {
@@ -82,7 +83,7 @@ func (s *Server) serveCreate(w http.ResponseWriter, r *http.Request, p proto, co
 }
 
 func write(w http.ResponseWriter, rep reply) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", contentType(rep))
 	w.WriteHeader(rep.code)
 	_, _ = w.Write(rep.body)
 }
@@ -99,7 +100,7 @@ func hijackClose(w http.ResponseWriter) {
 // dribble sends the answer one byte a second until done or the client goes.
 func dribble(w http.ResponseWriter, r *http.Request, rep reply) {
 	rc := http.NewResponseController(w)
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", contentType(rep))
 	w.WriteHeader(rep.code)
 	_ = rc.Flush()
 	tick := time.NewTicker(time.Second)
@@ -117,4 +118,11 @@ func dribble(w http.ResponseWriter, r *http.Request, rep reply) {
 			return
 		}
 	}
+}
+
+func contentType(rep reply) string {
+	if rep.ctype != "" {
+		return rep.ctype
+	}
+	return "application/json; charset=utf-8"
 }

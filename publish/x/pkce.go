@@ -154,7 +154,8 @@ func (f AuthFlow) authorizeURL(redirect, verifier, state string) (string, error)
 	q.Set("state", state)
 	q.Set("code_challenge", base64.RawURLEncoding.EncodeToString(sum[:]))
 	q.Set("code_challenge_method", "S256")
-	u.RawQuery = q.Encode()
+	// Spaces as %20, as X documents it; a literal "+" is already %2B.
+	u.RawQuery = strings.ReplaceAll(q.Encode(), "+", "%20")
 	return u.String(), nil
 }
 

@@ -69,7 +69,7 @@ func collect(cs *candidates, toks []token) {
 			k = int32(len(cs.list))
 			cs.list = append(cs.list, candidate{
 				lower: t.lower, at: int32(i), n: 1, firstPos: int32(t.pos),
-				honorific: isHonorific(t.lower),
+				honorific: t.honor,
 			})
 			cs.index[t.lower] = k
 		}
@@ -104,7 +104,7 @@ func collect(cs *candidates, toks []token) {
 				lower := string(buf)
 				cs.list = append(cs.list, candidate{
 					lower: lower, at: int32(i), n: int32(j - i + 1), firstPos: int32(toks[i].pos),
-					honorific: isHonorific(toks[i].lower),
+					honorific: toks[i].honor,
 				})
 				cs.index[lower] = k
 			}
@@ -217,7 +217,7 @@ var w = weights{
 // score rates c: frequent, early, title-borne, name-like and long-worded
 // phrases rank first.
 func score(c *candidate) float64 {
-	s := w.Freq * math.Log(float64(c.tf))
+	s := w.Freq * logCount(c.tf)
 	if c.title {
 		s += w.Title
 	}
@@ -312,3 +312,19 @@ func absorbFragments(cs *candidates) {
 // nameLead is how far a full name ranks above a part of it that mostly
 // occurs inside it.
 const nameLead = 0.01
+
+// logTable holds math.Log of small counts, the common case.
+var logTable = func() (t [64]float64) {
+	for i := 1; i < len(t); i++ {
+		t[i] = math.Log(float64(i))
+	}
+	return t
+}()
+
+// logCount is math.Log(n) for a count n >= 1.
+func logCount(n int32) float64 {
+	if n < int32(len(logTable)) {
+		return logTable[n]
+	}
+	return math.Log(float64(n))
+}

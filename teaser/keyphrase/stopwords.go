@@ -31,39 +31,41 @@ was wasn't we we'd well we'll went were we're weren't we've what whatever what's
 yes yet you you'd you'll your you're yours yourself yourselves you've
 `
 
-// stopWords is stopList as a set, built once at package init.
-var stopWords = func() map[string]struct{} {
-	fields := strings.Fields(stopList)
-	m := make(map[string]struct{}, len(fields))
-	for _, w := range fields {
-		m[w] = struct{}{}
+// wordClass marks the words the scorer treats specially.
+type wordClass uint8
+
+const (
+	classStop      wordClass = 1 << iota // a stop word
+	classHonorific                       // a title written before a name
+)
+
+// honorificList holds titles written before a name. A phrase that starts
+// with one ("President Xi Jinping") is weaker than the bare name, and does
+// not stand for the name's parts.
+const honorificList = `president vice prime minister chancellor premier king queen prince princess
+pope sen senator rep representative gov governor mayor judge justice gen general col colonel lt
+capt captain sgt officer chairman chairwoman ceo director secretary leader chief dr doctor prof
+professor sir dame lord lady coach rev reverend mr mrs ms miss`
+
+// wordClasses maps lowercased words to their classes, built once at
+// package init so that one lookup per word tells both.
+var wordClasses = func() map[string]wordClass {
+	m := make(map[string]wordClass, 400)
+	for _, w := range strings.Fields(stopList) {
+		m[w] |= classStop
+	}
+	for _, w := range strings.Fields(honorificList) {
+		m[w] |= classHonorific
 	}
 	return m
 }()
 
 // isStop reports whether lower (a lowercased word, ASCII apostrophes) is a
 // stop word.
-func isStop(lower string) bool {
-	_, ok := stopWords[lower]
-	return ok
-}
+func isStop(lower string) bool { return wordClasses[lower]&classStop != 0 }
 
-// honorifics are titles written before a name. A phrase that starts with
-// one ("President Xi Jinping") is weaker than the bare name, and does not
-// stand for the name's parts.
-var honorifics = func() map[string]struct{} {
-	fields := strings.Fields(`president vice prime minister chancellor premier king queen prince princess
-pope sen senator rep representative gov governor mayor judge justice gen general col colonel lt
-capt captain sgt officer chairman chairwoman ceo director secretary leader chief dr doctor prof
-professor sir dame lord lady coach rev reverend mr mrs ms miss`)
-	m := make(map[string]struct{}, len(fields))
-	for _, w := range fields {
-		m[w] = struct{}{}
-	}
-	return m
-}()
-
+// isHonorific reports whether lower, without a final dot, is a title
+// written before a name.
 func isHonorific(lower string) bool {
-	_, ok := honorifics[strings.TrimSuffix(lower, ".")]
-	return ok
+	return wordClasses[strings.TrimSuffix(lower, ".")]&classHonorific != 0
 }

@@ -17,6 +17,7 @@ type token struct {
 	first bool   // first word of a sentence or part of the title: its case says nothing
 	upper bool   // begins with an upper-case letter
 	stop  bool   // a stop word
+	honor bool   // a title written before a name ("President", "Mr")
 	num   bool   // holds no letter
 	title bool   // part of the title
 }
@@ -32,13 +33,9 @@ type tokenizer struct {
 // between two of them stays inside the word ("don't", "re-engage", "U.S.").
 func (z *tokenizer) add(text string, title bool) {
 	brk, sentStart := true, true
-	// Lowercase the block once; when that keeps every byte offset (always
-	// for ASCII), words take their lower-case form from it without
-	// allocating.
-	lowerBlock := strings.ToLower(text)
-	if len(lowerBlock) != len(text) {
-		lowerBlock = ""
-	}
+	// Lowercase the block's ASCII letters once: ASCII words take their
+	// lower-case form from it without allocating.
+	lowerBlock := asciiLower(text)
 	i := 0
 	for i < len(text) {
 		r, n := decodeRune(text, i)
@@ -84,11 +81,7 @@ func (z *tokenizer) add(text string, title bool) {
 			i++
 			word = text[start:i]
 		}
-		lowerWord := ""
-		if lowerBlock != "" {
-			lowerWord = lowerBlock[start:i]
-		}
-		z.push(word, lowerWord, brk, sentStart || title, title)
+		z.push(word, lowerBlock[start:i], brk, sentStart || title, title)
 		brk, sentStart = false, false
 		// A possessive ends a noun phrase: "Kim's visit" yields no "kim visit".
 		if t := &z.toks[len(z.toks)-1]; t.text != word {
@@ -97,8 +90,7 @@ func (z *tokenizer) add(text string, title bool) {
 	}
 }
 
-// push appends word; lowerWord is its lower-case form when the caller has
-// it, else "".
+// push appends word; lowerWord is word with its ASCII letters lowercased.
 func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 	text := stripPossessive(word)
 	if text == "" {
@@ -131,9 +123,7 @@ func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 	}
 	lower := text
 	switch {
-	case lowerWord != "" && ascii:
-		// Only an ASCII word surely sits at the same offsets in the
-		// lowercased block.
+	case ascii:
 		lower = lowerWord[:len(text)]
 	case anyUpper || !ascii:
 		lower = strings.ToLower(text)
@@ -146,7 +136,9 @@ func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 		runes: runes, upper: upperAt0, title: title, num: !letter,
 	}
 	// "US" and "UN" are names, "us" and "un" are not.
-	t.stop = isStop(lower) && !(upperAt0 && runes > 1 && isAllUpper(text) && !title)
+	class := wordClasses[lower]
+	t.stop = class&classStop != 0 && !(upperAt0 && runes > 1 && isAllUpper(text) && !title)
+	t.honor = class&classHonorific != 0
 	z.toks = append(z.toks, t)
 }
 
@@ -225,4 +217,23 @@ func isAbbreviation(lower string) bool {
 	}
 	_, ok := abbreviations[lower]
 	return ok
+}
+
+// asciiLower returns s with ASCII capitals lowercased and every other byte
+// kept, so that byte offsets into s hold in the result.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/internal/faultnet"
+	"github.com/hookline/hookline/store"
+)
+
+// secretFields are the config keys that hold credentials.
+var secretFields = []string{"consumer_key", "consumer_secret", "access_token", "access_secret", "client_secret", "refresh_token", "app_password"}
+
+// markers makes a unique marker per account × secret field.
+func markers(t *testing.T) map[string]string {
+	t.Helper()
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, acct := range []string{"x1", "x2", "masto", "bsky"} {
+		for _, f := range secretFields {
+			m[acct+"."+f] = fmt.Sprintf("SECRET-MARKER-%s-%s-%s", acct, strings.ReplaceAll(f, "_", ""), hex.EncodeToString(b))
+		}
+	}
+	return m
+}
+
+// secretsSetup writes a config whose accounts point at fresh faultnet fakes
+// answering with fault, and whose every secret is a marker.
+func secretsSetup(t *testing.T, mk map[string]string, fault faultnet.Fault) (dir string, env []string) {
+	t.Helper()
+	dir = t.TempDir()
+	masto, xf, bsky := faultnet.NewMastodon(), faultnet.NewX(), faultnet.NewBluesky()
+	for _, s := range []*faultnet.Server{masto.Server, xf.Server, bsky.Server} {
+		t.Cleanup(s.Close)
+		s.Set(fault, 0)
+	}
+	masto.Token, xf.RefreshToken, bsky.Password = mk["masto.access_token"], mk["x2.refresh_token"], mk["bsky.app_password"]
+	art, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "articles", "kim-jong-un-china-trip.txt"))
+	if err != nil {
+		t.Skipf("shared article missing: %v", err)
+	}
+	must(t, os.MkdirAll(filepath.Join(dir, "articles"), 0o700))
+	must(t, os.WriteFile(filepath.Join(dir, "articles", "story.txt"), art, 0o600))
+	cfg := fmt.Sprintf(`state: ./state.db
+log: {level: debug, format: json}
+sources:
+  - {name: local, kind: folder, path: ./articles}
+networks:
+  - {name: box, kind: outbox, path: ./outbox.jsonl}
+  - name: x1
+    kind: x
+    server: %[1]s
+    consumer_key: %[2]s
+    consumer_secret: %[3]s
+    access_token: %[4]s
+    access_secret: %[5]s
+    timeout: 2s
+  - name: x2
+    kind: x
+    server: %[1]s
+    client_id: hookline-client
+    client_secret: %[6]s
+    refresh_token: %[7]s
+    timeout: 2s
+  - name: masto
+    kind: mastodon
+    server: %[8]s
+    access_token: ${MASTO_TOKEN}
+    timeout: 2s
+  - name: bsky
+    kind: bluesky
+    server: %[9]s
+    identifier: hookline.bsky.social
+    app_password: %[10]s
+    timeout: 2s
+schedules:
+  - {name: now, cron: "@daily", per_run: 1}
+`, xf.URL, mk["x1.consumer_key"], mk["x1.consumer_secret"], mk["x1.access_token"], mk["x1.access_secret"],
+		mk["x2.client_secret"], mk["x2.refresh_token"], masto.URL, bsky.URL, mk["bsky.app_password"])
+	must(t, os.WriteFile(filepath.Join(dir, "config.yaml"), []byte(cfg), 0o600))
+	return dir, []string{"MASTO_TOKEN=" + mk["masto.access_token"]}
+}
+
+// TestSecrets_NeverInOutput runs every command as a child process of the
+// hookline binary, against networks that succeed and that fail in each way,
+// with debug JSON logs, and finds no secret in anything Hookline wrote.
+func TestSecrets_NeverInOutput(t *testing.T) {
+	bin, err := exec.LookPath("hookline") // the test binary, installed by testscript.Main
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := markers(t)
+	modes := []faultnet.Fault{faultnet.None, faultnet.Unauthorized, faultnet.RateLimited, faultnet.Status500, faultnet.Malformed}
+	commands := [][]string{
+		{"post", "articles/story.txt"},
+		{"post", "articles/story.txt"}, // again: already posted, or retried
+		{"post", "--dry-run", "articles/story.txt"},
+		{"run", "--once"},
+		{"history"},
+		{"history", "--format", "json"},
+	}
+	once := [][]string{
+		{"config", "show"},
+		{"config", "check"},
+		{"config", "check", "--strict"},
+		{"preview", "articles/story.txt"},
+		{"schedule"},
+		{"keywords", "articles/story.txt"},
+		{"version"},
+	}
+	runs := 0
+	for i, mode := range modes {
+		t.Run(mode.String(), func(t *testing.T) {
+			dir, env := secretsSetup(t, mk, mode)
+			cmds := commands
+			if i == 0 {
+				cmds = append(cmds, once...)
+			}
+			for _, args := range cmds {
+				cmd := exec.Command(bin, append([]string{"--config", "config.yaml"}, args...)...)
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), env...)
+				var out bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &out, &out
+				err := cmd.Run()
+				runs++
+				t.Logf("hookline %s: exit %v, %d bytes of output", strings.Join(args, " "), err, out.Len())
+				scan(t, "output of hookline "+strings.Join(args, " "), out.Bytes(), mk)
+			}
+			if data, err := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); err == nil {
+				scan(t, "outbox.jsonl", data, mk)
+			}
+			scanState(t, filepath.Join(dir, "state.db"), mk)
+			if mode == faultnet.None {
+				if out, err := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); err != nil || !bytes.Contains(out, []byte(`"account":"box"`)) {
+					t.Errorf("no post reached the outbox (%v): the commands did not run for real", err)
+				}
+			}
+		})
+	}
+	t.Logf("| secrets | every secret a marker; %d command runs against success, 401, 429, 500, malformed answers | no marker in stdout, stderr, outbox or state |", runs)
+}
+
+// scanState scans every table of the state file but tokens (which holds
+// rotated tokens by design).
+func scanState(t *testing.T, path string, mk map[string]string) {
+	t.Helper()
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open state: %v", err)
+	}
+	defer st.Close()
+	rows, err := st.DB().Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'tokens'")
+	must(t, err)
+	var tables []string
+	for rows.Next() {
+		var n string
+		must(t, rows.Scan(&n))
+		tables = append(tables, n)
+	}
+	rows.Close()
+	var dump bytes.Buffer
+	for _, tb := range tables {
+		rs, err := st.DB().Query(`SELECT * FROM "` + tb + `"`)
+		must(t, err)
+		cols, _ := rs.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rs.Next() {
+			must(t, rs.Scan(ptrs...))
+			fmt.Fprintf(&dump, "%s: %s\n", tb, fmt.Sprint(vals...))
+			for _, v := range vals {
+				if b, ok := v.([]byte); ok {
+					dump.Write(b)
+				}
+			}
+		}
+		rs.Close()
+	}
+	if !bytes.Contains(dump.Bytes(), []byte("posts:")) {
+		t.Errorf("state file has no posts table rows to scan")
+	}
+	scan(t, "state file "+path, dump.Bytes(), mk)
+}
+
+func scan(t *testing.T, where string, data []byte, mk map[string]string) {
+	t.Helper()
+	for field, m := range mk {
+		if i := bytes.Index(data, []byte(m)); i >= 0 {
+			lo, hi := max(0, i-120), min(len(data), i+len(m)+40)
+			t.Errorf("%s leaks %s: …%s…", where, field, data[lo:hi])
+		}
+	}
+	if bytes.Contains(data, []byte("SECRET-MARKER")) {
+		t.Errorf("%s holds a marker fragment", where)
+	}
+}
+
+func TestSecrets_Redaction(t *testing.T) {
+	const val = "SECRET-MARKER-redaction"
+	acct := config.Account{Name: "x-main", Kind: "x", ConsumerKey: val, ConsumerSecret: val, AccessToken: val,
+		AccessSecret: val, ClientSecret: val, RefreshToken: val, AppPassword: val}
+	cfg := config.Config{Networks: []config.Account{acct}}
+	s := config.Secret(val)
+	forms := map[string]func() (string, error){
+		"%v":          func() (string, error) { return fmt.Sprintf("%v", s), nil },
+		"%+v":         func() (string, error) { return fmt.Sprintf("%+v", s), nil },
+		"%#v":         func() (string, error) { return fmt.Sprintf("%#v", s), nil },
+		"%s":          func() (string, error) { return fmt.Sprintf("%s", s), nil },
+		"%q":          func() (string, error) { return fmt.Sprintf("%q", s), nil },
+		"%x":          func() (string, error) { return fmt.Sprintf("%x", s), nil },
+		"account %v":  func() (string, error) { return fmt.Sprintf("%v", acct), nil },
+		"account %+v": func() (string, error) { return fmt.Sprintf("%+v", acct), nil },
+		"account %#v": func() (string, error) { return fmt.Sprintf("%#v", acct), nil },
+		"config %+v":  func() (string, error) { return fmt.Sprintf("%+v", cfg), nil },
+		"config %#v":  func() (string, error) { return fmt.Sprintf("%#v", &cfg), nil },
+		"json":        func() (string, error) { b, err := json.Marshal(cfg); return string(b), err },
+		"yaml":        func() (string, error) { b, err := yaml.Marshal(cfg); return string(b), err },
+		"json secret": func() (string, error) { b, err := json.Marshal(s); return string(b), err },
+		"yaml secret": func() (string, error) { b, err := yaml.Marshal(s); return string(b), err },
+	}
+	for name, f := range forms {
+		t.Run(name, func(t *testing.T) {
+			out, err := f()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(out, "MARKER") || !strings.Contains(out, "[redacted]") {
+				t.Errorf("%s = %s; want [redacted] and no secret", name, out)
+			}
+		})
+	}
+	if s.Value() != val {
+		t.Errorf("Value() = %q, want the secret itself", s.Value())
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
