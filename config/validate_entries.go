@@ -77,8 +77,9 @@ func (v *validator) required(key, kind string, set map[string]bool, names ...str
 	}
 }
 
-// xCredentials accepts OAuth 1.0a (all four values) or OAuth 2.0 (client_id
-// with a refresh or access token).
+// xCredentials accepts OAuth 1.0a (all four values) or OAuth 2.0 (client_id;
+// the refresh token comes from `hookline auth x NAME`, which needs the
+// account to load before it has one, or from refresh_token).
 func (v *validator) xCredentials(key string, a Account) {
 	oauth1 := map[string]bool{
 		"consumer_key":    a.ConsumerKey != "",
@@ -95,11 +96,8 @@ func (v *validator) xCredentials(key string, a Account) {
 			}
 		}
 	case a.ClientID != "":
-		if a.RefreshToken == "" && a.AccessToken == "" {
-			v.add(key+".refresh_token", "required for kind x with OAuth 2.0 (client_id is set); or set access_token")
-		}
 	default:
 		v.add(key, "kind x needs credentials: "+strings.Join(order, ", ")+
-			" (OAuth 1.0a), or client_id and refresh_token (OAuth 2.0)")
+			" (OAuth 1.0a), or client_id and then `hookline auth x NAME` (OAuth 2.0)")
 	}
 }

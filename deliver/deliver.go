@@ -279,10 +279,16 @@ func cmpOr[T comparable](v, def T) T {
 
 // nextAttempt is when to retry after attempt n failed with err; zero for no
 // retry. A post interrupted by shutdown is due at once (it is resent with the
-// same key on the next start); a rate limit waits for its reset.
+// same key on the next start); a rate limit or a cap waits for its reset.
 func (d *Deliverer) nextAttempt(n int, err error, now time.Time, interrupted bool) time.Time {
 	if interrupted {
 		return now
+	}
+	// A cap that knows when it resets (X's daily and monthly caps) holds
+	// the post until then instead of failing it for good.
+	var quota interface{ QuotaReset() time.Time }
+	if errors.Is(err, publish.ErrQuota) && errors.As(err, &quota) && quota.QuotaReset().After(now) {
+		return quota.QuotaReset()
 	}
 	if !publish.Retryable(err) || n >= cmpOr(d.MaxAttempts, 8) {
 		return time.Time{}

@@ -69,6 +69,7 @@ func TestDeliver_Outcomes(t *testing.T) {
 		{name: "unauthorized is permanent", err: fmt.Errorf("x-main: 401: %w", publish.ErrUnauthorized), wantState: store.Failed, wantError: "401: unauthorized"},
 		{name: "invalid is permanent", err: fmt.Errorf("too long: %w", publish.ErrInvalid), wantState: store.Failed, wantError: "invalid"},
 		{name: "quota is permanent", err: publish.ErrQuota, wantState: store.Failed, wantError: "quota"},
+		{name: "quota with a reset waits for it", err: capError{reset}, wantState: store.Failed, wantNext: reset, wantError: "cap reached"},
 		{name: "eighth failure gives up", err: errors.New("503"), attempts: 7, wantState: store.Failed, wantError: "gave up after 8 attempts"},
 	}
 	for _, tt := range tests {
@@ -286,3 +287,10 @@ func TestDeliver_CommitFailsThenResume(t *testing.T) {
 		t.Fatalf("sent %+v; want the same post twice with one key", pub.sent)
 	}
 }
+
+// capError is a quota error that knows its reset, like x.CapError.
+type capError struct{ reset time.Time }
+
+func (e capError) Error() string         { return "daily cap reached" }
+func (e capError) Unwrap() error         { return publish.ErrQuota }
+func (e capError) QuotaReset() time.Time { return e.reset }

@@ -2,6 +2,8 @@ package teaser
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
 )
@@ -113,9 +115,11 @@ func (d *document) appendWords(ws []word, text string) []word {
 			d.stats = append(d.stats, wordStat{stopWord: stopWords[norm]})
 			d.norms = append(d.norms, norm)
 		}
-		w := wordWithNorm(text, start, end, d.norms[i])
-		w.id = i
-		ws = append(ws, w)
+		c := rune(text[start])
+		if c >= utf8.RuneSelf {
+			c, _ = utf8.DecodeRuneInString(text[start:])
+		}
+		ws = append(ws, word{start: start, end: end, norm: d.norms[i], upper: unicode.IsUpper(c), stop: d.stats[i].stopWord, id: i})
 	}
 	return ws
 }

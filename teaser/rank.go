@@ -106,7 +106,7 @@ func shape(s *sentence) float64 {
 	if strings.HasSuffix(t, "?") {
 		f *= 0.4
 	}
-	if len(s.words) > 0 && pronouns[strings.ToLower(t[s.words[0].start:s.words[0].end])] {
+	if len(s.words) > 0 && pronouns[s.words[0].norm] {
 		f *= 0.6
 	}
 	if strings.ContainsAny(t, "#@") || strings.Contains(t, "://") {

@@ -8,8 +8,9 @@ import (
 // nameJoiners may sit inside a name: "Bank of Scotland", "Charles de Gaulle".
 var nameJoiners = setOf(`of de del der van von da al bin la le`)
 
-// span is a byte range of a sentence's text.
-type span struct{ start, end int }
+// span is a byte range of a sentence's text; next indexes the sentence's
+// word after it.
+type span struct{ start, end, next int }
 
 // names returns the runs of name words in s.
 func (d *document) names(s *sentence) []span {
@@ -37,7 +38,7 @@ func (d *document) names(s *sentence) []span {
 				break
 			}
 		}
-		out = append(out, span{s.words[i].start, end})
+		out = append(out, span{s.words[i].start, end, j})
 		i = j - 1
 	}
 	return out
@@ -115,17 +116,15 @@ func (d *document) subject(fact int) string {
 // word other than a function word or a likely verb, so it qualifies that
 // word ("North Korean leader") rather than naming the subject.
 func modifies(s *sentence, sp span) bool {
-	for _, w := range s.words {
-		if w.start < sp.end {
-			continue
-		}
-		if strings.TrimSpace(s.text[sp.end:w.start]) != "" || w.upper || w.stop || isNumber(w.norm) {
-			return false
-		}
-		low := strings.ToLower(s.text[w.start:w.end])
-		return !strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ed")
+	if sp.next >= len(s.words) {
+		return false
 	}
-	return false
+	w := s.words[sp.next]
+	if strings.TrimSpace(s.text[sp.end:w.start]) != "" || w.upper || w.stop || isNumber(w.norm) {
+		return false
+	}
+	raw := s.text[w.start:w.end]
+	return !strings.HasSuffix(raw, "s") && !strings.HasSuffix(raw, "ed")
 }
 
 // calendar names are capitalised but never what a story is about.

@@ -62,7 +62,8 @@ var mastoProto = proto{
 }
 
 func (m *Mastodon) serve(w http.ResponseWriter, r *http.Request) {
-	if !m.authorized(r) {
+	public := r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/instance") // no token needed
+	if !public && !m.authorized(r) {
 		write(w, reply{code: 401, body: mastoProto.errBody(401)})
 		return
 	}

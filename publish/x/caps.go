@@ -34,6 +34,10 @@ func (e *CapError) Error() string {
 		e.Account, e.Period, e.Cap, e.Reset.UTC().Format("2006-01-02 15:04 UTC"), e.Period)
 }
 
+// QuotaReset tells the deliverer when to try again: the post waits for the
+// cap to reset rather than failing for good.
+func (e *CapError) QuotaReset() time.Time { return e.Reset }
+
 // Unwrap makes a CapError a publish.ErrQuota.
 func (e *CapError) Unwrap() error { return publish.ErrQuota }
 

@@ -121,8 +121,8 @@ func (sc *scratch) release() {
 	if cap(sc.z.toks) > maxPooledTokens {
 		return
 	}
-	clear(sc.z.toks[:cap(sc.z.toks)]) // drop references to the article's text
-	clear(sc.cs.list[:cap(sc.cs.list)])
+	// Tokens and candidates are overwritten by the next use; until then they
+	// keep one article's text alive, which the pool drops at the next GC.
 	clear(sc.cs.index)
 	scratchPool.Put(sc)
 }

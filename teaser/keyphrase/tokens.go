@@ -61,6 +61,10 @@ func (z *tokenizer) add(text string, title bool) {
 		start := i
 		i += n
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				i++ // the common case, inline
+				continue
+			}
 			r, n = decodeRune(text, i)
 			if isWordRune(r) {
 				i += n
@@ -150,9 +154,17 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 }
