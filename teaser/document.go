@@ -55,7 +55,6 @@ func (d *document) stat(norm string) wordStat {
 // a hook, its sentences come first: the author's own teaser is the source
 // of truth.
 func newDocument(a *article.Article) *document {
-	d := &document{index: make(map[string]int, 256), titleText: a.Title}
 	paras := a.Paragraphs
 	if a.Hook != "" {
 		paras = append([]string{a.Hook}, paras...)
@@ -64,6 +63,8 @@ func newDocument(a *article.Article) *document {
 	for _, p := range paras {
 		size += len(p)
 	}
+	// About one distinct word in eight bytes of news text.
+	d := &document{index: make(map[string]int, size/8+16), titleText: a.Title}
 	// One array holds the words of every sentence; each sentence slices it.
 	all := make([]word, 0, size/5+8)
 	for pi, p := range paras {
@@ -147,6 +148,16 @@ func (d *document) isName(s *sentence, i int) bool {
 // startsClause reports whether the word at byte offset off opens the
 // sentence or follows a quote or colon, where capitals say nothing.
 func startsClause(text string, off int) bool {
-	before := strings.TrimRight(text[:off], " \"'“‘(")
-	return before == "" || strings.HasSuffix(before, ":")
+	i := off
+	for i > 0 {
+		switch c := text[i-1]; {
+		case c == ' ' || c == '"' || c == '\'' || c == '(':
+			i--
+		case i >= 3 && (text[i-3:i] == "“" || text[i-3:i] == "‘"):
+			i -= 3
+		default:
+			return c == ':'
+		}
+	}
+	return true
 }

@@ -98,19 +98,36 @@ func coverage(s *sentence, ps phraseSet) float64 {
 func shape(s *sentence) float64 {
 	f := 1.0
 	t := s.text
+	quotes, social := false, false
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '"':
+			quotes = true
+		case 0xE2: // “ and ” are E2 80 9C and E2 80 9D
+			if i+2 < len(t) && t[i+1] == 0x80 && (t[i+2] == 0x9C || t[i+2] == 0x9D) {
+				quotes = true
+			}
+		case '#', '@':
+			social = true
+		case ':':
+			if strings.HasPrefix(t[i:], "://") {
+				social = true
+			}
+		}
+	}
 	if strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "'") {
 		f *= 0.4
-	} else if strings.ContainsAny(t, "\"“”") {
+	} else if quotes {
 		f *= 0.8
+	}
+	if social {
+		f *= 0.3 // hashtags, handles and links belong to another post
 	}
 	if strings.HasSuffix(t, "?") {
 		f *= 0.4
 	}
 	if len(s.words) > 0 && pronouns[s.words[0].norm] {
 		f *= 0.6
-	}
-	if strings.ContainsAny(t, "#@") || strings.Contains(t, "://") {
-		f *= 0.3 // hashtags, handles and links belong to another post
 	}
 	switch n := len(s.words); {
 	case n < 6:

@@ -85,7 +85,7 @@ networks:
   - name: bsky
     kind: bluesky
     server: %[9]s
-    identifier: ${MASTO_TOKEN}
+    identifier: hookline.bsky.social
     app_password: %[10]s
     timeout: 2s
 schedules:
