@@ -126,8 +126,15 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	if len(cw) < 2 || len(cw) > 14 || cw[len(cw)-1].stop || strings.ContainsAny(clause, "\"“”") {
 		return "", "", false
 	}
-	if sw := words(subject); len(sw) > 1 && d.stat(sw[0].norm).lower {
-		subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
+	// The fact's first word may carry a capital only because it opens the
+	// sentence; inside "It's …" it takes the article's own spelling.
+	if sw := words(subject); len(sw) > 1 && !d.isName(&sentence{text: subject, words: sw}, 0) {
+		if as := d.surface(subject[:sw[0].end]); as != "" {
+			subject = as + subject[sw[0].end:]
+		}
+		if d.stat(sw[0].norm).lower && !isNumber(sw[0].norm) {
+			subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
+		}
 	}
 	reveal = "It's " + subject
 	// Only a participle or "with" phrase describes the subject; other

@@ -34,7 +34,7 @@ func ungrounded(a *article.Article, t Teaser) []string {
 		// A name may be taken without its possessive: "Temperton's".
 		for _, r := range []string{raw, strings.TrimSuffix(raw, "'s"), strings.TrimSuffix(raw, "’s")} {
 			exact[r] = true
-			folded[strings.ToLower(r)] = true
+			folded[strings.ToUpper(r)] = true
 		}
 	}
 	pw := patternWords()
@@ -45,7 +45,7 @@ func ungrounded(a *article.Article, t Teaser) []string {
 			if !w.upper && !isNumber(raw) || exact[raw] {
 				continue
 			}
-			if i == 0 && (folded[strings.ToLower(raw)] || pw[strings.ToLower(raw)]) {
+			if i == 0 && (folded[strings.ToUpper(raw)] || pw[strings.ToLower(raw)]) {
 				continue
 			}
 			bad = append(bad, fmt.Sprintf("%q in %q", raw, s.Text))

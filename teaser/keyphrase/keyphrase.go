@@ -2,10 +2,14 @@
 // training data and deterministically, and turns them into hashtags.
 //
 // Candidates are the words and the runs of two or three words that no
-// punctuation splits and no stop word begins or ends. Each is scored from
-// what a reader notices: how often it recurs, whether the title holds it, how
-// early it first comes, whether it is written as a name, and how long (and so
-// how specific) its words are.
+// punctuation splits and no stop word begins or ends (a run counts only when
+// its words recur or are capitalised). Each is scored from what a reader
+// notices: how often it recurs, whether the title holds it, how early it
+// first comes, whether it is written as a name (case seen mid-sentence), how
+// long and so how specific its words are, and a noun-or-adverb guess from the
+// word's ending. A name of several words stands for the parts that occur
+// only inside it ("Buenos Aires", not "Buenos"). No word lists beyond stop
+// words, honorifics and abbreviations are used.
 package keyphrase
 
 import (

@@ -214,3 +214,33 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestExtract_Concurrent checks that calls sharing pooled scratch memory
+// from many goroutines give the same result as one at a time.
+func TestExtract_Concurrent(t *testing.T) {
+	names := evalFiles(t)[:40]
+	want := make([][]string, len(names))
+	arts := make([]*article.Article, len(names))
+	for i, name := range names {
+		arts[i] = loadText(t, name)
+		want[i] = texts(Extract(arts[i], 10))
+	}
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			for k := range 3 * len(arts) {
+				i := (k + g*7) % len(arts)
+				if got := texts(Extract(arts[i], 10)); !slices.Equal(got, want[i]) {
+					errs <- fmt.Errorf("%s: %q, want %q", names[i], got, want[i])
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

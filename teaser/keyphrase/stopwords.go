@@ -63,9 +63,3 @@ var wordClasses = func() map[string]wordClass {
 // isStop reports whether lower (a lowercased word, ASCII apostrophes) is a
 // stop word.
 func isStop(lower string) bool { return wordClasses[lower]&classStop != 0 }
-
-// isHonorific reports whether lower, without a final dot, is a title
-// written before a name.
-func isHonorific(lower string) bool {
-	return wordClasses[strings.TrimSuffix(lower, ".")]&classHonorific != 0
-}

@@ -1,0 +1,43 @@
+package teaser
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hookline/hookline/article"
+)
+
+// FuzzCompose feeds arbitrary text to Compose: it never panics, and a
+// teaser it returns is valid UTF-8, keeps the hook shape and takes its
+// names and numbers from the article.
+func FuzzCompose(f *testing.F) {
+	for _, s := range []string{
+		"Harbour Town lifted the county cup on Saturday, beating Northfield Rovers 5-4 on penalties.",
+		"Guess who? Kim Jong Un is heading to China! What next?\nNorth Korean leader Kim Jong Un is poised to travel.",
+		"Mr. A. B. Smith, 45, said that \"it's over\" (really) – or not – according to officials.",
+		"東京で会議が開かれた。Der Bürgermeister sagte, die Brücke bleibe geschlossen.",
+		"'s 's, , ( ) ? ? ! 1,000 3.5 #tag @you https://x.y/z",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		a := &article.Article{Paragraphs: strings.Split(text, "\n")}
+		res, err := Compose(a, Options{})
+		if err != nil {
+			return
+		}
+		if s := res.Teaser.String(); !utf8.ValidString(s) {
+			t.Fatalf("teaser of %q is not UTF-8: %q", text, s)
+		}
+		if msg := badShape(res.Teaser); msg != "" {
+			t.Fatalf("teaser of %q %s: %q", text, msg, res.Teaser)
+		}
+		if bad := ungrounded(a, res.Teaser); len(bad) > 0 {
+			t.Fatalf("teaser of %q: not in the article: %v", text, bad)
+		}
+	})
+}
