@@ -5,6 +5,7 @@
 package deliver
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -135,7 +136,7 @@ func (d *Deliverer) Deliver(ctx context.Context, jobs []Job) []Result {
 	}
 
 	done := make(chan sent, len(claims))
-	sem := make(chan struct{}, cmpOr(d.Concurrency, 16))
+	sem := make(chan struct{}, cmp.Or(d.Concurrency, 16))
 	var wg sync.WaitGroup
 	sending := 0
 	for k, c := range claims {
@@ -175,7 +176,7 @@ type sent struct {
 
 // send makes one Publish call with the per-post timeout.
 func (d *Deliverer) send(ctx context.Context, i int, c store.Claim, pub publish.Publisher, log *slog.Logger) sent {
-	pctx, cancel := context.WithTimeout(ctx, cmpOr(d.Timeout, 60*time.Second))
+	pctx, cancel := context.WithTimeout(ctx, cmp.Or(d.Timeout, 60*time.Second))
 	rcpt, err := pub.Publish(pctx, c.Post)
 	cancel()
 	if d.AfterPublish != nil {
@@ -269,14 +270,6 @@ func (d *Deliverer) logOutcome(s sent, o store.Outcome, recErr error) {
 	}
 }
 
-func cmpOr[T comparable](v, def T) T {
-	var zero T
-	if v == zero {
-		return def
-	}
-	return v
-}
-
 // nextAttempt is when to retry after attempt n failed with err; zero for no
 // retry. A post interrupted by shutdown is due at once (it is resent with the
 // same key on the next start); a rate limit or a cap waits for its reset.
@@ -290,7 +283,7 @@ func (d *Deliverer) nextAttempt(n int, err error, now time.Time, interrupted boo
 	if errors.Is(err, publish.ErrQuota) && errors.As(err, &quota) && quota.QuotaReset().After(now) {
 		return quota.QuotaReset()
 	}
-	if !publish.Retryable(err) || n >= cmpOr(d.MaxAttempts, 8) {
+	if !publish.Retryable(err) || n >= cmp.Or(d.MaxAttempts, 8) {
 		return time.Time{}
 	}
 	var rl *publish.RateLimitError

@@ -25,4 +25,4 @@ awk -F': ' '/Maximum resident set size/ { printf "peak memory of hookline keywor
 
 echo "== teasers: xsum-dev (Lead-1: R1=16.46 R2=1.76 RL=12.26)"
 HOOKLINE_EVAL_OUT="$work" SHARED="$shared" go test ./teaser -run '^TestEvalXSum$' -eval -count=1 -v |
-	sed -n 's/^ *eval_test.go:[0-9]*: //p'
+	sed -n 's/^ *eval_test.go:[0-9]*: teasers n=/n=/p'

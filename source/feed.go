@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -78,7 +79,7 @@ func (f *Feed) Poll(ctx context.Context) (Stats, error) {
 
 func (f *Feed) articles(feed *gofeed.Feed, st *Stats) []*article.Article {
 	items := feed.Items
-	if max := cmpOr(f.deps.MaxItems, 1000); len(items) > max {
+	if max := cmp.Or(f.deps.MaxItems, 1000); len(items) > max {
 		f.deps.Log.Warn("feed has too many items; reading the first ones", slog.Int("items", len(items)), slog.Int("max_items", max))
 		items = items[:max]
 	}

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -93,7 +94,7 @@ func (f *Folder) file(ctx context.Context, path string, d fs.DirEntry, st *Stats
 	if ok && old.mod.Equal(info.ModTime()) && old.size == info.Size() {
 		return nil
 	}
-	max := cmpOr(f.deps.MaxBytes, article.DefaultMaxBytes)
+	max := cmp.Or(f.deps.MaxBytes, article.DefaultMaxBytes)
 	if info.Size() > max {
 		f.fail(path, fileSig{mod: info.ModTime(), size: info.Size()}, fmt.Errorf("%d bytes is over the %d-byte cap", info.Size(), max), st)
 		return nil
@@ -146,12 +147,4 @@ func hasExt(name string) bool {
 		}
 	}
 	return false
-}
-
-func cmpOr[T comparable](v, def T) T {
-	var zero T
-	if v == zero {
-		return def
-	}
-	return v
 }

@@ -8,11 +8,9 @@ import (
 	"github.com/hookline/hookline/article"
 )
 
-// sentence is one sentence of the article with its words and place.
+// sentence is one sentence of the article with its words.
 type sentence struct {
 	text  string
-	para  int // paragraph index, 0-based
-	index int // sentence index in the whole article
 	words []word
 }
 
@@ -67,7 +65,7 @@ func newDocument(a *article.Article) *document {
 	d := &document{index: make(map[string]int, size/8+16), titleText: a.Title}
 	// One array holds the words of every sentence; each sentence slices it.
 	all := make([]word, 0, size/5+8)
-	for pi, p := range paras {
+	for _, p := range paras {
 		for p != "" {
 			var line string
 			line, p, _ = strings.Cut(p, "\n")
@@ -77,7 +75,7 @@ func newDocument(a *article.Article) *document {
 				if len(all) == from {
 					continue
 				}
-				d.sentences = append(d.sentences, sentence{text: s, para: pi, index: len(d.sentences), words: all[from:len(all):len(all)]})
+				d.sentences = append(d.sentences, sentence{text: s, words: all[from:len(all):len(all)]})
 			}
 		}
 	}

@@ -226,7 +226,7 @@ func TestSecrets_Redaction(t *testing.T) {
 		"%v":          func() (string, error) { return fmt.Sprintf("%v", s), nil },
 		"%+v":         func() (string, error) { return fmt.Sprintf("%+v", s), nil },
 		"%#v":         func() (string, error) { return fmt.Sprintf("%#v", s), nil },
-		"%s":          func() (string, error) { return fmt.Sprintf("%s", s), nil },
+		"%s":          func() (string, error) { return fmt.Sprintf("%s", s), nil }, //lint:ignore S1025 the %s verb is what is tested
 		"%q":          func() (string, error) { return fmt.Sprintf("%q", s), nil },
 		"%x":          func() (string, error) { return fmt.Sprintf("%x", s), nil },
 		"account %v":  func() (string, error) { return fmt.Sprintf("%v", acct), nil },

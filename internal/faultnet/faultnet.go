@@ -223,3 +223,15 @@ func (s *Server) record(c Created) {
 	defer s.mu.Unlock()
 	s.posts = append(s.posts, c)
 }
+
+// CountKey returns how many created posts carry this key (the
+// Idempotency-Key on Mastodon, the record key on Bluesky).
+func (s *Server) CountKey(key string) int {
+	n := 0
+	for _, c := range s.Created() {
+		if c.Key == key {
+			n++
+		}
+	}
+	return n
+}

@@ -130,7 +130,7 @@ func TestMastodon_Idempotency(t *testing.T) {
 	if id(b1) != id(b2) || m.Count("Hello") != 1 {
 		t.Fatalf("same key made %d statuses (%s, %s)", m.Count("Hello"), id(b1), id(b2))
 	}
-	if _, b3, _ := toot(t, m, "k2", "Hello"); id(b3) == id(b1) || m.Count("Hello") != 2 {
+	if _, b3, _ := toot(t, m, "k2", "Hello"); id(b3) == id(b1) || m.Count("Hello") != 2 || m.CountKey("k1") != 1 || m.CountKey("k2") != 1 {
 		t.Fatal("another key must make another status")
 	}
 	m.Bug40399 = true

@@ -43,7 +43,7 @@ type Client struct {
 	name       string
 	server     string
 	identifier string
-	password   string
+	password   config.Secret
 	language   string
 	timeout    time.Duration
 	http       *http.Client
@@ -88,14 +88,14 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	if acct.Identifier == "" {
 		return nil, fmt.Errorf("%s: identifier is required: the account's handle (e.g. alice.bsky.social) or DID", acct.Name)
 	}
-	if acct.AppPassword.Value() == "" {
+	if acct.AppPassword == "" {
 		return nil, fmt.Errorf("%s: app_password is required: %s", acct.Name, appPasswordHelp)
 	}
 	c := &Client{
 		name:       acct.Name,
 		server:     server,
 		identifier: strings.TrimPrefix(acct.Identifier, "@"),
-		password:   acct.AppPassword.Value(),
+		password:   acct.AppPassword,
 		language:   acct.Language,
 		timeout:    cmp.Or(acct.Timeout, DefaultTimeout),
 		http:       cmp.Or(opts.HTTPClient, http.DefaultClient),

@@ -7,20 +7,11 @@ import (
 	"net/http"
 
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/internal/apierr"
 )
 
 // appPasswordHelp says where a Bluesky user makes an app password.
 const appPasswordHelp = "create one under Settings → Privacy and security → App passwords"
-
-// accountError is an error whose message is written for the person running
-// Hookline and which still matches its sentinel with errors.Is.
-type accountError struct {
-	msg string
-	err error
-}
-
-func (e *accountError) Error() string { return e.msg }
-func (e *accountError) Unwrap() error { return e.err }
 
 // wrap turns what an XRPC call returned into an error naming the account,
 // the step and what to do, wrapping the publish sentinels. Errors already
@@ -30,7 +21,7 @@ func (c *Client) wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var ae *accountError
+	var ae *apierr.Worded
 	var rl *publish.RateLimitError
 	if errors.As(err, &ae) || errors.As(err, &rl) {
 		return err
@@ -49,26 +40,26 @@ func (c *Client) wrap(op string, err error) error {
 			Err:   fmt.Errorf("%s: %s: 429 rate limited by %s; Hookline posts again after the reset: %w", c.name, op, c.server, xe),
 		}
 	case xe.Name == "AccountTakedown" || xe.Name == "AccountDeactivated":
-		return &accountError{
-			msg: fmt.Sprintf("%s: %d %s: the account cannot post (%s); sign in at %s to see why", c.name, xe.Status, xe.Name, orUnknown(xe.Message), c.server),
-			err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, xe),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: %d %s: the account cannot post (%s); sign in at %s to see why", c.name, xe.Status, xe.Name, orUnknown(xe.Message), c.server),
+			Err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, xe),
 		}
 	case xe.Status == http.StatusUnauthorized || xe.Name == "AuthenticationRequired" || xe.Name == "InvalidToken" || xe.Name == "ExpiredToken":
-		return &accountError{
-			msg: fmt.Sprintf("%s: 401 unauthorized: the app password was refused; %s (identifier %q, server %s)", c.name, appPasswordHelp, c.identifier, c.server),
-			err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, xe),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 401 unauthorized: the app password was refused; %s (identifier %q, server %s)", c.name, appPasswordHelp, c.identifier, c.server),
+			Err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, xe),
 		}
 	case xe.Status == http.StatusForbidden:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 403 forbidden: %s; the app password may not write posts: %s", c.name, orUnknown(xe.Message), appPasswordHelp),
-			err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, xe),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 403 forbidden: %s; the app password may not write posts: %s", c.name, orUnknown(xe.Message), appPasswordHelp),
+			Err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, xe),
 		}
 	case xe.Status >= 500 || xe.Status == http.StatusRequestTimeout:
 		return fmt.Errorf("%s: %s: server error, will retry: %w", c.name, op, xe)
 	case xe.Status >= 400:
-		return &accountError{
-			msg: fmt.Sprintf("%s: %s: %d %s: the server refused it: %s", c.name, op, xe.Status, orUnknown(xe.Name), orUnknown(xe.Message)),
-			err: fmt.Errorf("%w: %w", publish.ErrInvalid, xe),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: %s: %d %s: the server refused it: %s", c.name, op, xe.Status, orUnknown(xe.Name), orUnknown(xe.Message)),
+			Err: fmt.Errorf("%w: %w", publish.ErrInvalid, xe),
 		}
 	}
 	return fmt.Errorf("%s: %s: unexpected answer: %w", c.name, op, xe)

@@ -39,7 +39,7 @@ func (c *Client) currentSession(ctx context.Context) (session, error) {
 
 // loginLocked creates a session with the app password. c.mu is held.
 func (c *Client) loginLocked(ctx context.Context) (session, error) {
-	in := map[string]string{"identifier": c.identifier, "password": c.password}
+	in := map[string]string{"identifier": c.identifier, "password": c.password.Value()}
 	var out sessionOutput
 	if err := c.do(ctx, request{nsid: "com.atproto.server.createSession", input: in}, &out); err != nil {
 		return session{}, c.wrap("log in", err)

@@ -6,29 +6,19 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"strings"
 
 	gomastodon "github.com/mattn/go-mastodon"
 
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/internal/apierr"
 )
-
-// accountError is an error whose message is written for the person running
-// Hookline, and which still matches its sentinel with errors.Is.
-type accountError struct {
-	msg string
-	err error
-}
-
-func (e *accountError) Error() string { return e.msg }
-func (e *accountError) Unwrap() error { return e.err }
 
 // classify turns what go-mastodon or the transport returned into an error
 // naming the account and what to do, wrapping the publish sentinels.
 func (c *Client) classify(ctx context.Context, err error) error {
 	var rl *publish.RateLimitError
 	if errors.As(err, &rl) {
-		return &accountError{msg: fmt.Sprintf("%s: %v; Hookline posts again after the reset", c.name, rl), err: rl}
+		return &apierr.Worded{Msg: fmt.Sprintf("%s: %v; Hookline posts again after the reset", c.name, rl), Err: rl}
 	}
 	var api *gomastodon.APIError
 	if errors.As(err, &api) {
@@ -41,34 +31,34 @@ func (c *Client) classify(ctx context.Context, err error) error {
 }
 
 func (c *Client) apiError(code int, msg string) error {
-	he := &httpError{code: code, msg: msg}
+	he := &apierr.Status{Code: code, Msg: msg}
 	switch {
 	case code == http.StatusUnauthorized:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 401 unauthorized: the access token was refused; create a new one under Preferences → Development with write:statuses%s", c.name, detail(msg)),
-			err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 401 unauthorized: the access token was refused; create a new one under Preferences → Development with write:statuses%s", c.name, detail(msg)),
+			Err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
 		}
 	case code == http.StatusForbidden:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 403 forbidden: the access token may not post (missing write:statuses, or the account is disabled); create a new one under Preferences → Development with write:statuses%s", c.name, detail(msg)),
-			err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 403 forbidden: the access token may not post (missing write:statuses, or the account is disabled); create a new one under Preferences → Development with write:statuses%s", c.name, detail(msg)),
+			Err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
 		}
 	case code == http.StatusUnprocessableEntity:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 422 invalid post: %s; fix the post or the account's settings (max_chars, language, visibility)", c.name, orUnknown(msg)),
-			err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 422 invalid post: %s; fix the post or the account's settings (max_chars, language, visibility)", c.name, orUnknown(msg)),
+			Err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
 		}
 	case code == http.StatusNotFound:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 404 not found: %s has no Mastodon API at %s; check the account's server", c.name, c.server, statusesPath),
-			err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 404 not found: %s has no Mastodon API at %s; check the account's server", c.name, c.server, statusesPath),
+			Err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
 		}
 	case code >= 500 || code == http.StatusRequestTimeout || code == http.StatusTooEarly:
 		return fmt.Errorf("%s: instance error, will retry: %w", c.name, he)
 	case code >= 400:
-		return &accountError{
-			msg: fmt.Sprintf("%s: %v; the instance refused the post", c.name, he),
-			err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: %v; the instance refused the post", c.name, he),
+			Err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
 		}
 	}
 	return fmt.Errorf("%s: unexpected reply: %w", c.name, he)
@@ -110,8 +100,5 @@ func orUnknown(msg string) string {
 // redact removes the access token from err's message, should any layer
 // have put it there; errors.Is and errors.As still see the original.
 func (c *Client) redact(err error) error {
-	if err == nil || c.token == "" || !strings.Contains(err.Error(), c.token) {
-		return err
-	}
-	return &accountError{msg: strings.ReplaceAll(err.Error(), c.token, "[redacted]"), err: err}
+	return apierr.Redact(err, c.token.Value())
 }

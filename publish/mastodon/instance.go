@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/hookline/hookline/publish/internal/apierr"
 )
 
 // Mastodon's defaults, used when the instance does not say.
@@ -114,7 +116,7 @@ func (c *Client) getInstance(ctx context.Context, path string) (*instanceDoc, er
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: %w", path, &httpError{code: resp.StatusCode, msg: errorText(resp.Body)})
+		return nil, fmt.Errorf("%s: %w", path, &apierr.Status{Code: resp.StatusCode, Msg: errorText(resp.Body)})
 	}
 	var doc instanceDoc
 	if err := decodeJSON(io.LimitReader(resp.Body, 4<<20), &doc); err != nil {

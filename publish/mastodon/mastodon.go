@@ -29,7 +29,7 @@ const DefaultTimeout = 30 * time.Second
 type Client struct {
 	name        string
 	server      string
-	token       string
+	token       config.Secret
 	visibility  string
 	language    string
 	spoilerText string
@@ -86,7 +86,7 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	c := &Client{
 		name:        acct.Name,
 		server:      strings.TrimRight(acct.Server, "/"),
-		token:       acct.AccessToken.Value(),
+		token:       acct.AccessToken,
 		visibility:  visibility,
 		language:    acct.Language,
 		spoilerText: acct.SpoilerText,
@@ -102,12 +102,12 @@ func New(acct config.Account, opts Options) (*Client, error) {
 		c.now = time.Now
 	}
 	c.http = &http.Client{
-		Transport:     &transport{base: cmp.Or(hc.Transport, http.DefaultTransport), now: c.now},
+		Transport:     &transport{base: cmp.Or(hc.Transport, http.DefaultTransport), token: c.token, now: c.now},
 		CheckRedirect: hc.CheckRedirect,
 		Jar:           hc.Jar,
 		Timeout:       hc.Timeout,
 	}
-	c.api = gomastodon.NewClient(&gomastodon.Config{Server: c.server, AccessToken: c.token})
+	c.api = gomastodon.NewClient(&gomastodon.Config{Server: c.server}) // the transport adds the token
 	c.api.Client = *c.http
 	c.api.UserAgent = "hookline"
 	return c, nil

@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/internal/apierr"
 )
 
 // statusesPath is the endpoint that creates a status; the only one that
@@ -43,9 +44,13 @@ var errCaptured = errors.New("dry run: request captured, not sent")
 // transport wraps the HTTP client's transport to do what go-mastodon does
 // not: send an Idempotency-Key with each new status, and turn a 429 into a
 // *publish.RateLimitError at once, so the library never sleeps and retries.
+// It also puts the access token into the Authorization header that
+// go-mastodon leaves empty, so the token is unwrapped only as a request
+// goes out (and never for a dry run).
 type transport struct {
-	base http.RoundTripper
-	now  func() time.Time
+	base  http.RoundTripper
+	token config.Secret
+	now   func() time.Time
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -58,6 +63,10 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if c, ok := req.Context().Value(captureKey{}).(*captured); ok {
 		return nil, capture(c, req)
 	}
+	if strings.HasPrefix(req.Header.Get("Authorization"), "Bearer") {
+		req = req.Clone(req.Context())
+		req.Header.Set("Authorization", "Bearer "+t.token.Value())
+	}
 	resp, err := t.base.RoundTrip(req)
 	if err != nil || resp.StatusCode != http.StatusTooManyRequests {
 		return resp, err
@@ -66,7 +75,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp.Body.Close()
 	return nil, &publish.RateLimitError{
 		Reset: rateLimitReset(resp.Header, t.now()),
-		Err:   &httpError{code: http.StatusTooManyRequests, msg: msg},
+		Err:   &apierr.Status{Code: http.StatusTooManyRequests, Msg: msg},
 	}
 }
 
@@ -97,29 +106,7 @@ func rateLimitReset(h http.Header, now time.Time) time.Time {
 			return time.Unix(secs, 0) // some forks send Unix time
 		}
 	}
-	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
-			return now.Add(time.Duration(secs) * time.Second)
-		}
-		if t, err := http.ParseTime(v); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
-}
-
-// httpError is a non-2xx reply, with the server's "error" text if it gave one.
-type httpError struct {
-	code int
-	msg  string
-}
-
-func (e *httpError) Error() string {
-	s := fmt.Sprintf("%d %s", e.code, strings.ToLower(http.StatusText(e.code)))
-	if e.msg != "" {
-		s += ": " + e.msg
-	}
-	return s
+	return apierr.RetryAfter(h, now)
 }
 
 // errorText reads Mastodon's {"error": "..."} body, bounded, or "" if it is

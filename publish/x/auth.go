@@ -16,9 +16,9 @@ type credentials interface {
 	// do sends the request newReq makes. It may make and send another when
 	// the first was refused and the credentials could be renewed.
 	do(ctx context.Context, newReq func() (*http.Request, error)) (*http.Response, error)
-	// redact removes from s any credential obtained after New, such as an
-	// access token from a refresh.
-	redact(s string) string
+	// issued lists the credentials obtained after New, such as an access
+	// token from a refresh, for redaction.
+	issued() []string
 	// kind names the scheme in messages: "OAuth 1.0a" or "OAuth 2.0".
 	kind() string
 }
@@ -50,7 +50,7 @@ func newCredentials(acct config.Account, opts Options, c *Client) (credentials, 
 	case acct.ClientID != "":
 		return newOAuth2(acct, opts, hc, c), nil
 	case acct.AccessToken != "":
-		return &bearer{http: hc, token: acct.AccessToken.Value()}, nil
+		return &bearer{http: hc, token: acct.AccessToken}, nil
 	}
 	return nil, fmt.Errorf("%s: kind x needs credentials: consumer_key, consumer_secret, access_token and access_secret (OAuth 1.0a), "+
 		"or client_id and `hookline auth x %s` (OAuth 2.0)", acct.Name, acct.Name)
@@ -79,13 +79,13 @@ func (o *oauth1Creds) do(_ context.Context, newReq func() (*http.Request, error)
 	return o.http.Do(req)
 }
 
-func (o *oauth1Creds) redact(s string) string { return s }
-func (o *oauth1Creds) kind() string           { return "OAuth 1.0a" }
+func (o *oauth1Creds) issued() []string { return nil }
+func (o *oauth1Creds) kind() string     { return "OAuth 1.0a" }
 
 // bearer sends a fixed OAuth 2.0 user access token. It cannot be renewed.
 type bearer struct {
 	http  *http.Client
-	token string
+	token config.Secret
 }
 
 func (b *bearer) do(_ context.Context, newReq func() (*http.Request, error)) (*http.Response, error) {
@@ -93,9 +93,9 @@ func (b *bearer) do(_ context.Context, newReq func() (*http.Request, error)) (*h
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+b.token)
+	req.Header.Set("Authorization", "Bearer "+b.token.Value())
 	return b.http.Do(req)
 }
 
-func (b *bearer) redact(s string) string { return s }
-func (b *bearer) kind() string           { return "OAuth 2.0" }
+func (b *bearer) issued() []string { return nil }
+func (b *bearer) kind() string     { return "OAuth 2.0" }

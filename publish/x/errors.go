@@ -12,31 +12,8 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/internal/apierr"
 )
-
-// accountError is an error whose message is written for the person running
-// Hookline, and which still matches its sentinel with errors.Is.
-type accountError struct {
-	msg string
-	err error
-}
-
-func (e *accountError) Error() string { return e.msg }
-func (e *accountError) Unwrap() error { return e.err }
-
-// httpError is a non-2xx reply, with what X said about it.
-type httpError struct {
-	code int
-	msg  string
-}
-
-func (e *httpError) Error() string {
-	s := fmt.Sprintf("%d %s", e.code, strings.ToLower(http.StatusText(e.code)))
-	if e.msg != "" {
-		s += ": " + e.msg
-	}
-	return s
-}
 
 // problem is the union of the error bodies of the X API v2 spec: a Problem
 // (RFC 7807: type, title, detail, status), the older Error ({code,
@@ -131,10 +108,10 @@ func parseProblem(body []byte) problem {
 func (c *Client) apiError(resp *http.Response, body []byte, now time.Time) error {
 	code := resp.StatusCode
 	p := parseProblem(body)
-	he := &httpError{code: code, msg: p.text()}
+	he := &apierr.Status{Code: code, Msg: p.text()}
 	said := ""
-	if he.msg != "" {
-		said = " (X said: " + he.msg + ")"
+	if he.Msg != "" {
+		said = " (X said: " + he.Msg + ")"
 	}
 	fix := "regenerate it with Read and Write"
 	if c.creds.kind() == "OAuth 2.0" {
@@ -142,46 +119,46 @@ func (c *Client) apiError(resp *http.Response, body []byte, now time.Time) error
 	}
 	switch {
 	case code == http.StatusForbidden && p.duplicate():
-		return &accountError{
-			msg: fmt.Sprintf("%s: 403 duplicate: X already has a post with this text%s; recorded as posted", c.name, said),
-			err: fmt.Errorf("%w: %w", publish.ErrDuplicate, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 403 duplicate: X already has a post with this text%s; recorded as posted", c.name, said),
+			Err: fmt.Errorf("%w: %w", publish.ErrDuplicate, he),
 		}
 	case code == http.StatusUnauthorized:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 401 unauthorized: the %s credentials were refused, or the access token lacks write permission; %s%s", c.name, c.creds.kind(), fix, said),
-			err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 401 unauthorized: the %s credentials were refused, or the access token lacks write permission; %s%s", c.name, c.creds.kind(), fix, said),
+			Err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
 		}
 	case code == http.StatusForbidden:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 403 forbidden: the access token lacks write permission, or the app's access level does not allow posting; %s%s", c.name, fix, said),
-			err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 403 forbidden: the access token lacks write permission, or the app's access level does not allow posting; %s%s", c.name, fix, said),
+			Err: fmt.Errorf("%w: %w", publish.ErrUnauthorized, he),
 		}
 	case code == http.StatusTooManyRequests:
 		rl := &publish.RateLimitError{Reset: rateLimitReset(resp.Header, now), Err: he}
-		return &accountError{msg: fmt.Sprintf("%s: %v; Hookline posts again after the reset", c.name, rl), err: rl}
+		return &apierr.Worded{Msg: fmt.Sprintf("%s: %v; Hookline posts again after the reset", c.name, rl), Err: rl}
 	case code >= 500 || code == http.StatusRequestTimeout || code == http.StatusTooEarly:
 		return fmt.Errorf("%s: X server error, will retry: %w", c.name, he)
 	case code == http.StatusBadRequest:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 400 invalid post: %s; fix the post (length, text) or the account's settings", c.name, cmp.Or(he.msg, "X gave no reason")),
-			err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 400 invalid post: %s; fix the post (length, text) or the account's settings", c.name, cmp.Or(he.Msg, "X gave no reason")),
+			Err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
 		}
 	case code == http.StatusNotFound:
-		return &accountError{
-			msg: fmt.Sprintf("%s: 404 not found: %s has no %s; check the account's server (default %s)", c.name, c.server, tweetsPath, DefaultServer),
-			err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
+		return &apierr.Worded{
+			Msg: fmt.Sprintf("%s: 404 not found: %s has no %s; check the account's server (default %s)", c.name, c.server, tweetsPath, DefaultServer),
+			Err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
 		}
 	}
-	return &accountError{
-		msg: fmt.Sprintf("%s: %v; X refused the post", c.name, he),
-		err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
+	return &apierr.Worded{
+		Msg: fmt.Sprintf("%s: %v; X refused the post", c.name, he),
+		Err: fmt.Errorf("%w: %w", publish.ErrInvalid, he),
 	}
 }
 
 // transportError names the account in an error from sending: a timeout, a
 // broken connection, or an already worded error from the credentials.
 func (c *Client) transportError(ctx context.Context, err error) error {
-	var ae *accountError
+	var ae *apierr.Worded
 	if errors.As(err, &ae) {
 		return err
 	}
@@ -217,15 +194,7 @@ func rateLimitReset(h http.Header, now time.Time) time.Time {
 	if !any.IsZero() {
 		return any
 	}
-	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
-		if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
-			return now.Add(time.Duration(secs) * time.Second)
-		}
-		if t, err := http.ParseTime(v); err == nil {
-			return t
-		}
-	}
-	return time.Time{}
+	return apierr.RetryAfter(h, now)
 }
 
 func later(a, b time.Time) time.Time {

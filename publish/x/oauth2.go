@@ -9,12 +9,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/internal/apierr"
 )
 
 // TokenPath is X's OAuth 2.0 token endpoint, under the API's base URL.
@@ -106,20 +108,21 @@ func requestToken(ctx context.Context, hc *http.Client, tokenURL, clientID, clie
 // refresh token shortly before it expires or when X refuses it. X rotates
 // the refresh token at every use; the new one is stored at once.
 type oauth2Creds struct {
-	http                   *http.Client
-	account                string
-	clientID, clientSecret string
-	tokenURL               string
-	configRefresh          string
-	tokens                 TokenStore
-	now                    func() time.Time
-	log                    *slog.Logger
+	http          *http.Client
+	account       string
+	clientID      string
+	clientSecret  config.Secret
+	tokenURL      string
+	configRefresh config.Secret
+	tokens        TokenStore
+	now           func() time.Time
+	log           *slog.Logger
 
-	mu      sync.Mutex
-	access  string
-	expiry  time.Time // zero when unknown
-	unsaved string    // a rotated refresh token the store could not keep
-	issued  []string  // access tokens obtained, for redaction
+	mu       sync.Mutex
+	access   string
+	expiry   time.Time // zero when unknown
+	unsaved  string    // a rotated refresh token the store could not keep
+	obtained []string  // access tokens obtained, for redaction
 }
 
 func newOAuth2(acct config.Account, opts Options, hc *http.Client, c *Client) *oauth2Creds {
@@ -127,9 +130,9 @@ func newOAuth2(acct config.Account, opts Options, hc *http.Client, c *Client) *o
 		http:          hc,
 		account:       acct.Name,
 		clientID:      acct.ClientID,
-		clientSecret:  acct.ClientSecret.Value(),
+		clientSecret:  acct.ClientSecret,
 		tokenURL:      c.server + TokenPath,
-		configRefresh: acct.RefreshToken.Value(),
+		configRefresh: acct.RefreshToken,
 		tokens:        opts.Tokens,
 		now:           c.now,
 		log:           c.log,
@@ -196,25 +199,25 @@ func (o *oauth2Creds) refresh(ctx context.Context) error {
 		rt = stored
 	}
 	if rt == "" {
-		rt = o.configRefresh
+		rt = o.configRefresh.Value()
 	}
 	if rt == "" {
 		return o.fail(fmt.Errorf("%w: no refresh token", publish.ErrUnauthorized), "%s: no OAuth 2.0 refresh token stored; %s", o.account, reauth)
 	}
 	form := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {rt}}
-	tok, err := requestToken(ctx, o.http, o.tokenURL, o.clientID, o.clientSecret, form)
+	tok, err := requestToken(ctx, o.http, o.tokenURL, o.clientID, o.clientSecret.Value(), form)
 	var te *tokenError
 	var rl *publish.RateLimitError
 	switch {
 	case errors.As(err, &rl):
-		return &accountError{msg: fmt.Sprintf("%s: refresh OAuth 2.0 token: %v", o.account, rl), err: rl}
+		return &apierr.Worded{Msg: fmt.Sprintf("%s: refresh OAuth 2.0 token: %v", o.account, rl), Err: rl}
 	case errors.As(err, &te) && te.status >= 400 && te.status < 500:
 		return o.fail(fmt.Errorf("%w: %w", publish.ErrUnauthorized, te), "%s: the refresh token was refused (%v); %s", o.account, te, reauth)
 	case err != nil:
 		return fmt.Errorf("%s: refresh OAuth 2.0 token at %s: %w", o.account, o.tokenURL, err)
 	}
 	o.access, o.expiry = tok.AccessToken, time.Time{}
-	o.issued = append(o.issued, tok.AccessToken)
+	o.obtained = append(o.obtained, tok.AccessToken)
 	if tok.ExpiresIn > 0 {
 		o.expiry = o.now().Add(time.Duration(tok.ExpiresIn) * time.Second)
 	}
@@ -233,18 +236,13 @@ func (o *oauth2Creds) refresh(ctx context.Context) error {
 }
 
 func (o *oauth2Creds) fail(err error, format string, args ...any) error {
-	return &accountError{msg: fmt.Sprintf(format, args...), err: err}
+	return &apierr.Worded{Msg: fmt.Sprintf(format, args...), Err: err}
 }
 
-func (o *oauth2Creds) redact(s string) string {
+func (o *oauth2Creds) issued() []string {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	for _, t := range append(o.issued, o.unsaved) {
-		if t != "" {
-			s = strings.ReplaceAll(s, t, "[redacted]")
-		}
-	}
-	return s
+	return append(slices.Clone(o.obtained), o.unsaved)
 }
 
 func (o *oauth2Creds) kind() string { return "OAuth 2.0" }

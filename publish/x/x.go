@@ -11,6 +11,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/internal/apierr"
 	"github.com/hookline/hookline/teaser/fit"
 )
 
@@ -53,7 +55,7 @@ type Client struct {
 	timeout time.Duration
 	rules   fit.Rules
 	creds   credentials
-	secrets []string // every credential value, for redaction
+	secrets []config.Secret // every configured credential, for redaction
 	log     *slog.Logger
 	now     func() time.Time
 	caps    caps
@@ -114,7 +116,7 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	}
 	for _, s := range []config.Secret{acct.ConsumerKey, acct.ConsumerSecret, acct.AccessToken, acct.AccessSecret, acct.ClientSecret, acct.RefreshToken} {
 		if s != "" {
-			c.secrets = append(c.secrets, s.Value())
+			c.secrets = append(c.secrets, s)
 		}
 	}
 	counter := opts.Counter
@@ -234,7 +236,7 @@ func receipt(reply []byte, now time.Time) (publish.Receipt, error) {
 		if len(r.Errors) > 0 {
 			msg += ": " + r.Errors[0].text()
 		}
-		return publish.Receipt{}, fmt.Errorf("%s", msg)
+		return publish.Receipt{}, errors.New(msg)
 	}
 	return publish.Receipt{ID: r.Data.ID, URL: statusURL + r.Data.ID, At: now}, nil
 }
@@ -258,14 +260,9 @@ func (c *Client) redact(err error) error {
 	if err == nil {
 		return nil
 	}
-	msg := err.Error()
-	out := msg
+	secrets := c.creds.issued()
 	for _, s := range c.secrets {
-		out = strings.ReplaceAll(out, s, "[redacted]")
+		secrets = append(secrets, s.Value())
 	}
-	out = c.creds.redact(out)
-	if out == msg {
-		return err
-	}
-	return &accountError{msg: out, err: err}
+	return apierr.Redact(err, secrets...)
 }

@@ -40,6 +40,12 @@ type faultCase struct {
 	maxAttempts int
 	// checkReset: the first retry waits for the 429's reset time exactly.
 	checkReset bool
+	// lateTimes, when set, makes the fault strike that many requests in all,
+	// across retries, instead of the first delivery only.
+	lateTimes int
+	// known names a bug not yet fixed: the case is skipped unless
+	// HOOKLINE_FAULTS_KNOWN=1, so CI stays green while it is on record.
+	known string
 }
 
 var httpNets = []string{"mastodon", "x", "bluesky"}
@@ -60,6 +66,10 @@ var faultCases = []faultCase{
 	{
 		name: "Mastodon bug 40399: reply lost, repeated key answered 500", fault: faultnet.Late, nets: []string{"mastodon"},
 		setup: func(t *testing.T, n *net, _ *store.Store) { n.masto.Bug40399 = true },
+	},
+	{
+		name: "late answers for over an hour (Idempotency-Key expired)", fault: faultnet.Late, nets: []string{"mastodon"}, lateTimes: 7 * postsPerCase,
+		known: "posts twice: after 7 timeouts the retry comes more than an hour later, Mastodon has forgotten the key, and publish/mastodon reconciles only after a 5xx or a broken connection, not before a resend",
 	},
 	{name: "401 unauthorized", fault: faultnet.Unauthorized, permanent: true, wantErr: publish.ErrUnauthorized, wantMsg: "401"},
 	{name: "503 that never clears", fault: faultnet.Status503, permanent: true, maxAttempts: 3, wantErr: errGaveUp, wantMsg: "gave up after 3 attempts"},
@@ -103,6 +113,10 @@ func TestDeliver_Faults(t *testing.T) {
 }
 
 func runFaultCase(t *testing.T, tc faultCase, kind string) {
+	if tc.known != "" && os.Getenv("HOOKLINE_FAULTS_KNOWN") != "1" {
+		report(t, "known bug", tc.name, postsPerCase, tc.known)
+		t.Skip("known bug (HOOKLINE_FAULTS_KNOWN=1 runs it): " + tc.known)
+	}
 	ctx := context.Background()
 	clk := &clock{t: t0}
 	st := openStore(t)
@@ -114,7 +128,7 @@ func runFaultCase(t *testing.T, tc faultCase, kind string) {
 		jobs[i] = deliver.Job{Post: p, Publisher: n.pub}
 	}
 	if n.fake != nil {
-		n.fake.Set(tc.fault, 0)
+		n.fake.Set(tc.fault, tc.lateTimes)
 	}
 	if tc.setup != nil {
 		tc.setup(t, n, st)
@@ -135,7 +149,7 @@ func runFaultCase(t *testing.T, tc faultCase, kind string) {
 			}
 		}
 	}
-	if !tc.permanent {
+	if !tc.permanent && tc.lateTimes == 0 {
 		if n.fake != nil {
 			n.fake.Clear()
 		}
@@ -193,14 +207,15 @@ func runFaultCase(t *testing.T, tc faultCase, kind string) {
 	}
 	t.Logf("%-9s %-55s sends %2d, resume rounds %d: %s", kind, tc.name, n.sends(), rounds, outcome)
 	if !t.Failed() {
-		reportCase(t, tc, kind, outcome)
+		reportCase(t, tc, kind)
 	}
 }
 
 // reportCase adds the case to the summary: one row per fault, cases
 // counted in posts, networks named.
-func reportCase(t *testing.T, tc faultCase, kind, outcome string) {
+func reportCase(t *testing.T, tc faultCase, kind string) {
 	what := tc.name
+	var outcome string
 	nets := tc.nets
 	if nets == nil {
 		nets = httpNets

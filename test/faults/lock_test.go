@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -191,7 +190,10 @@ func hooklineBin(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "hookline")
-		goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
+		goCmd, err := exec.LookPath("go")
+		if err != nil {
+			goCmd = "/usr/local/go/bin/go"
+		}
 		out, err := exec.Command(goCmd, "build", "-o", binPath, "github.com/hookline/hookline/cmd/hookline").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
@@ -336,4 +338,3 @@ func writeConfig(t *testing.T, body string) string {
 	must(t, os.WriteFile(p, []byte(body), 0o600))
 	return p
 }
-
