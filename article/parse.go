@@ -101,7 +101,7 @@ func checkData(data []byte, needUTF8 bool) ([]byte, error) {
 	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
 		dec, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return nil, fmt.Errorf("%w: bad UTF-16 text: %v", ErrNotUTF8, err)
+			return nil, fmt.Errorf("%w: bad UTF-16 text: %w", ErrNotUTF8, err)
 		}
 		data = dec
 	}

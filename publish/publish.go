@@ -84,6 +84,7 @@ type RateLimitError struct {
 	Err error
 }
 
+// Error says the network rate limited the post, and until when if known.
 func (e *RateLimitError) Error() string {
 	if e.Reset.IsZero() {
 		return fmt.Sprintf("rate limited: %v", e.Err)
@@ -91,6 +92,7 @@ func (e *RateLimitError) Error() string {
 	return fmt.Sprintf("rate limited until %s: %v", e.Reset.UTC().Format(time.RFC3339), e.Err)
 }
 
+// Unwrap returns Err.
 func (e *RateLimitError) Unwrap() error { return e.Err }
 
 // Retryable reports whether posting again later may succeed: true for rate

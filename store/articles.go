@@ -25,6 +25,7 @@ const (
 	Changed
 )
 
+// String returns "new", "changed" or "unchanged", for logs.
 func (r UpsertResult) String() string {
 	switch r {
 	case New:

@@ -52,17 +52,17 @@ func classify(path, what string, err error) error {
 	}
 	switch {
 	case code == sqliteFull || errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EFBIG):
-		return fmt.Errorf("state %s: %w: %s: %v; free space and restart", path, ErrDiskFull, what, err)
+		return fmt.Errorf("state %s: %w: %s: %w; free space and restart", path, ErrDiskFull, what, err)
 	case code == sqliteReadOnly || errors.Is(err, syscall.EROFS) || errors.Is(err, syscall.EACCES) || errors.Is(err, syscall.EPERM):
-		return fmt.Errorf("state %s: %w: %s: %v; make the file and its folder writable by this user, or change state: in config.yaml", path, ErrReadOnly, what, err)
+		return fmt.Errorf("state %s: %w: %s: %w; make the file and its folder writable by this user, or change state: in config.yaml", path, ErrReadOnly, what, err)
 	case code == sqliteCantOpen && unix.Access(filepath.Dir(path), unix.W_OK) != nil:
-		return fmt.Errorf("state %s: %w: %s: %v (folder %s is read-only); make the folder writable by this user, or change state: in config.yaml", path, ErrReadOnly, what, err, filepath.Dir(path))
+		return fmt.Errorf("state %s: %w: %s: %w (folder %s is read-only); make the folder writable by this user, or change state: in config.yaml", path, ErrReadOnly, what, err, filepath.Dir(path))
 	case code == sqliteCantOpen:
-		return fmt.Errorf("state %s: cannot open: %s: %v; check that the folder exists and is writable", path, what, err)
+		return fmt.Errorf("state %s: cannot open: %s: %w; check that the folder exists and is writable", path, what, err)
 	case code == sqliteCorrupt || code == sqliteNotADB:
-		return fmt.Errorf("state %s: %w: %s: %v; restore it from a backup or move it away to start afresh", path, ErrCorrupt, what, err)
+		return fmt.Errorf("state %s: %w: %s: %w; restore it from a backup or move it away to start afresh", path, ErrCorrupt, what, err)
 	case code == sqliteIOErr:
-		return fmt.Errorf("state %s: i/o error: %s: %v; check the disk", path, what, err)
+		return fmt.Errorf("state %s: i/o error: %s: %w; check the disk", path, what, err)
 	}
 	return fmt.Errorf("state %s: %s: %w", path, what, err)
 }

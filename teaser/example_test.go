@@ -60,5 +60,5 @@ func ExampleResult_Post() {
 	// What's next for Harbour Town? Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
 	//
 	// https://example.org/sport/cup-final
-	// #ShootOut #HarbourTown
+	// #HarbourTown #ShootOut
 }

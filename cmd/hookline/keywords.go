@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hookline/hookline/article"
+	"github.com/hookline/hookline/teaser"
 	"github.com/hookline/hookline/teaser/keyphrase"
 )
 
@@ -50,7 +51,7 @@ A bad article gets a one-line error and the others are still read.`,
 				for i, p := range phrases {
 					texts[i] = p.Text
 				}
-				tags := keyphrase.Hashtags(texts, hashtags)
+				tags := teaser.Hashtags(a, texts, hashtags)
 				if format == "json" {
 					return enc.Encode(struct {
 						File       string   `json:"file"`

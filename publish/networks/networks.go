@@ -22,11 +22,8 @@ import (
 var Kinds = []string{"outbox", "x", "mastodon", "bluesky"}
 
 // TokenStore keeps credentials that rotate, such as X's OAuth 2.0 refresh
-// token; *store.Store implements it.
-type TokenStore interface {
-	Token(ctx context.Context, account string) (string, error)
-	SetToken(ctx context.Context, account, token string) error
-}
+// token; *store.Store implements it. It is x.TokenStore, its only consumer.
+type TokenStore = x.TokenStore
 
 // Deps are what publishers share. Every field may be zero.
 type Deps struct {

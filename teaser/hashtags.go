@@ -1,0 +1,77 @@
+package teaser
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/hookline/hookline/article"
+	"github.com/hookline/hookline/teaser/keyphrase"
+)
+
+// Hashtags picks at most n hashtags for a from its keyphrases (best
+// first). Keyphrases are
+// ranked for what an article is about, where a describing word such as
+// "diplomatic" may lead; a hashtag is a topic people follow, so the
+// article's explicit keywords come first, then multi-word phrases (mostly
+// names: Kim Jong Un, Xi Jinping), then single words, and adjective-like
+// words last.
+func Hashtags(a *article.Article, phrases []string, n int) []string {
+	explicit := make(map[string]bool, len(a.Keywords))
+	for _, k := range a.Keywords {
+		explicit[strings.ToLower(strings.TrimSpace(k))] = true
+	}
+	var groups [4][]string
+	for _, p := range phrases {
+		groups[hashtagRank(p, explicit)] = append(groups[hashtagRank(p, explicit)], p)
+	}
+	// A phrase sharing a word with a better one is a fragment or a run
+	// across two names ("Jong Un China" after "Kim Jong Un"): skip it.
+	ordered := make([]string, 0, len(phrases))
+	seen := make(map[string]bool)
+	for _, g := range groups {
+		for _, p := range g {
+			words := strings.Fields(strings.ToLower(p))
+			if slices.ContainsFunc(words, func(w string) bool { return seen[w] }) {
+				continue
+			}
+			for _, w := range words {
+				seen[w] = true
+			}
+			ordered = append(ordered, p)
+		}
+	}
+	return keyphrase.Hashtags(ordered, n)
+}
+
+// hashtagRank is 0 for explicit keywords, 1 for multi-word phrases, 2 for
+// single words, 3 for adjective-like single lower-case words.
+func hashtagRank(p string, explicit map[string]bool) int {
+	switch {
+	case explicit[strings.ToLower(p)]:
+		return 0
+	case strings.ContainsRune(p, ' '):
+		return 1
+	case strings.IndexFunc(p, unicode.IsUpper) < 0 && adjectiveLike(p):
+		return 3
+	default:
+		return 2
+	}
+}
+
+// adjectiveSuffixes end most English adjectives and few topic nouns.
+var adjectiveSuffixes = []string{"al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent", "ary", "ly"}
+
+// adjectiveLike reports whether a lower-case word looks like an adjective
+// (or an adverb) by its ending.
+func adjectiveLike(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, s := range adjectiveSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}

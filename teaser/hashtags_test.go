@@ -1,0 +1,40 @@
+package teaser
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/hookline/hookline/article"
+)
+
+func TestHashtags(t *testing.T) {
+	tests := []struct {
+		name     string
+		keywords []string
+		phrases  []string
+		n        int
+		want     []string
+	}{
+		{"names before describing words",
+			nil, []string{"diplomatic", "China", "Kim Jong Un", "Kim", "geopolitical", "anniversary", "Xi Jinping"}, 3,
+			[]string{"#KimJongUn", "#XiJinping", "#China"}},
+		{"explicit keywords first",
+			[]string{"ferries"}, []string{"ferries", "public transport", "batteries"}, 2,
+			[]string{"#Ferries", "#PublicTransport"}},
+		{"fragment sharing a word with a better phrase is skipped",
+			nil, []string{"Kim Jong Un", "South Korean", "Jong Un China", "China"}, 3,
+			[]string{"#KimJongUn", "#SouthKorean", "#China"}},
+		{"adjectives only when nothing else is left",
+			nil, []string{"significant", "museum", "international"}, 3,
+			[]string{"#Museum", "#Significant", "#International"}},
+		{"at most n", nil, []string{"a b", "c d", "e f"}, 1, []string{"#AB"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Hashtags(&article.Article{Keywords: tt.keywords}, tt.phrases, tt.n)
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("Hashtags = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
