@@ -15,19 +15,6 @@ import (
 // before reloading it, so an editor's burst of writes is read once.
 const DefaultDebounce = 500 * time.Millisecond
 
-// Watch reloads the config file at path when it changes, until ctx is done.
-// It calls onChange with each edit that loads and validates, and onError
-// with the message of each that does not (the caller keeps its config).
-// It returns nil when ctx is done, or an error when the file cannot be
-// watched. See Watcher for warnings and a ready signal.
-func Watch(ctx context.Context, path string, debounce time.Duration, onChange func(*Config), onError func(error)) error {
-	w := &Watcher{Path: path, Debounce: debounce, OnError: onError}
-	if onChange != nil {
-		w.OnChange = func(c *Config, _ []Warning) { onChange(c) }
-	}
-	return w.Run(ctx)
-}
-
 // Watcher reloads a config file when it changes. It watches the file's
 // folder, not the file, because editors and config managers replace files
 // by renaming a new one over them.

@@ -111,8 +111,9 @@ func TestWatcher_IgnoresOtherFiles(t *testing.T) {
 	}
 }
 
-func TestWatch_MissingFolder(t *testing.T) {
-	err := config.Watch(context.Background(), filepath.Join(t.TempDir(), "nope", "config.yaml"), 0, nil, nil)
+func TestWatcher_Run_MissingFolder(t *testing.T) {
+	w := &config.Watcher{Path: filepath.Join(t.TempDir(), "nope", "config.yaml")}
+	err := w.Run(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "config: watch") {
 		t.Errorf("err = %v, want a watch error", err)
 	}

@@ -60,6 +60,7 @@ type Daemon struct {
 	// OnReload, when set, is called once the loop runs a reloaded config.
 	OnReload func()
 
+	reloadMu sync.Mutex // one Reload at a time, so a slower one cannot undo a later one
 	mu       sync.Mutex
 	plan     *plan
 	running  map[string]bool
@@ -139,6 +140,8 @@ func (d *Daemon) Ready() bool { return d.ready.Load() }
 // together at once. Fires in flight finish with the config they started
 // with. An error leaves the running config as it was.
 func (d *Daemon) Reload(ctx context.Context, cfg *config.Config) error {
+	d.reloadMu.Lock()
+	defer d.reloadMu.Unlock()
 	d.mu.Lock()
 	old := d.plan
 	d.mu.Unlock()

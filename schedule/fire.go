@@ -74,10 +74,7 @@ func (d *Daemon) prepare(ctx context.Context, p *plan, job *Job, now time.Time) 
 		errs []error
 	)
 	results := map[string]teaser.Result{}
-	opts := teaser.Options{Variant: p.cfg.Teaser.Variant}
-	for _, a := range job.Accounts {
-		opts.Hashtags = max(opts.Hashtags, networks.Hashtags(a, p.cfg.Teaser))
-	}
+	opts := networks.TeaserOptions(job.Accounts, p.cfg.Teaser)
 	for _, acct := range job.Accounts {
 		pub := p.pubs[acct.Name]
 		if pub == nil {

@@ -104,11 +104,7 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 	if err != nil {
 		return err
 	}
-	opts := teaser.Options{Variant: cfg.Teaser.Variant}
-	for _, acct := range accts {
-		opts.Hashtags = max(opts.Hashtags, networks.Hashtags(acct, cfg.Teaser))
-	}
-	res, err := teaser.Compose(a, opts)
+	res, err := teaser.Compose(a, networks.TeaserOptions(accts, cfg.Teaser))
 	if err != nil {
 		return err
 	}

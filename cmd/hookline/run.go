@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -77,15 +78,21 @@ func runDaemon(ctx context.Context, g *globals, once bool, stdout, stderr io.Wri
 		}
 		log.Info("serving /healthz, /readyz and /metrics", slog.String("listen", addr.String()))
 	}
-	watchConfig(ctx, g, d, log)
+	wctx, stopWatch := context.WithCancel(ctx)
+	wait := watchConfig(wctx, g, d, log)
 	log.Info("hookline running", slog.Int("schedules", len(cfg.Schedules)), slog.Int("sources", len(cfg.Sources)),
 		slog.Int("networks", len(cfg.Networks)), slog.String("state", cfg.State))
-	return d.Run(ctx, cfg)
+	err = d.Run(ctx, cfg)
+	stopWatch() // Run may return before ctx is done (a config it cannot run)
+	wait()
+	return err
 }
 
-// watchConfig reloads the config file when it changes and on SIGHUP. The
+// watchConfig reloads the config file when it changes and on SIGHUP, until
+// ctx is done; the function it returns waits for its goroutines to end. The
 // embedded default has no file to watch; SIGHUP still reloads it.
-func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.Logger) {
+func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.Logger) (wait func()) {
+	var wg sync.WaitGroup
 	path := config.Resolve(g.configPath, os.Environ())
 	apply := func(c *config.Config, warns []config.Warning) {
 		for _, w := range warns {
@@ -100,15 +107,15 @@ func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.
 	}
 	if path != "" {
 		w := &config.Watcher{Path: path, OnChange: apply, OnError: reject}
-		go func() {
+		wg.Go(func() {
 			if err := w.Run(ctx); err != nil {
 				log.Warn("config file not watched; reload with SIGHUP", slog.Any("error", err))
 			}
-		}()
+		})
 	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
-	go func() {
+	wg.Go(func() {
 		defer signal.Stop(hup)
 		for {
 			select {
@@ -124,7 +131,8 @@ func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.
 				apply(c, warns)
 			}
 		}
-	}()
+	})
+	return wg.Wait
 }
 
 // newLogger returns the log/slog logger config.yaml's log: asks for.

@@ -55,6 +55,17 @@ func Hashtags(acct config.Account, t config.Teaser) int {
 	return cmp.Or(acct.Hashtags, t.Hashtags, DefaultHashtags)
 }
 
+// TeaserOptions are the teaser settings for one article posted to accts:
+// t's variant, and as many hashtags as the most any of accts carries (see
+// Hashtags), so that one teaser serves every account.
+func TeaserOptions(accts []config.Account, t config.Teaser) teaser.Options {
+	opts := teaser.Options{Variant: t.Variant}
+	for _, a := range accts {
+		opts.Hashtags = max(opts.Hashtags, Hashtags(a, t))
+	}
+	return opts
+}
+
 // PostFor fits the teaser res to acct and its publisher pub: the account's
 // rules (see Rules), its hashtag count, the article's link with the
 // account's UTM parameters, and the idempotency key given (deliver.Key of

@@ -113,6 +113,28 @@ func TestHashtags(t *testing.T) {
 	}
 }
 
+func TestTeaserOptions(t *testing.T) {
+	tests := []struct {
+		name  string
+		accts []config.Account
+		t     config.Teaser
+		want  teaser.Options
+	}{
+		{"no accounts", nil, config.Teaser{Variant: 2}, teaser.Options{Variant: 2}},
+		{"defaults", []config.Account{{Name: "a"}}, config.Teaser{}, teaser.Options{Hashtags: DefaultHashtags}},
+		{"most of any account", []config.Account{{Name: "a", Hashtags: 1}, {Name: "b", Hashtags: 5}, {Name: "c"}},
+			config.Teaser{Hashtags: 2, Variant: 1}, teaser.Options{Variant: 1, Hashtags: 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Field by field: teaser.Options may gain fields that are not comparable.
+			if got := TeaserOptions(tt.accts, tt.t); got.Variant != tt.want.Variant || got.Hashtags != tt.want.Hashtags {
+				t.Errorf("TeaserOptions() = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDescription(t *testing.T) {
 	long := strings.Repeat("Kim Jong Un’s armoured train rolled north. ", 20)
 	tests := []struct {

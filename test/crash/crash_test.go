@@ -51,16 +51,19 @@ func TestCrash_KillRestartExactlyOnce(t *testing.T) {
 	for _, st := range steps {
 		for _, kind := range kinds {
 			t.Run(st.name+"/"+kind, func(t *testing.T) {
-				outcome := crashCase(t, st, kind)
-				tableMu.Lock()
-				if table[st.name] == nil {
-					table[st.name] = map[string]string{}
-				}
-				if t.Failed() {
-					outcome = "FAILED"
-				}
-				table[st.name][kind] = outcome
-				tableMu.Unlock()
+				outcome := "FAILED"
+				defer func() {
+					tableMu.Lock()
+					defer tableMu.Unlock()
+					if table[st.name] == nil {
+						table[st.name] = map[string]string{}
+					}
+					if t.Failed() {
+						outcome = "FAILED"
+					}
+					table[st.name][kind] = outcome
+				}()
+				outcome = crashCase(t, st, kind)
 			})
 		}
 	}
@@ -291,11 +294,12 @@ func (e *env) crashOutbox(t *testing.T, st step) *child {
 		e.gate.release()
 	}
 	c.await(t, wal, "the claim's commit")
+	lock := lockState(t, e.state) // waits for the claim's commit to end
 	if !strings.HasSuffix(st.name, "commit blocked") {
 		c.kill(t) // claimed, blocked on the outbox lock
+		lock.release()
 		return c
 	}
-	lock := lockState(t, e.state) // waits for the claim's commit to end
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,9 @@
 package crash_test
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -61,8 +64,11 @@ func newGateProxy(t *testing.T, upstream string, mode hold) *gateProxy {
 		switch hold(g.mode.Load()) {
 		case holdAfter:
 			signal(g.answered)
-			<-resp.Request.Context().Done() // the child is killed while we hold
-			return resp.Request.Context().Err()
+			select {
+			case <-resp.Request.Context().Done(): // the child is killed while we hold
+			case <-g.proceed: // the test ended
+			}
+			return errors.New("answer held")
 		case pauseAnswer:
 			signal(g.answered)
 			select {
@@ -81,9 +87,19 @@ func newGateProxy(t *testing.T, upstream string, mode hold) *gateProxy {
 			rp.ServeHTTP(w, r)
 			return
 		}
+		// Read the body first: only then does the server watch the
+		// connection and cancel r's context when the child dies.
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		signal(g.arrived)
 		if hold(g.mode.Load()) == holdBefore {
-			<-r.Context().Done()
+			select {
+			case <-r.Context().Done():
+			case <-g.proceed: // the test ended
+			}
 			return
 		}
 		rp.ServeHTTP(w, r)
