@@ -177,7 +177,9 @@ type sent struct {
 // send makes one Publish call with the per-post timeout.
 func (d *Deliverer) send(ctx context.Context, i int, c store.Claim, pub publish.Publisher, log *slog.Logger) sent {
 	pctx, cancel := context.WithTimeout(ctx, cmp.Or(d.Timeout, 60*time.Second))
-	rcpt, err := pub.Publish(pctx, c.Post)
+	p := c.Post
+	p.Attempt = c.Attempt
+	rcpt, err := pub.Publish(pctx, p)
 	cancel()
 	if d.AfterPublish != nil {
 		d.AfterPublish(ctx, c.Post, rcpt, err)

@@ -31,6 +31,11 @@ type Post struct {
 	// IdempotencyKey is derived from the article and the account, so that a
 	// retried post is recognised by the network as the same post.
 	IdempotencyKey string
+	// Attempt is this send's number, from 1, set by the deliverer. Above 1 an
+	// earlier send may have reached the network unseen; a network whose
+	// idempotency keys expire (Mastodon keeps them an hour) looks for that
+	// post before sending again.
+	Attempt int `json:"-"`
 }
 
 // Receipt is what a network returns for a post it accepted.

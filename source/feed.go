@@ -55,7 +55,9 @@ func (f *Feed) Poll(ctx context.Context) (Stats, error) {
 		st.NotModified = true
 		return st, nil
 	}
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(page.Body))
+	// One bad byte must not cost the whole feed: the XML decoder refuses
+	// invalid UTF-8, so it is replaced before parsing.
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(bytes.ToValidUTF8(page.Body, []byte("\uFFFD"))))
 	if err != nil {
 		return st, fmt.Errorf("source %s: feed %s: %w", f.cfg.Name, f.cfg.URL, err)
 	}

@@ -71,7 +71,7 @@ Write permissions.`,
 			defer st.Close()
 			flow := x.AuthFlow{
 				ClientID:     acct.ClientID,
-				ClientSecret: acct.ClientSecret.Value(),
+				ClientSecret: acct.ClientSecret,
 				AuthorizeURL: authorizeURL,
 				TokenURL:     strings.TrimRight(cmp.Or(acct.Server, x.DefaultServer), "/") + x.TokenPath,
 				Listen:       net.JoinHostPort("127.0.0.1", strconv.Itoa(port)),

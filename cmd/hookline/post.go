@@ -94,11 +94,13 @@ type target struct {
 }
 
 func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, stdout, stderr io.Writer) error {
-	level := slog.LevelWarn
-	if strings.EqualFold(cfg.Log.Level, "debug") {
-		level = slog.LevelDebug
+	// The command prints its own outcome; only warnings and, when asked
+	// for, debug records are logged, in the configured format.
+	lc := cfg.Log
+	if !strings.EqualFold(lc.Level, "debug") {
+		lc.Level = "warn"
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	log := newLogger(lc, stderr)
 
 	a, err := article.Load(ctx, arg, article.LoadOptions{})
 	if err != nil {

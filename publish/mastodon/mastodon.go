@@ -117,10 +117,22 @@ func New(acct config.Account, opts Options) (*Client, error) {
 // bounded as a whole by the account's timeout. When the instance fails with a
 // 5xx or the connection breaks, Publish looks among the account's recent
 // statuses for one already posted with p's text and returns its receipt
-// rather than an error (see reconcile.go for what this guarantees).
+// rather than an error (see reconcile.go for what this guarantees). A resend
+// (p.Attempt above 1) looks there first too, because the instance forgets an
+// Idempotency-Key after an hour and retries may come later than that.
 func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
+	if p.Attempt > 1 {
+		found, ferr := c.findPosted(ctx, p)
+		switch {
+		case ferr != nil:
+			c.log.Warn("mastodon lookup before resend failed", slog.String("account", c.name), slog.String("error", c.redact(ferr).Error()))
+		case found != nil:
+			c.log.Info("mastodon status found before resend", slog.String("account", c.name), slog.String("status_id", string(found.ID)))
+			return c.receipt(found), nil
+		}
+	}
 	st, err := c.api.PostStatus(withIdempotencyKey(ctx, p.IdempotencyKey), c.toot(p))
 	if err != nil && retryAfterReconcile(err) && ctx.Err() == nil {
 		if found, ferr := c.findPosted(ctx, p); ferr != nil {

@@ -44,8 +44,9 @@ type AuthFlow struct {
 	// ClientID is the app's OAuth 2.0 client id.
 	ClientID string
 	// ClientSecret is set for a confidential client (sent with HTTP Basic
-	// authentication); empty for a public one.
-	ClientSecret string
+	// authentication); empty for a public one. It is unwrapped only into
+	// the token request.
+	ClientSecret config.Secret
 	// AuthorizeURL defaults to DefaultAuthorizeURL.
 	AuthorizeURL string
 	// TokenURL defaults to DefaultServer + TokenPath.
@@ -125,7 +126,7 @@ func (f AuthFlow) Run(ctx context.Context) (Token, error) {
 		"redirect_uri":  {redirect},
 		"code_verifier": {verifier},
 	}
-	tok, err := requestToken(ctx, cmp.Or(f.HTTPClient, http.DefaultClient), cmp.Or(f.TokenURL, DefaultServer+TokenPath), f.ClientID, f.ClientSecret, form)
+	tok, err := requestToken(ctx, cmp.Or(f.HTTPClient, http.DefaultClient), cmp.Or(f.TokenURL, DefaultServer+TokenPath), f.ClientID, f.ClientSecret.Value(), form)
 	switch {
 	case err != nil:
 		err = fmt.Errorf("auth: trade the code for tokens: %w", err)

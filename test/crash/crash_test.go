@@ -200,10 +200,10 @@ networks:
   - name: x-main
     kind: x
     server: %s
-    consumer_key: ck
-    consumer_secret: cs
-    access_token: at
-    access_secret: as
+    consumer_key: crash-consumer-key
+    consumer_secret: crash-consumer-secret
+    access_token: crash-x-access-token
+    access_secret: crash-x-access-secret
     daily_cap: -1
     monthly_cap: -1
   - name: bluesky-main

@@ -69,7 +69,6 @@ var faultCases = []faultCase{
 	},
 	{
 		name: "late answers for over an hour (Idempotency-Key expired)", fault: faultnet.Late, nets: []string{"mastodon"}, lateTimes: 7 * postsPerCase,
-		known: "posts twice: after 7 timeouts the retry comes more than an hour later, Mastodon has forgotten the key, and publish/mastodon reconciles only after a 5xx or a broken connection, not before a resend",
 	},
 	{name: "401 unauthorized", fault: faultnet.Unauthorized, permanent: true, wantErr: publish.ErrUnauthorized, wantMsg: "401"},
 	{name: "503 that never clears", fault: faultnet.Status503, permanent: true, maxAttempts: 3, wantErr: errGaveUp, wantMsg: "gave up after 3 attempts"},
