@@ -238,6 +238,7 @@ func TestFeed_Hostile(t *testing.T) {
 		"file:///etc/passwd",
 	} {
 		t.Run("redirect to "+target, func(t *testing.T) {
+			metadata.Store(0)
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if r.Host != "93.184.216.34" {
 					metadata.Add(1)
@@ -389,7 +390,7 @@ func hostileLinksFeed() []byte {
 	links := []string{"javascript:alert(1)", "file:///etc/passwd", "data:text/html,<script>alert(1)</script>",
 		"vbscript:msgbox(1)", "JaVaScRiPt:alert(document.cookie)"}
 	var b strings.Builder
-	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Links</title><link>javascript:alert(0)</link>`)
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Links</title><link>javascript:alert(0)</link><atom:link rel="self" href="file:///etc/shadow"/>`)
 	for i, l := range links {
 		fmt.Fprintf(&b, `<item><title>Story %d about the harbour ferry</title><link>%s</link>`, i, escapeXML(l))
 		fmt.Fprintf(&b, `<enclosure url="%s" type="image/png" length="1"/><media:thumbnail url="%s"/>`, escapeXML(l), escapeXML(l))
@@ -399,17 +400,7 @@ func hostileLinksFeed() []byte {
 	return []byte(b.String())
 }
 
-func escapeXML(s string) string {
-	var b bytes.Buffer
-	_ = xmlEscape(&b, s)
-	return b.String()
-}
-
-func xmlEscape(b *bytes.Buffer, s string) error {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-	_, err := r.WriteString(b, s)
-	return err
-}
+var escapeXML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace
 
 // noPanicValidUTF8 accepts a clear error or stored articles whose text is
 // valid UTF-8 and whose links are http(s).

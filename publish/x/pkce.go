@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/hookline/hookline/config"
 )
 
 // DefaultAuthorizeURL is where a person authorizes an app to act for their
