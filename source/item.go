@@ -54,7 +54,7 @@ func ItemArticle(feed *gofeed.Feed, it *gofeed.Item) (*article.Article, error) {
 	a.URL = link
 	a.Source = link
 	if a.Source == "" && feed != nil {
-		a.Source = feed.FeedLink
+		a.Source = cleanLink(feed.FeedLink) // a self link may be file: or javascript: too
 	}
 	a.Keywords = mergeKeywords(it.Categories, a.Keywords)
 	if it.Image != nil && a.Image == "" {

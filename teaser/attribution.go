@@ -17,7 +17,9 @@ var pronouns = setOf(`he she they it we i you his her their its this these those
 // the attribution when what follows opens with a pronoun, which would lose
 // its referent.
 func dropAttributionPrefix(s string) string {
-	ws := words(s)
+	// The checks below look at the first 15 words at most.
+	var buf [16]word
+	ws := spans(buf[:0], s, len(buf))
 	for k := 0; k < len(ws) && k <= 8; k++ {
 		if strings.ContainsAny(s[:ws[k].start], ",:;\"“") {
 			return s
@@ -54,7 +56,8 @@ func dropTrailingAttribution(s string) string {
 		return s
 	}
 	tail := s[c+2:]
-	ws := words(tail)
+	var buf [15]word // enough to tell whether the tail has more than 14 words
+	ws := spans(buf[:0], tail, len(buf))
 	if len(ws) == 0 || len(ws) > 14 || strings.ContainsAny(tail, "\"“”") {
 		return s
 	}

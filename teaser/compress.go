@@ -145,7 +145,9 @@ var clauseOpeners = setOf(`which who while whilst with as and but although thoug
 // boundary (a comma or semicolon before a clause opener or an -ing verb)
 // that leaves at most max words, and at least six.
 func shorten(s string, max int) string {
-	ws := words(s)
+	// Words beyond max+1 change nothing below.
+	var buf [32]word
+	ws := spans(buf[:0], s, max+1)
 	if len(ws) <= max {
 		return s
 	}

@@ -1,7 +1,9 @@
 package teaser
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +29,30 @@ type document struct {
 	// runs and parts count name runs and their words, mods the runs that
 	// qualify a noun; see nameCounts.
 	runs, parts, mods map[string]int
+	// all holds the words of every sentence, which slice it.
+	all []word
+}
+
+// documentPool keeps documents' memory (word arrays, index, stats) for
+// reuse: a steady stream of articles then does not churn the heap.
+var documentPool = sync.Pool{New: func() any { return new(document) }}
+
+// maxPooledWords bounds what the pool keeps: one huge article should not
+// pin its memory.
+const maxPooledWords = 1 << 15
+
+// release returns d to the pool; d must not be used afterwards. It drops
+// every reference to the article's text so that the pool pins none.
+func (d *document) release() {
+	if cap(d.all) > maxPooledWords || len(d.stats) > maxPooledWords {
+		return
+	}
+	clear(d.all)
+	clear(d.sentences)
+	clear(d.norms)
+	clear(d.index)
+	*d = document{index: d.index, stats: d.stats[:0], norms: d.norms[:0], sentences: d.sentences[:0], all: d.all[:0]}
+	documentPool.Put(d)
 }
 
 // wordStat is what the document knows of one folded word.
@@ -39,6 +65,7 @@ type wordStat struct {
 	// means a name.
 	lower, midUpper bool
 	stopWord        bool
+	cue             bool // one of the stakesCues
 }
 
 // stat returns what the document knows of a folded word.
@@ -61,10 +88,19 @@ func newDocument(a *article.Article) *document {
 	for _, p := range paras {
 		size += len(p)
 	}
-	// About one distinct word in eight bytes of news text.
-	d := &document{index: make(map[string]int, size/8+16), titleText: a.Title}
+	// About one distinct word in eight bytes of a news article; a long text
+	// repeats its words more, so the estimate stops growing (the map grows
+	// on its own if need be, instead of pinning an oversized table).
+	vocab := min(size/8, 1<<13) + 16
+	d := documentPool.Get().(*document)
+	if d.index == nil {
+		d.index = make(map[string]int, vocab)
+	}
+	d.titleText = a.Title
+	d.stats = slices.Grow(d.stats[:0], vocab)
+	d.norms = slices.Grow(d.norms[:0], vocab)
 	// One array holds the words of every sentence; each sentence slices it.
-	all := make([]word, 0, size/5+8)
+	all := slices.Grow(d.all[:0], size/5+8)
 	for _, p := range paras {
 		for p != "" {
 			var line string
@@ -79,6 +115,7 @@ func newDocument(a *article.Article) *document {
 			}
 		}
 	}
+	d.all = all
 	d.title = words(a.Title)
 	for si := range d.sentences {
 		s := &d.sentences[si]
@@ -108,17 +145,21 @@ func (d *document) appendWords(ws []word, text string) []word {
 		f := foldInto(buf[:0], text[start:end])
 		i, ok := d.index[string(f)]
 		if !ok {
-			norm := string(f)
+			// Most words are their own folded form: share the text's bytes.
+			norm := text[start:end]
+			if string(f) != norm {
+				norm = string(f)
+			}
 			i = len(d.stats)
 			d.index[norm] = i
-			d.stats = append(d.stats, wordStat{stopWord: stopWords[norm]})
+			d.stats = append(d.stats, wordStat{stopWord: stopWords[norm], cue: stakesCues[norm]})
 			d.norms = append(d.norms, norm)
 		}
 		c := rune(text[start])
 		if c >= utf8.RuneSelf {
 			c, _ = utf8.DecodeRuneInString(text[start:])
 		}
-		ws = append(ws, word{start: start, end: end, norm: d.norms[i], upper: unicode.IsUpper(c), stop: d.stats[i].stopWord, id: i})
+		ws = append(ws, word{start: start, end: end, norm: d.norms[i], upper: unicode.IsUpper(c), stop: d.stats[i].stopWord, id: int32(i)})
 	}
 	return ws
 }

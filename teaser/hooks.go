@@ -1,7 +1,6 @@
 package teaser
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -35,7 +34,7 @@ func hookFor(v int, about string) string {
 	if about == "" {
 		return plainHook
 	}
-	return fmt.Sprintf(hookPatterns[v%Variants], withArticle(about))
+	return strings.Replace(hookPatterns[v%Variants], "%s", withArticle(about), 1)
 }
 
 // closingFor writes the closing question for variant v about a name or
@@ -44,7 +43,7 @@ func closingFor(v int, about string) string {
 	if about == "" {
 		return plainClosings[v%Variants]
 	}
-	return fmt.Sprintf(closingPatterns[v%Variants], withArticle(about))
+	return strings.Replace(closingPatterns[v%Variants], "%s", withArticle(about), 1)
 }
 
 // withArticle puts "the" before a common noun phrase ("the council") and
@@ -108,7 +107,8 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	// reveal keeps what follows. A comma anywhere else (a list, an aside)
 	// would be cut mid-phrase, so the pattern does not apply.
 	cut := len(rest)
-	rw := words(rest)
+	var rbuf [32]word
+	rw := spans(rbuf[:0], rest, -1)
 	for k := 1; k < len(rw); k++ {
 		gap := rest[rw[k-1].end:rw[k].start]
 		if !strings.ContainsAny(gap, ",;–—") {

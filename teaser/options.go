@@ -49,6 +49,7 @@ func (o Options) variant(a *article.Article) int {
 // draftFor composes the teaser of a from its keyphrases.
 func draftFor(a *article.Article, phrases []string, o Options) draft {
 	d := newDocument(a)
+	defer d.release()
 	hookSentences := 0
 	if a.Hook != "" {
 		// The document's first sentences are the hook's, as newDocument

@@ -28,21 +28,21 @@ const (
 
 // phraseSet is the keyphrases as lists of word ids of the document, best
 // first; a phrase with a word the document lacks is left out.
-type phraseSet [][]int
+type phraseSet [][]int32
 
 func (d *document) phraseSet(phrases []string) phraseSet {
 	ps := make(phraseSet, 0, len(phrases))
 	var buf [64]byte
 outer:
 	for _, p := range phrases {
-		var ids []int
+		var ids []int32
 		for start, end := nextWord(p, 0); start < len(p); start, end = nextWord(p, end) {
 			i, ok := d.index[string(foldInto(buf[:0], p[start:end]))]
 			if !ok {
 				continue outer
 			}
 			if !d.stats[i].stopWord {
-				ids = append(ids, i)
+				ids = append(ids, int32(i))
 			}
 		}
 		if len(ids) > 0 {
@@ -55,7 +55,9 @@ outer:
 // centrality is how much of the rest of the article a sentence shares:
 // the mean, over its distinct content words, of the log of the other
 // sentences holding each, plus one for each word of the title.
-func (d *document) centrality(s *sentence, inTitle map[string]bool) float64 {
+// weights holds, by word id, log1p(df-1) and whether the title has the
+// word, computed once per distinct word.
+func (d *document) centrality(s *sentence, weights []float64, inTitle []bool) float64 {
 	var sum float64
 	n := 0
 	for _, w := range s.words {
@@ -63,8 +65,8 @@ func (d *document) centrality(s *sentence, inTitle map[string]bool) float64 {
 			continue
 		}
 		n++
-		sum += math.Log1p(float64(d.stats[w.id].df - 1))
-		if inTitle[w.norm] {
+		sum += weights[w.id]
+		if inTitle[w.id] {
 			sum += 1
 		}
 	}
@@ -146,6 +148,10 @@ func shape(s *sentence) float64 {
 // article, covering its keyphrases, early, well shaped.
 func (d *document) scores(ps phraseSet) []float64 {
 	inTitle := d.titleSet()
+	weights := make([]float64, len(d.stats))
+	for id := range d.stats {
+		weights[id] = math.Log1p(float64(d.stats[id].df - 1))
+	}
 	out := make([]float64, len(d.sentences))
 	seen := make(map[string]int, len(d.sentences))
 	for i := range d.sentences {
@@ -157,7 +163,7 @@ func (d *document) scores(ps phraseSet) []float64 {
 			continue
 		}
 		seen[s.text] = i
-		out[i] = (d.centrality(s, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
+		out[i] = (d.centrality(s, weights, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
 	}
 	return out
 }
@@ -178,10 +184,10 @@ func pickFact(scores []float64) int {
 // to it, and more so when it speaks of consequences, scale or risk or
 // comes back to the subject. -1 when the article has no other sentence.
 func (d *document) pickStakes(scores []float64, fact int, subject string) int {
-	factWords := make(map[string]bool, len(d.sentences[fact].words))
+	factWords := make([]bool, len(d.stats)) // by word id
 	for _, w := range d.sentences[fact].words {
 		if !w.stop {
-			factWords[w.norm] = true
+			factWords[w.id] = true
 		}
 	}
 	name := lastWord(subject)
@@ -193,12 +199,12 @@ func (d *document) pickStakes(scores []float64, fact int, subject string) int {
 		}
 		cues, n, shared := 0, 0, 0
 		for _, w := range s.words {
-			if stakesCues[w.norm] {
+			if d.stats[w.id].cue {
 				cues++
 			}
 			if !w.stop {
 				n++
-				if factWords[w.norm] {
+				if factWords[w.id] {
 					shared++
 				}
 			}
@@ -229,17 +235,19 @@ func position(i int) float64 {
 	return p
 }
 
-func (d *document) titleSet() map[string]bool {
-	m := make(map[string]bool, len(d.title))
+// titleSet marks, by word id, the content words of the title that the
+// sentences have.
+func (d *document) titleSet() []bool {
+	m := make([]bool, len(d.stats))
 	for _, w := range d.title {
-		if !w.stop {
-			m[w.norm] = true
+		if i, ok := d.index[w.norm]; ok && !w.stop {
+			m[i] = true
 		}
 	}
 	return m
 }
 
-func hasID(ws []word, id int) bool {
+func hasID(ws []word, id int32) bool {
 	for _, w := range ws {
 		if w.id == id {
 			return true

@@ -14,7 +14,11 @@ type span struct{ start, end, next int }
 
 // names returns the runs of name words in s.
 func (d *document) names(s *sentence) []span {
-	var out []span
+	return d.appendNames(nil, s)
+}
+
+// appendNames appends the runs of name words in s to out.
+func (d *document) appendNames(out []span, s *sentence) []span {
 	for i := 0; i < len(s.words); i++ {
 		if !d.isName(s, i) {
 			continue
@@ -58,11 +62,14 @@ func (d *document) nameCounts() (runs, parts map[string]int) {
 	if d.runs != nil {
 		return d.runs, d.parts
 	}
-	runs, parts, d.mods = map[string]int{}, map[string]int{}, map[string]int{}
+	n := min(len(d.sentences), 1<<12) + 8
+	runs, parts, d.mods = make(map[string]int, n), make(map[string]int, n), map[string]int{}
 	defer func() { d.runs, d.parts = runs, parts }()
+	var buf []span
 	for i := range d.sentences {
 		s := &d.sentences[i]
-		for _, sp := range d.names(s) {
+		buf = d.appendNames(buf[:0], s)
+		for _, sp := range buf {
 			runs[s.text[sp.start:sp.end]]++
 			if modifies(s, sp) {
 				d.mods[s.text[sp.start:sp.end]]++
@@ -82,10 +89,11 @@ func (d *document) nameCounts() (runs, parts map[string]int) {
 // back to (the caller then uses the best keyphrase).
 func (d *document) subject(fact int) string {
 	runs, parts := d.nameCounts()
+	var buf [64]byte
 	score := func(name string) int {
 		n := 2 * runs[name]
-		for _, w := range words(name) {
-			n += parts[w.norm]
+		for start, end := nextWord(name, 0); start < len(name); start, end = nextWord(name, end) {
+			n += parts[string(foldInto(buf[:0], name[start:end]))]
 		}
 		return n
 	}

@@ -11,10 +11,10 @@ import (
 type word struct {
 	start, end int
 	norm       string // lowercased, possessive and plural folded
-	upper      bool   // starts with an upper-case letter
-	stop       bool   // a function word that carries no topic
 	// id indexes the document's word stats; -1 outside a document.
-	id int
+	id    int32
+	upper bool // starts with an upper-case letter
+	stop  bool // a function word that carries no topic
 	// first marks a content word's first occurrence in its sentence.
 	first bool
 }
@@ -28,6 +28,17 @@ func words(text string) []word {
 		out = append(out, newWord(text, start, end))
 	}
 	return out
+}
+
+// spans appends to dst the byte spans of text's words as words splits
+// them, at most max of them (all when max < 0), without their folded forms:
+// for callers that only look at where words are.
+func spans(dst []word, text string, max int) []word {
+	for start, end := nextWord(text, 0); start < len(text) && max != 0; start, end = nextWord(text, end) {
+		dst = append(dst, word{start: start, end: end, id: -1})
+		max--
+	}
+	return dst
 }
 
 // wordCount counts the words of text as words splits them, without
