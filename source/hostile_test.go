@@ -93,13 +93,13 @@ func TestFeed_Hostile(t *testing.T) {
 				_, _ = w.Write(itemChunk) // then hangs up short
 			}),
 			maxTime: 10 * time.Second, maxAlloc: 20 * mb,
-			check:   wantErr(article.ErrTooLarge),
+			check: wantErr(article.ErrTooLarge),
 		},
 		{
 			name:    "endless body",
 			handler: stream(true, 0),
 			maxTime: 20 * time.Second, maxAlloc: 80 * mb,
-			check:   wantErr(article.ErrTooLarge),
+			check: wantErr(article.ErrTooLarge),
 		},
 		{
 			name: "endless trickle (a byte at a time, never done)",
@@ -121,7 +121,7 @@ func TestFeed_Hostile(t *testing.T) {
 			}),
 			timeout: time.Second,
 			maxTime: 10 * time.Second, maxAlloc: 20 * mb,
-			check:   wantErr(article.ErrTimeout),
+			check: wantErr(article.ErrTimeout),
 		},
 		{
 			name: "gzip bomb (1 GB of zeros as Content-Encoding: gzip)",
@@ -131,25 +131,25 @@ func TestFeed_Hostile(t *testing.T) {
 				_, _ = w.Write(bomb)
 			}),
 			maxTime: 20 * time.Second, maxAlloc: 80 * mb,
-			check:   wantErr(article.ErrTooLarge),
+			check: wantErr(article.ErrTooLarge),
 		},
 		{
 			name:    "deeply nested elements (300,000 levels in an item)",
 			handler: static("application/rss+xml", deepFeed(300_000, false)),
 			maxTime: 30 * time.Second, maxAlloc: 400 * mb,
-			check:   noPanicValidUTF8,
+			check: noPanicValidUTF8,
 		},
 		{
 			name:    "deeply nested HTML in an item's content (100,000 levels)",
 			handler: static("application/rss+xml", deepFeed(100_000, true)),
 			maxTime: 30 * time.Second, maxAlloc: 400 * mb,
-			check:   noPanicValidUTF8,
+			check: noPanicValidUTF8,
 		},
 		{
 			name:    "invalid UTF-8 declared as UTF-8",
 			handler: static("application/rss+xml; charset=utf-8", badUTF8Feed()),
 			maxTime: 5 * time.Second, maxAlloc: 20 * mb,
-			check:   noPanicValidUTF8,
+			check: noPanicValidUTF8,
 		},
 		{
 			name:    "unknown encoding declared",

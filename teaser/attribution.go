@@ -20,11 +20,12 @@ func dropAttributionPrefix(s string) string {
 	// The checks below look at the first 15 words at most.
 	var buf [16]word
 	ws := spans(buf[:0], s, len(buf))
+	var lbuf [32]byte
 	for k := 0; k < len(ws) && k <= 8; k++ {
 		if strings.ContainsAny(s[:ws[k].start], ",:;\"“") {
 			return s
 		}
-		if !attributionVerbs[strings.ToLower(s[ws[k].start:ws[k].end])] || k == 0 {
+		if k == 0 || !attributionVerbs[string(lowerInto(lbuf[:0], s[ws[k].start:ws[k].end]))] {
 			continue
 		}
 		for j := k + 1; j < len(ws) && j <= k+5; j++ {

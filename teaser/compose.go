@@ -62,8 +62,9 @@ func compose(d *document, phrases []string, v int, auto bool, hookSentences int)
 
 // topics returns the keyphrases that can close "What does this mean for
 // …?", as the article writes them: phrases of several words first, then
-// names, then common nouns the article repeats; never the subject or a
-// phrase that contains it or that it contains. At most three.
+// names other than a person's single name, then common nouns the article
+// repeats; never the subject or a phrase that contains it or that it
+// contains. At most three.
 func (d *document) topics(phrases []string, subject string) []string {
 	ls := strings.ToLower(subject)
 	var multi, names, nouns []string
@@ -79,7 +80,11 @@ func (d *document) topics(phrases []string, subject string) []string {
 		case len(ws) > 1:
 			multi = append(multi, s)
 		case ws[0].upper:
-			names = append(names, s)
+			// A person named by one word ("Dave", "Robinson") is not a
+			// topic to close on: "What's at stake for Dave?"
+			if len(s) > 1 && !d.isPersonalName(ws[0].norm) && !d.isPerson(s) {
+				names = append(names, s)
+			}
 		default:
 			nouns = append(nouns, s)
 		}

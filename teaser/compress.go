@@ -63,10 +63,31 @@ func dropLeadingConnective(s string) string {
 		}
 	}
 	first, rest, ok := strings.Cut(s, " ")
-	if ok && setOf("but and so yet also plus")[strings.ToLower(first)] {
+	var buf [16]byte
+	if ok && len(first) <= len(buf) && leadingConjunctions[string(lowerInto(buf[:0], first))] {
 		return rest
 	}
 	return s
+}
+
+// leadingConjunctions open a sentence without a comma: "But the …".
+var leadingConjunctions = setOf("but and so yet also plus")
+
+// lowerInto appends w lowercased, as strings.ToLower does, to dst:
+// without allocating when w is ASCII.
+func lowerInto(dst []byte, w string) []byte {
+	start := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:start], strings.ToLower(w)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // appositiveOpeners start a comma-enclosed aside that can go: "Mark

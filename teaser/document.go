@@ -26,9 +26,14 @@ type document struct {
 	index map[string]int
 	stats []wordStat
 	norms []string // the folded words, by index
-	// runs and parts count name runs and their words, mods the runs that
-	// qualify a noun; see nameCounts.
-	runs, parts, mods map[string]int
+	// runs counts name runs, mods the runs that qualify a noun; parts
+	// counts, by word id, the words of name runs; see nameCounts.
+	runs, mods map[string]int
+	parts      []int32
+	// firsts and lasts count, by word id, the first and last words of name
+	// runs of several words: alone, they are likely a first name or a
+	// surname.
+	firsts, lasts []int32
 	// all holds the words of every sentence, which slice it.
 	all []word
 }

@@ -32,8 +32,8 @@ func ExampleCompose() {
 		fmt.Printf("%s: %s\n", s.Role, s.Text)
 	}
 	// Output:
-	// hook: Guess who lifted the county cup for the first time in their 112-year history on Saturday?
-	// fact: It's Harbour Town, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
+	// hook: Why is everyone talking about Harbour Town?
+	// fact: Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
 	// stakes: The win earns Harbour Town a place in next season's regional trophy and a £10,000 prize.
 	// question: What happens next?
 }

@@ -101,6 +101,9 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	if strings.ContainsAny(subject, ",;:\"“") || strings.HasSuffix(subject, "'s") || strings.HasSuffix(subject, "’s") || !nounPhrase(subject) {
 		return "", "", false
 	}
+	if !d.isPerson(subject) {
+		return "", "", false // "Guess who …?" asks for a person
+	}
 	verb++
 	rest := fact[fs.words[verb].start:]
 	// The hook keeps the predicate up to its first clause boundary; the
@@ -158,7 +161,7 @@ func nounPhrase(subject string) bool {
 			continue
 		}
 		low := strings.ToLower(subject[w.start:w.end])
-		if w.stop || strings.HasSuffix(low, "s") || strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ly") {
+		if w.stop || attributionVerbs[low] || low == "heard" || strings.HasSuffix(low, "s") || strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ly") {
 			return false
 		}
 	}

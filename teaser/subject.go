@@ -56,14 +56,17 @@ func (d *document) isRun(name string) bool {
 	return runs[name] > 0 && 2*d.mods[name] <= runs[name]
 }
 
-// nameCounts counts every name run of the article and every word of them,
-// so that "Kim" adds weight to "Kim Jong Un".
-func (d *document) nameCounts() (runs, parts map[string]int) {
+// nameCounts counts every name run of the article and, by word id, every
+// word of them, so that "Kim" adds weight to "Kim Jong Un".
+func (d *document) nameCounts() (runs map[string]int, parts []int32) {
 	if d.runs != nil {
 		return d.runs, d.parts
 	}
 	n := min(len(d.sentences), 1<<12) + 8
-	runs, parts, d.mods = make(map[string]int, n), make(map[string]int, n), map[string]int{}
+	runs, d.mods = make(map[string]int, n), map[string]int{}
+	// One array holds the three counts by word id.
+	counts := make([]int32, 3*len(d.stats))
+	parts, d.firsts, d.lasts = counts[:len(d.stats)], counts[len(d.stats):2*len(d.stats)], counts[2*len(d.stats):]
 	defer func() { d.runs, d.parts = runs, parts }()
 	var buf []span
 	for i := range d.sentences {
@@ -74,14 +77,31 @@ func (d *document) nameCounts() (runs, parts map[string]int) {
 			if modifies(s, sp) {
 				d.mods[s.text[sp.start:sp.end]]++
 			}
-			for _, w := range s.words {
+			first := -1
+			for k, w := range s.words {
 				if w.start >= sp.start && w.end <= sp.end {
-					parts[w.norm]++
+					parts[w.id]++
+					if first < 0 {
+						first = k
+					}
 				}
+			}
+			if w := s.words[sp.next-1]; w.start > sp.start && first >= 0 {
+				// A run of several words: count its first and last words.
+				d.firsts[s.words[first].id]++
+				d.lasts[w.id]++
 			}
 		}
 	}
 	return runs, parts
+}
+
+// countOf returns the count of a folded word in counts, by word id.
+func (d *document) countOf(counts []int32, norm string) int {
+	if i, ok := d.index[norm]; ok && i < len(counts) {
+		return int(counts[i])
+	}
+	return 0
 }
 
 // subject is who or what the teaser is about: the most mentioned name in
@@ -93,7 +113,7 @@ func (d *document) subject(fact int) string {
 	score := func(name string) int {
 		n := 2 * runs[name]
 		for start, end := nextWord(name, 0); start < len(name); start, end = nextWord(name, end) {
-			n += parts[string(foldInto(buf[:0], name[start:end]))]
+			n += d.countOf(parts, string(foldInto(buf[:0], name[start:end])))
 		}
 		return n
 	}
@@ -113,7 +133,7 @@ func (d *document) subject(fact int) string {
 			sc *= 2
 			first = false
 		}
-		if sc > bestScore && runs[name]+parts[fold(lastWord(name))] > 2 {
+		if sc > bestScore && runs[name]+d.countOf(parts, fold(lastWord(name))) > 2 {
 			best, bestScore = name, sc
 		}
 	}
@@ -152,15 +172,16 @@ func (d *document) surface(phrase string) string {
 	if fs != 0 {
 		return ""
 	}
-	first := fold(phrase[:fe])
-	if _, ok := d.index[first]; !ok {
+	var buf [64]byte
+	id, ok := d.index[string(foldInto(buf[:0], phrase[:fe]))]
+	if !ok {
 		return ""
 	}
 	for i := range d.sentences {
 		text := d.sentences[i].text
 		for _, w := range d.sentences[i].words {
 			end := w.start + len(phrase)
-			if w.norm != first || end > len(text) || !strings.EqualFold(text[w.start:end], phrase) {
+			if int(w.id) != id || end > len(text) || !strings.EqualFold(text[w.start:end], phrase) {
 				continue
 			}
 			if wordEndsAt(text, end) {

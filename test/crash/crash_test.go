@@ -1,27 +1,30 @@
 package crash_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 
-	"github.com/fsnotify/fsnotify"
-
 	"github.com/hookline/hookline/internal/faultnet"
-	"github.com/hookline/hookline/publish/outbox"
-	"github.com/hookline/hookline/store"
+)
+
+// where is the point of a post at which the child is killed.
+type where int
+
+const (
+	atClaim  where = iota // blocked at its claim, before any request
+	atHeld                // the network holds the create request, not made
+	atMade                // the network made the post and holds its answer
+	atCommit              // the answer came; the store's commit is blocked
 )
 
 // step is where the child is killed.
 type step struct {
 	name string
+	at   where
 	// cmd is "run" (hookline run --once) or "post" (hookline post).
 	cmd string
 	// made is whether the network holds the post when the kill lands.
@@ -31,12 +34,12 @@ type step struct {
 }
 
 var steps = []step{
-	{name: "before the request (blocked at its claim)", cmd: "run"},
-	{name: "network holds the request (post not made)", cmd: "run", claimed: true},
-	{name: "network made the post, holds its answer", cmd: "run", claimed: true, made: true},
-	{name: "answer received, store commit blocked", cmd: "run", claimed: true, made: true},
-	{name: "post: network made the post, holds its answer", cmd: "post", claimed: true, made: true},
-	{name: "post: answer received, store commit blocked", cmd: "post", claimed: true, made: true},
+	{name: "before the request (blocked at its claim)", at: atClaim, cmd: "run"},
+	{name: "network holds the request (post not made)", at: atHeld, cmd: "run", claimed: true},
+	{name: "network made the post, holds its answer", at: atMade, cmd: "run", claimed: true, made: true},
+	{name: "answer received, store commit blocked", at: atCommit, cmd: "run", claimed: true, made: true},
+	{name: "post: network made the post, holds its answer", at: atMade, cmd: "post", claimed: true, made: true},
+	{name: "post: answer received, store commit blocked", at: atCommit, cmd: "post", claimed: true, made: true},
 }
 
 var kinds = []string{"mastodon", "x", "bluesky", "outbox"}
@@ -82,15 +85,15 @@ func TestCrash_KillRestartExactlyOnce(t *testing.T) {
 // crashCase runs one cell of the table and returns its outcome, or
 // "n/a" when the step does not exist for the kind.
 func crashCase(t *testing.T, st step, kind string) string {
-	if kind == "outbox" && strings.HasSuffix(st.name, "holds its answer") {
+	if kind == "outbox" && st.at == atMade {
 		return "n/a" // a file has no answer to hold
 	}
 	e := newEnv(t, kind, st)
 	var c *child
 	switch {
-	case kind == "outbox" && st.name != steps[0].name:
+	case kind == "outbox" && st.at != atClaim:
 		c = e.crashOutbox(t, st)
-	case st.name == steps[0].name:
+	case st.at == atClaim:
 		c = e.startRun(t)
 		c.await(t, e.gate.arrived, "the feed gate")
 		lock := lockState(t, e.state)
@@ -98,11 +101,11 @@ func crashCase(t *testing.T, st step, kind string) string {
 		c.await(t, e.gate.answered, "the gate's answer")
 		c.kill(t) // its next write is the claim: it cannot get past it
 		lock.release()
-	case st.name == steps[1].name:
+	case st.at == atHeld:
 		c = e.startRun(t)
 		c.await(t, e.proxy.arrived, "the create request")
 		c.kill(t)
-	case strings.HasSuffix(st.name, "holds its answer"):
+	case st.at == atMade:
 		c = e.start(t, st)
 		c.await(t, e.proxy.answered, "the network's answer")
 		c.kill(t)
@@ -156,15 +159,7 @@ func newEnv(t *testing.T, kind string, st step) *env {
 		t.Cleanup(s.Close)
 	}
 	servers := map[string]string{"mastodon": masto.URL, "x": xapi.URL, "bluesky": bsky.URL}
-	mode := pass
-	switch {
-	case st.name == steps[1].name:
-		mode = holdBefore
-	case strings.HasSuffix(st.name, "holds its answer"):
-		mode = holdAfter
-	case strings.HasSuffix(st.name, "commit blocked"):
-		mode = pauseAnswer
-	}
+	mode := map[where]hold{atClaim: pass, atHeld: holdBefore, atMade: holdAfter, atCommit: pauseAnswer}[st.at]
 	switch kind {
 	case "mastodon":
 		e.created = masto.Created
@@ -179,7 +174,7 @@ func newEnv(t *testing.T, kind string, st step) *env {
 		e.proxy = newGateProxy(t, servers[kind], mode)
 		servers[kind] = e.proxy.URL
 	}
-	e.gate = newFeedGate(t, st.name == steps[0].name || kind == "outbox" && st.cmd == "run")
+	e.gate = newFeedGate(t, st.at == atClaim || kind == "outbox" && st.cmd == "run")
 	cfg := fmt.Sprintf(`state: ./state.db
 timezone: UTC
 log:
@@ -233,97 +228,6 @@ func (e *env) start(t *testing.T, st step) *child {
 		return startChild(t, e.dir, "post", filepath.Join("articles", "night-train.md"), "--network", e.account)
 	}
 	return e.startRun(t)
-}
-
-// crashOutbox reaches the steps for the outbox, which has no HTTP: the
-// test holds the outbox file's lock (the one the outbox takes before it
-// appends) and watches the state file's WAL and the outbox for writes,
-// starting when the claim is the child's next write: after the feed gate
-// (run), or on a state file already created (post).
-func (e *env) crashOutbox(t *testing.T, st step) *child {
-	t.Helper()
-	f, err := os.OpenFile(e.outbox, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		t.Fatal(err)
-	}
-	watch := func() (wal, box chan struct{}) {
-		w, err := fsnotify.NewWatcher()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { w.Close() })
-		if err := w.Add(e.dir); err != nil {
-			t.Fatal(err)
-		}
-		wal, box = make(chan struct{}, 1), make(chan struct{}, 1)
-		go func() {
-			for ev := range w.Events {
-				if !ev.Has(fsnotify.Write) {
-					continue
-				}
-				switch filepath.Base(ev.Name) {
-				case "state.db-wal":
-					signal(wal)
-				case "outbox.jsonl":
-					signal(box)
-				}
-			}
-		}()
-		return wal, box
-	}
-	var (
-		c        *child
-		wal, box chan struct{}
-	)
-	if st.cmd == "post" {
-		s, err := store.Open(context.Background(), e.state, store.Options{Log: slog.New(slog.DiscardHandler)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Close()
-		wal, box = watch()
-		c = e.start(t, st)
-	} else {
-		c = e.startRun(t)
-		c.await(t, e.gate.arrived, "the feed gate")
-		wal, box = watch()
-		e.gate.release()
-	}
-	c.await(t, wal, "the claim's commit")
-	lock := lockState(t, e.state) // waits for the claim's commit to end
-	if !strings.HasSuffix(st.name, "commit blocked") {
-		c.kill(t) // claimed, blocked on the outbox lock
-		lock.release()
-		return c
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN); err != nil {
-		t.Fatal(err)
-	}
-	c.await(t, box, "the outbox append")
-	c.kill(t) // its next write is the outcome's commit
-	lock.release()
-	return c
-}
-
-// outboxLines returns the complete lines of the outbox as created posts.
-func outboxLines(t *testing.T, path string) []faultnet.Created {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
-	}
-	var out []faultnet.Created
-	for _, line := range strings.Split(string(data), "\n") {
-		var l outbox.Line
-		if json.Unmarshal([]byte(line), &l) == nil {
-			out = append(out, faultnet.Created{Key: l.IdempotencyKey, Text: l.Text, ID: l.ID, At: l.Time})
-		}
-	}
-	return out
 }
 
 // checkKilled checks what the kill left: the post on the network or not,

@@ -48,6 +48,7 @@ const (
 	acctTimeout  = 2 * time.Second
 	rateReset    = 2 * time.Second
 	faultEvery   = 150 * time.Millisecond
+	feedPoll     = 2 * time.Second
 	sampleEvery  = 250 * time.Millisecond
 	grace        = 40 * time.Second // after the soak, to finish retries
 	heapSlackMB  = 8
@@ -98,7 +99,11 @@ func TestSoak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var fires, skipped, fireErrors atomic.Int64
+	var (
+		fires, skipped, fireErrors atomic.Int64
+		firstErr                   atomic.Value
+		errSeen                    sync.Once
+	)
 	done := make(chan struct{})
 	var doneOnce sync.Once
 	due := nFeeds * perFeed * perSchedule
@@ -116,6 +121,9 @@ func TestSoak(t *testing.T) {
 			skipped.Add(1)
 		}
 		fireErrors.Add(int64(len(r.Errors)))
+		for _, err := range r.Errors {
+			errSeen.Do(func() { firstErr.Store(err.Error()) })
+		}
 		if fs.visible(time.Now()) == perFeed && countPosted(t, st) == due {
 			doneOnce.Do(func() { close(done) })
 		}
@@ -195,6 +203,9 @@ func TestSoak(t *testing.T) {
 	if bound := first*(100+heapSlackPct)/100 + heapSlackMB<<20; last > bound {
 		t.Errorf("heap grew: last third %.1f MB > first third %.1f MB + %d%% + %d MB", last/(1<<20), first/(1<<20), heapSlackPct, heapSlackMB)
 	}
+	if v := firstErr.Load(); v != nil {
+		t.Logf("first fire error: %v", v)
+	}
 	if len(heap.samples) < 6 {
 		t.Errorf("only %d heap samples", len(heap.samples))
 	}
@@ -208,14 +219,14 @@ func soakConfig(t *testing.T, dir, feedURL string, fakes []*faultnet.Mastodon) *
 	c := &config.Config{State: filepath.Join(dir, "state.db"), Timezone: "UTC", ShutdownTimeout: 10 * time.Second}
 	for f := range nFeeds {
 		c.Sources = append(c.Sources, config.Source{Name: fmt.Sprintf("feed%02d", f), Kind: config.SourceFeed,
-			URL: fmt.Sprintf("%s/feed/%d.xml", feedURL, f), Poll: time.Second, Backfill: perFeed, AllowPrivate: true})
+			URL: fmt.Sprintf("%s/feed/%d.xml", feedURL, f), Poll: feedPoll, Backfill: perFeed, AllowPrivate: true})
 	}
 	for a := range nAccounts {
 		c.Networks = append(c.Networks, config.Account{Name: account(a), Kind: "mastodon", Server: fakes[a%nFakes].URL,
 			AccessToken: config.Secret(fmt.Sprintf("soak-token-%03d", a)), Timeout: acctTimeout})
 	}
 	for f := range nFeeds {
-		s := config.Schedule{Name: fmt.Sprintf("s%02d", f), Cron: "@every 1s", Sources: []string{c.Sources[f].Name}, PerRun: 5, Order: config.OrderOldest}
+		s := config.Schedule{Name: fmt.Sprintf("s%02d", f), Cron: "@every 1s", Sources: []string{c.Sources[f].Name}, PerRun: perFeed, Order: config.OrderOldest}
 		for k := range perSchedule {
 			s.Networks = append(s.Networks, account(f*perSchedule+k))
 		}

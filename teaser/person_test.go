@@ -1,0 +1,68 @@
+package teaser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hookline/hookline/article"
+)
+
+func TestIsPerson(t *testing.T) {
+	a := &article.Article{Paragraphs: []string{
+		"North Korean leader Kim Jong Un arrived in Beijing on Tuesday.",
+		"Japan closed all its nuclear reactors after the disaster.",
+		"Mo Farah was a big star of the London Games. Now he has his sights set on Rio.",
+		"Officials said Auschwitz was not a Polish-run camp, and the museum agreed.",
+		"Harbour Town lifted the county cup, and Harbour Town fans celebrated.",
+		"Greig Laidlaw scored twice. Laidlaw said the team had played well.",
+		"Moy Forest is managed by Forestry Enterprise Scotland.",
+		"The Bursledon Windmill had its sails replaced; the windmill reopened.",
+	}}
+	d := newDocument(a)
+	defer d.release()
+	for _, tc := range []struct {
+		subject string
+		want    bool
+	}{
+		{"North Korean leader Kim Jong Un", true}, // title
+		{"Mo Farah", true},                        // "he" opens the next sentence
+		{"Greig Laidlaw", true},                   // "Laidlaw said"
+		{"Mr Smith", true},                        // honorific
+		{"Japan", false},                          // a country
+		{"Auschwitz", false},                      // one word, no sign of a person
+		{"Harbour Town", false},                   // a place word
+		{"Moy Forest", false},
+		{"the Bursledon Windmill", false}, // a place word
+	} {
+		t.Run(tc.subject, func(t *testing.T) {
+			if got := d.isPerson(tc.subject); got != tc.want {
+				t.Errorf("isPerson(%q) = %v, want %v", tc.subject, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestGuessWho_personOnly checks that the "Guess who …?" reveal is kept
+// for people: a country or a club gets another hook.
+func TestGuessWho_personOnly(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		guess      bool
+	}{
+		{"person", "Coach Maria Lopez has signed a new three-year contract with the club. Lopez said she was delighted.", true},
+		{"country", "Japan has closed all of its nuclear reactors after the disaster at the plant. Japan said the plants were safe.", false},
+		{"club", "Harbour Town lifted the county cup for the first time in their history on Saturday. Harbour Town fans celebrated.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &article.Article{Paragraphs: []string{tc.text}}
+			a.Finish()
+			res, err := Compose(a, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.HasPrefix(res.Teaser.String(), "Guess who"); got != tc.guess {
+				t.Errorf("teaser %q: Guess who = %v, want %v", res.Teaser.String(), got, tc.guess)
+			}
+		})
+	}
+}
