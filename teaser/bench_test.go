@@ -54,7 +54,9 @@ func BenchmarkPipeline(b *testing.B) {
 }
 
 // BenchmarkPipeline_size runs the pipeline on articles of 1 KB to 1 MB made
-// of XSum documents, to show that the cost grows linearly with size.
+// of XSum documents, to show that the cost grows linearly with size. The
+// teaser reads at most maxSentences sentences (the 1 MB article has about
+// 8,000); keyphrases come from the whole text.
 func BenchmarkPipeline_size(b *testing.B) {
 	_, arts := xsumArticles(b)
 	for _, size := range []int{1 << 10, 10 << 10, 100 << 10, 1 << 20} {

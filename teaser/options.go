@@ -62,5 +62,7 @@ func draftFor(a *article.Article, phrases []string, o Options) draft {
 			}
 		}
 	}
+	// A hook longer than maxSentences is cut with the rest.
+	hookSentences = min(hookSentences, len(d.sentences))
 	return compose(d, phrases, o.variant(a), o.Variant == 0, hookSentences)
 }
