@@ -50,6 +50,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 		return fmt.Errorf("config: watch %s: %w", w.Path, err)
 	}
 	last, _ := os.ReadFile(path)
+	var emptied bool
 	if w.Ready != nil {
 		w.Ready()
 	}
@@ -77,7 +78,11 @@ func (w *Watcher) Run(ctx context.Context) error {
 			}
 			w.fail(fmt.Errorf("config: watch %s: %w", w.Path, err))
 		case <-timer.C:
-			last = w.reload(path, last)
+			var again bool
+			last, again, emptied = w.reload(path, last, emptied)
+			if again {
+				timer.Reset(debounce)
+			}
 		}
 	}
 }
@@ -97,21 +102,25 @@ func (w *Watcher) relevant(path string, ev fsnotify.Event) bool {
 }
 
 // reload loads the file unless its bytes equal last, and returns the bytes
-// it read.
-func (w *Watcher) reload(path string, last []byte) []byte {
+// it read. An empty file is most likely caught between an editor's truncate
+// and write: the first time, reload asks to look again after another
+// debounce (again) instead of failing; emptied says it already did.
+func (w *Watcher) reload(path string, last []byte, emptied bool) (read []byte, again, nowEmptied bool) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		w.fail(fmt.Errorf("config: reload: %w", err))
-		return nil
+		return nil, false, false
 	}
 	if last != nil && bytes.Equal(data, last) {
-		return last
+		return last, false, false
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		// Most likely caught between an editor's truncate and write; an
-		// empty config would drop every schedule.
+		if !emptied {
+			return last, true, true
+		}
+		// Still empty: an empty config would drop every schedule.
 		w.fail(fmt.Errorf("config: reload %s: file is empty; keeping the current config", w.Path))
-		return data
+		return data, false, false
 	}
 	env := w.Env
 	if env == nil {
@@ -120,13 +129,13 @@ func (w *Watcher) reload(path string, last []byte) []byte {
 	c, warns, err := Parse(w.Path, data, env)
 	if err != nil {
 		w.fail(err)
-		return data
+		return data, false, false
 	}
 	warns = append(warns, checkPermissions(path, data)...)
 	if w.OnChange != nil {
 		w.OnChange(c, warns)
 	}
-	return data
+	return data, false, false
 }
 
 func (w *Watcher) fail(err error) {
