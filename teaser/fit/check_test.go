@@ -25,7 +25,7 @@ func checkPost(t *testing.T, r Rules, in Input, post Post) {
 		if post.Link != link {
 			t.Fatalf("link %q, want %q", post.Link, link)
 		}
-		i := strings.LastIndex(post.Text, link)
+		i := strings.LastIndex(withoutTagLine(post.Text, post.Hashtags), link)
 		if i < 0 {
 			t.Fatalf("link %q missing from %q", link, post.Text)
 		}

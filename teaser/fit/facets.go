@@ -8,14 +8,21 @@ import (
 
 // Facets locates link and each hashtag in text, as Bluesky's rich text
 // facets need them: UTF-8 byte offsets, End exclusive, tag values without
-// "#". The link is searched from the end (Fit puts it after the
-// sentences); each hashtag is its last occurrence standing as a whole word.
-// Parts not found are left out.
+// "#". The link is its last occurrence before the hashtag line (Fit puts
+// it after the sentences and before the hashtags, so a link's text inside a
+// hashtag, such as "0" in "#0", does not count); each hashtag is its last
+// occurrence standing as a whole word. Parts not found are left out.
 func Facets(text, link string, hashtags []string) []Facet {
-	var facets []Facet
+	var facets []Facet // nil when nothing is found
+	add := func(f Facet) {
+		if facets == nil {
+			facets = make([]Facet, 0, 1+len(hashtags))
+		}
+		facets = append(facets, f)
+	}
 	if link != "" {
-		if i := strings.LastIndex(text, link); i >= 0 {
-			facets = append(facets, Facet{Start: i, End: i + len(link), Kind: FacetLink, Value: link})
+		if i := strings.LastIndex(withoutTagLine(text, hashtags), link); i >= 0 {
+			add(Facet{Start: i, End: i + len(link), Kind: FacetLink, Value: link})
 		}
 	}
 	for _, h := range hashtags {
@@ -23,10 +30,22 @@ func Facets(text, link string, hashtags []string) []Facet {
 			continue
 		}
 		if i := lastWholeWord(text, h); i >= 0 {
-			facets = append(facets, Facet{Start: i, End: i + len(h), Kind: FacetTag, Value: h[1:]})
+			add(Facet{Start: i, End: i + len(h), Kind: FacetTag, Value: h[1:]})
 		}
 	}
 	return facets
+}
+
+// withoutTagLine returns text without its trailing hashtag line, as Fit
+// lays it out ("\n" and the hashtags joined by spaces), when it has one.
+func withoutTagLine(text string, hashtags []string) string {
+	if len(hashtags) == 0 {
+		return text
+	}
+	if t, ok := strings.CutSuffix(text, "\n"+strings.Join(hashtags, " ")); ok {
+		return t
+	}
+	return text
 }
 
 // lastWholeWord returns the offset of the last occurrence of w in text that

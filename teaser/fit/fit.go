@@ -33,6 +33,18 @@ func Fit(r Rules, in Input) (Post, error) {
 	if len(l.sentences) == 0 && l.link == "" && len(l.tags) == 0 {
 		return post, fmt.Errorf("fit %s: %w", r.Network, ErrEmpty)
 	}
+	if t, ok := newTally(r, l); ok {
+		if post, ok, err := t.fit(post); ok {
+			return post, err
+		}
+	}
+	return fitText(r, l, post)
+}
+
+// fitText is Fit recounting the whole text at every step: the way for
+// inputs whose parts do not count on their own as they do in the post
+// (see tally).
+func fitText(r Rules, l *layout, post Post) (Post, error) {
 	m := measurer{r: r}
 	fits := func() bool { return m.fits(l.text()) }
 	for _, role := range [...]Role{Question, Stakes} {
@@ -98,7 +110,7 @@ type layout struct {
 }
 
 func newLayout(in Input) *layout {
-	l := &layout{link: clean(in.Link)}
+	l := &layout{link: clean(in.Link), sentences: make([]Sentence, 0, len(in.Sentences)), tags: make([]string, 0, len(in.Hashtags))}
 	for _, s := range in.Sentences {
 		if t := clean(s.Text); t != "" {
 			l.sentences = append(l.sentences, Sentence{Text: t, Role: s.Role})

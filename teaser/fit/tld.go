@@ -2,6 +2,7 @@ package fit
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,9 +30,31 @@ func isTLD(label string) bool {
 			key = string(enc)
 		}
 	}
+	tldCache.RLock()
+	is, ok := tldCache.m[key]
+	tldCache.RUnlock()
+	if ok {
+		return is
+	}
 	ps, icann := publicsuffix.PublicSuffix(key)
-	return icann && ps == key
+	is = icann && ps == key
+	tldCache.Lock()
+	if len(tldCache.m) < maxTLDCache {
+		tldCache.m[strings.Clone(key)] = is
+	}
+	tldCache.Unlock()
+	return is
 }
+
+// maxTLDCache bounds tldCache: labels come from any text.
+const maxTLDCache = 4096
+
+// tldCache remembers isTLD's answers by lowercase ASCII label: the Public
+// Suffix lookup parses each label as an IP address first, which allocates.
+var tldCache = struct {
+	sync.RWMutex
+	m map[string]bool
+}{m: map[string]bool{}}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

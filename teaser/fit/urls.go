@@ -30,7 +30,7 @@ type urlMatch struct {
 // It reproduces the regular expression's leftmost, greedy-with-backtracking
 // semantics by hand: scanning resumes after every match, valid or not.
 func extractURLs(dst []span, s string, withoutProtocol bool) []span {
-	if withoutProtocol && !strings.Contains(s, ".") || !withoutProtocol && !strings.Contains(s, ":") {
+	if !withoutProtocol && !strings.Contains(s, ":") || !hasDomainDot(s) {
 		return dst
 	}
 	ds := newDomainScanner(s, false)
@@ -49,6 +49,26 @@ func extractURLs(dst []span, s string, withoutProtocol bool) []span {
 		dst = m.emit(dst, s, withoutProtocol)
 	}
 	return dst
+}
+
+// hasDomainDot reports whether a "." in s is followed by a character a
+// domain label or TLD may begin with: every URL, with or without a
+// protocol, needs one, and most sentences have only a final ".".
+func hasDomainDot(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if i+1 < len(s) {
+			c := s[i+1]
+			if c >= utf8.RuneSelf || c == '-' || c == '_' || !invalidDomainASCII[c] {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // matchURLAt tries extractUrl at pos: a valid preceding character at pos

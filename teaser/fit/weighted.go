@@ -37,8 +37,40 @@ type tweetStats struct {
 }
 
 // weightedLength is the X length of text.
+// It weighs as parseTweet does but keeps none of the other statistics.
 func weightedLength(text string) int {
-	return parseTweet(text, true).WeightedLength
+	normalized := text
+	if norm.NFC.QuickSpanString(text) < len(text) && !norm.NFC.IsNormalString(text) {
+		normalized = norm.NFC.String(text)
+	}
+	var buf [8]span
+	urls := extractURLs(buf[:0], normalized, true)
+	weighted := 0
+	for i := 0; i < len(normalized); {
+		if len(urls) > 0 && urls[0].start == i {
+			weighted += xURLWeight
+			i = urls[0].end
+			urls = urls[1:]
+			continue
+		}
+		if c := normalized[i]; c < utf8.RuneSelf && c != '#' && c != '*' && (c < '0' || c > '9') {
+			weighted += runeWeight(rune(c))
+			i++
+			continue
+		}
+		if n := emojiLen(normalized[i:]); n > 0 {
+			weighted += xDefaultWeight
+			i += n
+		} else {
+			r, size := utf8.DecodeRuneInString(normalized[i:])
+			weighted += runeWeight(r)
+			i += size
+		}
+		for len(urls) > 0 && urls[0].start < i {
+			urls = urls[1:]
+		}
+	}
+	return weighted / xScale
 }
 
 // parseTweet follows twitter-text's parseTweet with config v3: the text is
@@ -47,7 +79,7 @@ func weightedLength(text string) int {
 // per code point), every other code point its range weight.
 func parseTweet(text string, emoji bool) tweetStats {
 	normalized := text
-	if !norm.NFC.IsNormalString(text) {
+	if norm.NFC.QuickSpanString(text) < len(text) && !norm.NFC.IsNormalString(text) {
 		normalized = norm.NFC.String(text)
 	}
 	var buf [8]span

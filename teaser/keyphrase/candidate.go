@@ -12,7 +12,7 @@ const maxWords = 3
 // candidate is one distinct phrase (by its lowercased text) with what the
 // article says about it.
 type candidate struct {
-	lower     string  // lowercased words joined by one space
+	lower     string  // lowercased words joined by one space; for longer phrases only once lowerOf needs it
 	at        int32   // first token of the occurrence whose spelling is shown
 	n         int32   // words, inner stop words included
 	tf        int32   // occurrences
@@ -28,32 +28,89 @@ type candidate struct {
 	score     float64 // base, raised to the best of the fragments it absorbs
 }
 
+// gramKey names a run of two or three words by their word ids, -1 past
+// the end.
+type gramKey [maxWords]int32
+
+// packBits is the width of one word id in a packed gramKey.
+const packBits = 21
+
+// maxPackedWords is how many distinct words an article may have for its
+// gramKeys to pack into a uint64; articles with more use a slower map.
+var maxPackedWords int32 = 1<<packBits - 1
+
+// pack turns k into one uint64, each id plus one in packBits bits.
+func (k gramKey) pack() uint64 {
+	return uint64(k[0]+1) | uint64(k[1]+1)<<packBits | uint64(k[2]+1)<<(2*packBits)
+}
+
 // candidates holds the distinct candidates of one article.
 type candidates struct {
 	list   []candidate
-	index  map[string]int32 // lower → position in list
-	wordAt []int32          // token → its single-word candidate, -1 for none
+	toks   []token           // the article's tokens
+	byWord []int32           // word id → its single-word candidate, -1 for none
+	wordAt []int32           // token → its single-word candidate, -1 for none
+	packed bool              // runs are keyed in grams, else in wide
+	grams  map[uint64]int32  // packed gramKey → position in list
+	wide   map[gramKey]int32 // gramKey → position in list
+	buf    []byte
 }
 
-// get returns the candidate whose lowercased text is lower, or nil.
-func (cs *candidates) get(lower string) *candidate {
-	if i, ok := cs.index[lower]; ok {
-		return &cs.list[i]
+// find returns the position in list of the run named by k.
+func (cs *candidates) find(k gramKey) (int32, bool) {
+	if cs.packed {
+		i, ok := cs.grams[k.pack()]
+		return i, ok
 	}
-	return nil
+	i, ok := cs.wide[k]
+	return i, ok
 }
 
-// collect gathers the candidates of toks: every non-stop word with a letter,
-// and every run of two or three words within one phrase that neither begins
-// nor ends with a stop word or a number. A run is only counted when each of
-// its words recurs in the article or all are capitalised: a phrase that
-// occurs once, made of words that occur once, is never a keyphrase, and
-// skipping such runs keeps the work small.
-func collect(cs *candidates, toks []token) {
-	if cs.index == nil {
-		cs.index = make(map[string]int32, len(toks))
+// insert records that the run named by k is at position i in list.
+func (cs *candidates) insert(k gramKey, i int32) {
+	if cs.packed {
+		cs.grams[k.pack()] = i
+	} else {
+		cs.wide[k] = i
+	}
+}
+
+// lowerOf returns c.lower, joining its words the first time.
+func (cs *candidates) lowerOf(c *candidate) string {
+	if c.lower == "" {
+		b := cs.buf[:0]
+		for k, t := range cs.toks[c.at : c.at+c.n] {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, t.lower...)
+		}
+		c.lower, cs.buf = string(b), b
+	}
+	return c.lower
+}
+
+// collect gathers the candidates of toks, whose word ids are below words:
+// every non-stop word with a letter, and every run of two or three words
+// within one phrase that neither begins nor ends with a stop word or a
+// number. A run is only counted when each of its words recurs in the
+// article or all are capitalised: a phrase that occurs once, made of words
+// that occur once, is never a keyphrase, and skipping such runs keeps the
+// work small.
+func collect(cs *candidates, toks []token, words int) {
+	cs.toks = toks
+	cs.packed = words <= int(maxPackedWords)
+	if cs.packed && cs.grams == nil {
+		cs.grams = make(map[uint64]int32, len(toks)/2)
+	}
+	if !cs.packed && cs.wide == nil {
+		cs.wide = make(map[gramKey]int32, len(toks)/2)
 	}
 	cs.list = slices.Grow(cs.list[:0], len(toks)+1)
+	cs.byWord = slices.Grow(cs.byWord[:0], words)[:words]
+	for i := range cs.byWord {
+		cs.byWord[i] = -1
+	}
 	// First pass: single words, whose counts the second pass needs.
 	cs.wordAt = slices.Grow(cs.wordAt[:0], len(toks))[:len(toks)]
 	wordAt := cs.wordAt
@@ -63,32 +120,30 @@ func collect(cs *candidates, toks []token) {
 			wordAt[i] = -1
 			continue
 		}
-		k, ok := cs.index[t.lower]
-		if !ok {
+		k := cs.byWord[t.id]
+		if k < 0 {
 			k = int32(len(cs.list))
 			cs.list = append(cs.list, candidate{
-				lower: t.lower, at: int32(i), n: 1, firstPos: int32(t.pos),
+				lower: t.lower, at: int32(i), n: 1, firstPos: int32(i),
 				honorific: t.honor,
 			})
-			cs.index[t.lower] = k
+			cs.byWord[t.id] = k
 		}
 		wordAt[i] = k
 		cs.list[k].observe(toks, i, i+1)
 	}
-	var buf []byte
 	for i := range toks {
 		if wordAt[i] < 0 {
 			continue
 		}
-		buf = append(buf[:0], toks[i].lower...)
+		key := gramKey{toks[i].id, -1, -1}
 		recurs, caps := cs.list[wordAt[i]].tf > 1, toks[i].upper
 		for j := i + 1; j < len(toks) && j < i+maxWords; j++ {
 			t := &toks[j]
 			if t.brk {
 				break
 			}
-			buf = append(buf, ' ')
-			buf = append(buf, t.lower...)
+			key[j-i] = t.id
 			if wordAt[j] < 0 {
 				continue
 			}
@@ -97,15 +152,14 @@ func collect(cs *candidates, toks []token) {
 			if !recurs && !caps {
 				break
 			}
-			k, ok := cs.index[string(buf)]
+			k, ok := cs.find(key)
 			if !ok {
 				k = int32(len(cs.list))
-				lower := string(buf)
 				cs.list = append(cs.list, candidate{
-					lower: lower, at: int32(i), n: int32(j - i + 1), firstPos: int32(toks[i].pos),
+					at: int32(i), n: int32(j - i + 1), firstPos: int32(i),
 					honorific: toks[i].honor,
 				})
-				cs.index[lower] = k
+				cs.insert(key, k)
 			}
 			cs.list[k].observe(toks, i, j+1)
 		}
@@ -197,13 +251,14 @@ func absorbFragments(cs *candidates) {
 		if c.n == 1 || c.tf < 2 || c.proper == 0 || c.plain > 0 || c.honorific {
 			continue
 		}
-		// Every run of whole words of c.lower, shorter than c.
-		for start := 0; start < len(c.lower); {
-			for end := start; end <= len(c.lower); end++ {
-				if end < len(c.lower) && c.lower[end] != ' ' || (start == 0 && end == len(c.lower)) || end == start {
+		ws := cs.toks[c.at : c.at+c.n]
+		// Every run of whole words of c, shorter than c.
+		for from := range ws {
+			for to := from + 1; to <= len(ws); to++ {
+				if to-from == len(ws) {
 					continue
 				}
-				u := cs.get(c.lower[start:end])
+				u := cs.part(ws[from:to])
 				if u == nil || u.tf > 2*c.tf {
 					continue
 				}
@@ -214,13 +269,26 @@ func absorbFragments(cs *candidates) {
 					c.score = max(c.score, u.base+nameLead)
 				}
 			}
-			next := strings.IndexByte(c.lower[start:], ' ')
-			if next < 0 {
-				break
-			}
-			start += next + 1
 		}
 	}
+}
+
+// part returns the candidate made of the words of ws, or nil.
+func (cs *candidates) part(ws []token) *candidate {
+	if len(ws) == 1 {
+		if k := cs.byWord[ws[0].id]; k >= 0 {
+			return &cs.list[k]
+		}
+		return nil
+	}
+	key := gramKey{-1, -1, -1}
+	for k := range ws {
+		key[k] = ws[k].id
+	}
+	if k, ok := cs.find(key); ok {
+		return &cs.list[k]
+	}
+	return nil
 }
 
 // nameLead is how far a full name ranks above a part of it that mostly

@@ -45,24 +45,32 @@ func Hashtags(phrases []string, max int) []string {
 // words: "#NATOSummit" → [nato summit]. An acronym counts as one word.
 func tagWords(tag string) []string {
 	rs := []rune(strings.TrimPrefix(tag, "#"))
-	var words []string
-	start := 0
+	// Where words start, found on the tag as written.
+	var starts []int
 	for i := 1; i < len(rs); i++ {
 		// A capital starts a word unless it continues an acronym; the last
 		// capital of an acronym followed by a lower-case letter starts one.
 		if unicode.IsUpper(rs[i]) && (!unicode.IsUpper(rs[i-1]) ||
 			(i+1 < len(rs) && unicode.IsLower(rs[i+1]))) {
-			words = append(words, foldWord(string(rs[start:i])))
-			start = i
+			starts = append(starts, i)
 		}
+	}
+	// Lowercase every rune once, as strings.ToLower would.
+	for i, r := range rs {
+		rs[i] = unicode.ToLower(r)
+	}
+	words := make([]string, 0, len(starts)+1)
+	start := 0
+	for _, i := range starts {
+		words = append(words, foldWord(string(rs[start:i])))
+		start = i
 	}
 	return append(words, foldWord(string(rs[start:])))
 }
 
-// foldWord lowercases w and drops a plural ending, so "Talks" and "talk"
-// compare equal.
+// foldWord drops a plural ending of w, a lower-case word, so "talks" and
+// "talk" compare equal.
 func foldWord(w string) string {
-	w = strings.ToLower(w)
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y"
@@ -100,5 +108,27 @@ func nearDuplicate(a, b []string) bool {
 			return true
 		}
 	}
-	return strings.Join(a, "") == strings.Join(b, "")
+	return sameLetters(a, b)
+}
+
+// sameLetters reports whether a and b, each joined without separators,
+// are the same string.
+func sameLetters(a, b []string) bool {
+	var x, y string // what is left of the current word of a and of b
+	for {
+		for x == "" && len(a) > 0 {
+			x, a = a[0], a[1:]
+		}
+		for y == "" && len(b) > 0 {
+			y, b = b[0], b[1:]
+		}
+		if x == "" || y == "" {
+			return x == y
+		}
+		n := min(len(x), len(y))
+		if x[:n] != y[:n] {
+			return false
+		}
+		x, y = x[n:], y[n:]
+	}
 }

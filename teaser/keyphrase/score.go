@@ -3,6 +3,7 @@ package keyphrase
 import (
 	"math"
 	"strings"
+	"sync"
 )
 
 // weights are the terms of the score, a sum of log-odds-like evidence. They
@@ -36,12 +37,13 @@ var w = weights{
 
 // score rates c: frequent, early, title-borne, name-like and long-worded
 // phrases rank first.
-func score(c *candidate) float64 {
+// pos is posLogs(), fetched once by the caller.
+func score(c *candidate, pos *posTable) float64 {
 	s := w.Freq * logCount(c.tf)
 	if c.title {
 		s += w.Title
 	}
-	s -= w.Pos * math.Log1p(float64(c.firstPos)/w.PosWindow)
+	s -= w.Pos * pos.log(c.firstPos)
 	isName := c.proper > 0 && c.plain == 0
 	runes := c.runes
 	if isName {
@@ -83,12 +85,45 @@ func suffixPrior(word string) float64 {
 	if strings.HasSuffix(word, "ly") {
 		return w.Adverb
 	}
-	for _, e := range nounEndings {
+	// Only the endings that end in the word's last letter need a look.
+	for _, e := range nounEndingsByLast[word[len(word)-1]] {
 		if strings.HasSuffix(word, e) {
 			return w.Noun
 		}
 	}
 	return 0
+}
+
+// nounEndingsByLast groups nounEndings by their last byte.
+var nounEndingsByLast = func() (t [256][]string) {
+	for _, e := range nounEndings {
+		t[e[len(e)-1]] = append(t[e[len(e)-1]], e)
+	}
+	return t
+}()
+
+// posTable holds math.Log1p(pos/window) for the first positions of an
+// article, where most candidates first occur.
+type posTable struct {
+	window float64
+	logs   [2048]float64
+}
+
+// posLogs is built on first use, for the window in use then.
+var posLogs = sync.OnceValue(func() *posTable {
+	t := &posTable{window: w.PosWindow}
+	for i := range t.logs {
+		t.logs[i] = math.Log1p(float64(i) / t.window)
+	}
+	return t
+})
+
+// log is math.Log1p(pos / w.PosWindow).
+func (t *posTable) log(pos int32) float64 {
+	if pos < int32(len(t.logs)) && t.window == w.PosWindow {
+		return t.logs[pos]
+	}
+	return math.Log1p(float64(pos) / w.PosWindow)
 }
 
 // logTable holds math.Log of small counts, the common case.

@@ -60,6 +60,24 @@ var wordClasses = func() map[string]wordClass {
 	return m
 }()
 
+// classWords holds the words of wordClasses, with their classes in
+// classByID, for lookups by a hash already computed.
+var classWords, classByID = func() (t wordTable, c []wordClass) {
+	for w, class := range wordClasses {
+		t.add(w, hashWord(w))
+		c = append(c, class)
+	}
+	return t, c
+}()
+
+// classOf returns the classes of lower, whose hashWord is h.
+func classOf(lower string, h uint64) wordClass {
+	if id, ok := classWords.lookup(lower, h); ok {
+		return classByID[id]
+	}
+	return 0
+}
+
 // isStop reports whether lower (a lowercased word, ASCII apostrophes) is a
 // stop word.
 func isStop(lower string) bool { return wordClasses[lower]&classStop != 0 }

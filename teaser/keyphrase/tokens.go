@@ -1,6 +1,8 @@
 package keyphrase
 
 import (
+	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +13,7 @@ import (
 type token struct {
 	text  string // as written, possessive "'s" dropped
 	lower string // lowercased text, curly apostrophes made straight
-	pos   int    // index of the word in the article
+	id    int32  // the word: tokens with the same lower share it
 	runes int32  // letters in the word
 	brk   bool   // punctuation or a sentence start comes before it: no phrase spans it
 	first bool   // first word of a sentence or part of the title: its case says nothing
@@ -23,22 +25,44 @@ type token struct {
 }
 
 // tokenizer splits text into tokens, keeping state across calls so that word
-// positions run on through title, hook and paragraphs.
+// positions run on through title, hook and paragraphs. A token's position in
+// the article is its index in toks.
 type tokenizer struct {
-	toks []token
+	toks  []token
+	words wordTable   // lower → word id
+	class []wordClass // word id → its classes
+}
+
+// reset empties z for another article, keeping its memory.
+func (z *tokenizer) reset(words int) {
+	z.toks = slices.Grow(z.toks[:0], words)
+	z.words.reset()
+	z.class = z.class[:0]
 }
 
 // add appends the words of one block of text (title, hook or paragraph).
 // Words are runs of letters, marks and digits; an apostrophe, hyphen or dot
 // between two of them stays inside the word ("don't", "re-engage", "U.S.").
 func (z *tokenizer) add(text string, title bool) {
+	z.addLowered(text, asciiLower(text), title)
+}
+
+// addLowered is add with lowerBlock, text with its ASCII letters
+// lowercased, given: ASCII words take their lower-case form from it
+// without allocating.
+func (z *tokenizer) addLowered(text, lowerBlock string, title bool) {
 	brk, sentStart := true, true
-	// Lowercase the block's ASCII letters once: ASCII words take their
-	// lower-case form from it without allocating.
-	lowerBlock := asciiLower(text)
 	i := 0
 	for i < len(text) {
-		r, n := decodeRune(text, i)
+		c := text[i]
+		if c == ' ' {
+			i++ // the most common separator, inline
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			switch {
 			case r == '.' && len(z.toks) > 0 && !brk && isAbbreviation(z.toks[len(z.toks)-1].lower):
@@ -61,9 +85,15 @@ func (z *tokenizer) add(text string, title bool) {
 		start := i
 		i += n
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
-				i++ // the common case, inline
-				continue
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if asciiWord[c] {
+					i++ // the common case, inline
+					continue
+				}
+				if c == ' ' {
+					break
+				}
 			}
 			r, n = decodeRune(text, i)
 			if isWordRune(r) {
@@ -102,48 +132,90 @@ func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 	}
 	// One pass over the word for case, letters and length; lowercasing
 	// allocates only for words that need it.
-	var upperAt0, anyUpper, letter, ascii, curly = false, false, false, true, false
+	var upperAt0, letter bool
 	var runes int32
-	for k, r := range text {
-		runes++
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				anyUpper = true
-				upperAt0 = upperAt0 || k == 0
-				letter = true
-			} else if 'a' <= r && r <= 'z' {
-				letter = true
+	lower := text
+	if kinds, ok := asciiKinds(text); ok {
+		upperAt0 = asciiKind[text[0]]&kindUpper != 0
+		letter = kinds&(kindUpper|kindLower) != 0
+		runes = int32(len(text))
+		lower = lowerWord[:len(text)]
+	} else {
+		curly := false
+		for k, r := range text {
+			runes++
+			switch {
+			case r < utf8.RuneSelf:
+				if 'A' <= r && r <= 'Z' {
+					upperAt0 = upperAt0 || k == 0
+					letter = true
+				} else if 'a' <= r && r <= 'z' {
+					letter = true
+				}
+			default:
+				curly = curly || r == '’'
+				if unicode.IsUpper(r) {
+					upperAt0 = upperAt0 || k == 0
+				}
+				letter = letter || unicode.IsLetter(r)
 			}
-		default:
-			ascii = false
-			curly = curly || r == '’'
-			if unicode.IsUpper(r) {
-				anyUpper = true
-				upperAt0 = upperAt0 || k == 0
-			}
-			letter = letter || unicode.IsLetter(r)
+		}
+		lower = strings.ToLower(text)
+		if curly {
+			lower = strings.ReplaceAll(lower, "’", "'")
 		}
 	}
-	lower := text
-	switch {
-	case ascii:
-		lower = lowerWord[:len(text)]
-	case anyUpper || !ascii:
-		lower = strings.ToLower(text)
+	// Each distinct word is looked up in the word lists once.
+	h := hashWord(lower)
+	id, ok := z.words.lookup(lower, h)
+	if !ok {
+		id = z.words.add(lower, h)
+		z.class = append(z.class, classOf(lower, h))
 	}
-	if curly {
-		lower = strings.ReplaceAll(lower, "’", "'")
-	}
-	t := token{
-		text: text, lower: lower, pos: len(z.toks), brk: brk, first: first,
-		runes: runes, upper: upperAt0, title: title, num: !letter,
-	}
+	class := z.class[id]
+	// Fill the token in place: cheaper than appending a copy while the
+	// garbage collector runs.
+	z.toks = append(z.toks, token{})
+	t := &z.toks[len(z.toks)-1]
+	t.text, t.lower = text, lower
+	t.id, t.runes = id, runes
+	t.brk, t.first, t.upper, t.title, t.num = brk, first, upperAt0, title, !letter
 	// "US" and "UN" are names, "us" and "un" are not.
-	class := wordClasses[lower]
 	t.stop = class&classStop != 0 && !(upperAt0 && runes > 1 && isAllUpper(text) && !title)
 	t.honor = class&classHonorific != 0
-	z.toks = append(z.toks, t)
+}
+
+// Kinds of ASCII bytes, as bits.
+const (
+	kindUpper = 1 << iota
+	kindLower
+)
+
+// asciiKind gives the kind bits of each ASCII byte.
+var asciiKind = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = kindUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = kindLower
+		}
+	}
+	return t
+}()
+
+// asciiKinds returns the union of the kinds of the bytes of s, and false
+// if s is not all ASCII.
+func asciiKinds(s string) (uint8, bool) {
+	var kinds uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		kinds |= asciiKind[c]
+	}
+	return kinds, true
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) with the ASCII case inline.
@@ -183,10 +255,11 @@ func stripPossessive(w string) string {
 	if len(w) < 2 || (w[len(w)-1] != 's' && w[len(w)-1] != 'S') {
 		return w
 	}
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
+	switch {
+	case w[len(w)-2] == '\'':
+		return w[:len(w)-2]
+	case strings.HasSuffix(w[:len(w)-1], "’"):
+		return w[:len(w)-1-len("’")]
 	}
 	return w
 }
@@ -241,11 +314,29 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if 'A' <= b[i] && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
+	return string(appendASCIILower(nil, s))
+}
+
+// appendASCIILower appends s to dst with ASCII capitals lowercased and
+// every other byte kept.
+func appendASCIILower(dst []byte, s string) []byte {
+	i := len(dst)
+	dst = append(dst, s...)
+	// Eight bytes at a time: a byte is a capital when it is ASCII, at
+	// least 'A' and not above 'Z'; its 0x20 bit then makes it lower case.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(dst); i += 8 {
+		x := binary.LittleEndian.Uint64(dst[i:])
+		low := x &^ highs
+		geA := low + ones*(0x80-'A')
+		gtZ := low + ones*(0x7f-'Z')
+		upper := (geA &^ gtZ) &^ x & highs
+		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
+	}
+	for ; i < len(dst); i++ {
+		if 'A' <= dst[i] && dst[i] <= 'Z' {
+			dst[i] += 'a' - 'A'
 		}
 	}
-	return string(b)
+	return dst
 }
