@@ -36,6 +36,10 @@ type document struct {
 	firsts, lasts []int32
 	// all holds the words of every sentence, which slice it.
 	all []word
+	// runMap, modMap and counts keep, across pooled uses, the memory of
+	// runs, mods and of parts, firsts and lasts; nameCounts sets them up.
+	runMap, modMap map[string]int
+	counts         []int32
 }
 
 // maxSentences caps the sentences a teaser is written from: the first
@@ -63,7 +67,10 @@ func (d *document) release() {
 	clear(d.sentences)
 	clear(d.norms)
 	clear(d.index)
-	*d = document{index: d.index, stats: d.stats[:0], norms: d.norms[:0], sentences: d.sentences[:0], all: d.all[:0]}
+	clear(d.runMap)
+	clear(d.modMap)
+	*d = document{index: d.index, stats: d.stats[:0], norms: d.norms[:0], sentences: d.sentences[:0], all: d.all[:0],
+		runMap: d.runMap, modMap: d.modMap, counts: d.counts}
 	documentPool.Put(d)
 }
 

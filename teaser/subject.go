@@ -62,10 +62,20 @@ func (d *document) nameCounts() (runs map[string]int, parts []int32) {
 	if d.runs != nil {
 		return d.runs, d.parts
 	}
-	n := min(len(d.sentences), 1<<12) + 8
-	runs, d.mods = make(map[string]int, n), map[string]int{}
+	// The maps and the counts array come back from the document pool
+	// cleared (see release); they are made only on first use.
+	runs, d.mods = d.runMap, d.modMap
+	if runs == nil {
+		runs = make(map[string]int, min(len(d.sentences), 1<<12)+8)
+		d.mods = map[string]int{}
+		d.runMap, d.modMap = runs, d.mods
+	}
 	// One array holds the three counts by word id.
-	counts := make([]int32, 3*len(d.stats))
+	if cap(d.counts) < 3*len(d.stats) {
+		d.counts = make([]int32, 3*len(d.stats))
+	}
+	counts := d.counts[:3*len(d.stats)]
+	clear(counts)
 	parts, d.firsts, d.lasts = counts[:len(d.stats)], counts[len(d.stats):2*len(d.stats)], counts[2*len(d.stats):]
 	defer func() { d.runs, d.parts = runs, parts }()
 	var buf []span
