@@ -56,8 +56,8 @@ func ExampleResult_Post() {
 	}
 	fmt.Printf("%d/%d\n%s\n", post.Length, post.Limit, post.Text)
 	// Output:
-	// 231/280
-	// What's next for Harbour Town? Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
+	// 255/280
+	// What's next for Harbour Town? Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw. What do you make of it?
 	//
 	// https://example.org/sport/cup-final
 	// #HarbourTown #ShootOut

@@ -27,7 +27,47 @@ const minWords = 3
 // and another sentence is left. Words, links, hashtags and grapheme
 // clusters are never cut. The link is always kept; Fit fails with
 // ErrTooLong only when even the link alone does not fit.
+//
+// When the stakes had to go as well as the closing question, Fit tries the
+// post with the question but without the stakes: a post that still ends on
+// its question, with as many hashtags and nothing shortened, is the better
+// post and is returned instead.
 func Fit(r Rules, in Input) (Post, error) {
+	post, err := fitInput(r, in)
+	if err != nil || !hasRole(in, Stakes) || !hasRole(in, Question) {
+		return post, err
+	}
+	q := lastOfRole(in, Question)
+	if strings.Contains(post.Text, q) || strings.Contains(post.Text, lastOfRole(in, Stakes)) {
+		return post, nil
+	}
+	alt := in
+	alt.Sentences = slices.DeleteFunc(slices.Clone(in.Sentences), func(s Sentence) bool { return s.Role == Stakes })
+	p2, err := fitInput(r, alt)
+	if err != nil || len(p2.Hashtags) < len(post.Hashtags) || !strings.Contains(p2.Text, q) || strings.Contains(p2.Text, ellipsis) && !strings.Contains(post.Text, ellipsis) {
+		return post, nil
+	}
+	return p2, nil
+}
+
+func hasRole(in Input, r Role) bool {
+	return slices.ContainsFunc(in.Sentences, func(s Sentence) bool { return s.Role == r && clean(s.Text) != "" })
+}
+
+// lastOfRole is the cleaned text of the last sentence with role r.
+func lastOfRole(in Input, r Role) string {
+	for i := len(in.Sentences) - 1; i >= 0; i-- {
+		if in.Sentences[i].Role == r {
+			if t := clean(in.Sentences[i].Text); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// fitInput is Fit without the second try.
+func fitInput(r Rules, in Input) (Post, error) {
 	l := newLayout(in)
 	post := Post{Network: r.Network, Limit: r.Limit}
 	if len(l.sentences) == 0 && l.link == "" && len(l.tags) == 0 {

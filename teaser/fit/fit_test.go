@@ -42,7 +42,8 @@ func TestFit_DropSteps(t *testing.T) {
 	}{
 		{"everything fits", len(all), all, []string{"#Kim", "#China", "#Asia"}},
 		{"question dropped", len(all) - 1, hook + " " + fact + " " + stakes + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
-		{"stakes dropped", len(all) - 12, hook + " " + fact + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
+		{"stakes dropped, question back", len(all) - 12, hook + " " + fact + " " + question + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
+		{"stakes and question dropped", len(hook+" "+fact+" "+question+link+"\n#Kim #China #Asia") - 1, hook + " " + fact + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
 		{"last hashtag dropped", len(hook+" "+fact+link+"\n#Kim #China #Asia") - 1, hook + " " + fact + link + "\n#Kim #China", []string{"#Kim", "#China"}},
 		{"hashtags beyond first dropped", len(hook+" "+fact+link+"\n#Kim #China") - 1, hook + " " + fact + link + "\n#Kim", []string{"#Kim"}},
 		{"hook dropped", len(hook+" "+fact+link+"\n#Kim") - 1, fact + link + "\n#Kim", []string{"#Kim"}},
@@ -208,8 +209,8 @@ func TestFit_StyleHook(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkPost(t, X(), in, post)
-		if strings.Contains(post.Text, "global politics") || strings.Contains(post.Text, "power play") {
-			t.Errorf("question and stakes should go first:\n%s", post.Text)
+		if strings.Contains(post.Text, "power play") || !strings.HasSuffix(strings.Split(post.Text, "\n")[0], "What does this mean for global politics?") {
+			t.Errorf("the stakes should go and the closing question come back:\n%s", post.Text)
 		}
 		if !strings.Contains(post.Text, "Kim Jong Un is heading to China") || !strings.HasPrefix(post.Text, "Guess who") {
 			t.Errorf("hook and fact should stay:\n%s", post.Text)

@@ -36,7 +36,7 @@ import (
 	"github.com/hookline/hookline/store"
 )
 
-var duration = flag.Duration("soak.duration", 0, "how long the soak runs (default 20s, 8s with -short; env HOOKLINE_SOAK_DURATION)")
+var duration = flag.Duration("soak.duration", 0, "how long the soak runs (default 20s, 8s with -short or -race; env HOOKLINE_SOAK_DURATION)")
 
 // The shape of the load.
 const (
@@ -50,7 +50,7 @@ const (
 	faultEvery   = 150 * time.Millisecond
 	feedPoll     = 2 * time.Second
 	sampleEvery  = 250 * time.Millisecond
-	grace        = 40 * time.Second // after the soak, to finish retries
+	grace        = 3 * time.Minute // after the soak, to finish retries (waits only as long as needed)
 	heapSlackMB  = 8
 	heapSlackPct = 50
 )
@@ -66,7 +66,7 @@ func soakDuration(t *testing.T) time.Duration {
 		}
 		return d
 	}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		return 8 * time.Second
 	}
 	return 20 * time.Second
