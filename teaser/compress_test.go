@@ -84,12 +84,15 @@ func FuzzCompress(f *testing.F) {
 		if !utf8.ValidString(got) {
 			t.Fatalf("compress(%q) = %q: not UTF-8", s, got)
 		}
+		// Case is compared folded both ways: compress capitalises the first
+		// letter, and some letters (ᲄ → Т → т) do not lower-case back.
+		fold := func(w string) string { return strings.ToLower(strings.ToUpper(w)) }
 		in := map[string]bool{}
 		for _, w := range words(s) {
-			in[strings.ToLower(s[w.start:w.end])] = true
+			in[fold(s[w.start:w.end])] = true
 		}
 		for _, w := range words(got) {
-			if raw := strings.ToLower(got[w.start:w.end]); !in[raw] {
+			if raw := fold(got[w.start:w.end]); !in[raw] {
 				t.Fatalf("compress(%q) = %q: word %q is not in the input", s, got, raw)
 			}
 		}
