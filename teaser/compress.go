@@ -245,14 +245,21 @@ func clauseComma(s string) int {
 }
 
 // joinWords joins two pieces of a sentence, with a space between them
-// when both sides are words, so that a cut never glues words together.
+// when the join would otherwise make one word of the two sides ("word"
+// and "word", "word," and "0", "word" and ".5"), so that a cut never
+// glues words together.
 func joinWords(a, b string) string {
 	if a == "" || b == "" {
 		return a + b
 	}
-	r1, _ := utf8.DecodeLastRuneInString(a)
-	r2, _ := utf8.DecodeRuneInString(b)
-	if isWordRune(r1) && isWordRune(r2) {
+	r1, n1 := utf8.DecodeLastRuneInString(a)
+	r2, n2 := utf8.DecodeRuneInString(b)
+	before, _ := utf8.DecodeLastRuneInString(a[:len(a)-n1])
+	after, _ := utf8.DecodeRuneInString(b[n2:])
+	switch {
+	case isWordRune(r1) && isWordRune(r2),
+		isWordRune(r1) && isJoiner(r2) && isWordRune(after),
+		isJoiner(r1) && isWordRune(before) && isWordRune(r2):
 		return a + " " + b
 	}
 	return a + b
