@@ -33,7 +33,7 @@ func (s *Store) FirstPolled(ctx context.Context, source string) (time.Time, erro
 // records the first poll time.
 func (s *Store) SetFeedState(ctx context.Context, source, etag, lastModified string) error {
 	now := s.Now().UnixNano()
-	_, err := s.db.ExecContext(ctx, `INSERT INTO feed_state (source, etag, last_modified, first_polled, updated_at)
+	err := s.exec(ctx, `INSERT INTO feed_state (source, etag, last_modified, first_polled, updated_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET etag = excluded.etag,
 		last_modified = excluded.last_modified, updated_at = excluded.updated_at`, source, etag, lastModified, now, now)
 	return classify(s.path, "save feed state "+source, err)
@@ -54,7 +54,7 @@ func (s *Store) SetLastRun(ctx context.Context, schedule string, t time.Time) er
 	if t.IsZero() {
 		return fmt.Errorf("state %s: set last run of %s: zero time", s.path, schedule)
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO schedule_runs (schedule, last_run) VALUES (?, ?)
+	err := s.exec(ctx, `INSERT INTO schedule_runs (schedule, last_run) VALUES (?, ?)
 		ON CONFLICT (schedule) DO UPDATE SET last_run = excluded.last_run`, schedule, t.UnixNano())
 	return classify(s.path, "save last run of "+schedule, err)
 }
@@ -72,7 +72,7 @@ func (s *Store) Token(ctx context.Context, account string) (string, error) {
 
 // SetToken stores a rotated token for an account.
 func (s *Store) SetToken(ctx context.Context, account, token string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO tokens (account, token, updated_at) VALUES (?, ?, ?)
+	err := s.exec(ctx, `INSERT INTO tokens (account, token, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (account) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at`,
 		account, token, s.Now().UnixNano())
 	return classify(s.path, "save token of "+account, err)

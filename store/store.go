@@ -34,6 +34,12 @@ type Store struct {
 	// left over (its outcome failed to commit) and may be reconciled.
 	mu       sync.Mutex
 	inflight map[string]bool
+	// writing admits one of this process's writers at a time. SQLite's busy
+	// handler polls with growing sleeps rather than queueing, so many
+	// goroutines contending for the write lock can starve one past
+	// BusyTimeout; queueing them here first leaves the busy timeout for
+	// other processes (hookline post beside the daemon).
+	writing chan struct{}
 	// alive reports whether a process id is running; replaced in tests.
 	alive func(pid int) bool
 	// Lease bounds how long a posting row claimed by another live process is
@@ -98,7 +104,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if err != nil {
 		return nil, classify(path, "open", err)
 	}
-	s := &Store{db: db, path: path, owner: newOwner(), inflight: map[string]bool{}, alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
+	s := &Store{db: db, path: path, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, classify(path, "open", err)
@@ -163,6 +169,11 @@ func (s *Store) DB() *sql.DB { return s.db }
 
 // tx runs fn in one immediate transaction, so nothing is half-written.
 func (s *Store) tx(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	release, err := s.write(ctx)
+	if err != nil {
+		return classify(s.path, what, err)
+	}
+	defer release()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(s.path, what, err)
@@ -176,6 +187,27 @@ func (s *Store) tx(ctx context.Context, what string, fn func(*sql.Tx) error) err
 		return classify(s.path, what, err)
 	}
 	return nil
+}
+
+// write waits for this process's turn to write; call release when done.
+func (s *Store) write(ctx context.Context) (release func(), err error) {
+	select {
+	case s.writing <- struct{}{}:
+		return func() { <-s.writing }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// exec runs one writing statement in this process's turn.
+func (s *Store) exec(ctx context.Context, query string, args ...any) error {
+	release, err := s.write(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	_, err = s.db.ExecContext(ctx, query, args...)
+	return err
 }
 
 // nanos and fromNanos store times as Unix nanoseconds (UTC); NULL is zero.

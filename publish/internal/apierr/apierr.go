@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Worded is an error whose message is written for the person running
@@ -73,12 +75,47 @@ func Redact(err error, secrets ...string) error {
 	msg := err.Error()
 	out := msg
 	for _, s := range secrets {
-		if s != "" {
-			out = strings.ReplaceAll(out, s, "[redacted]")
-		}
+		out = redactOne(out, s)
 	}
 	if out == msg {
 		return err
 	}
 	return &Worded{Msg: out, Err: err}
 }
+
+// shortSecret is the length under which a secret is redacted only where it
+// stands alone, not inside a longer word: a two-letter password would
+// otherwise mangle every word of an error that happens to contain it.
+const shortSecret = 8
+
+// redactOne replaces secret in msg with "[redacted]": everywhere when it is
+// long, and only between non-alphanumeric characters when it is short.
+func redactOne(msg, secret string) string {
+	if secret == "" {
+		return msg
+	}
+	if len(secret) >= shortSecret {
+		return strings.ReplaceAll(msg, secret, "[redacted]")
+	}
+	var b strings.Builder
+	rest := msg
+	for {
+		i := strings.Index(rest, secret)
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		end := i + len(secret)
+		before, _ := utf8.DecodeLastRuneInString(rest[:i])
+		after, _ := utf8.DecodeRuneInString(rest[end:])
+		b.WriteString(rest[:i])
+		if i > 0 && isAlnum(before) || end < len(rest) && isAlnum(after) {
+			b.WriteString(secret)
+		} else {
+			b.WriteString("[redacted]")
+		}
+		rest = rest[end:]
+	}
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

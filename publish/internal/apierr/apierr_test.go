@@ -66,6 +66,10 @@ func TestRedact(t *testing.T) {
 		{"secret replaced everywhere", fmt.Errorf("bad token tok-123 (tok-123): %w", sentinel), []string{"tok-123"}, "bad token [redacted] ([redacted]): unauthorized"},
 		{"empty secret ignored", fmt.Errorf("a: %w", sentinel), []string{""}, "a: unauthorized"},
 		{"several secrets", fmt.Errorf("k1=AAA k2=BBB: %w", sentinel), []string{"AAA", "BBB"}, "k1=[redacted] k2=[redacted]: unauthorized"},
+		{"short secret left inside words", fmt.Errorf("authorization failed, password=or; or retry: %w", sentinel), []string{"or"},
+			"authorization failed, password=[redacted]; [redacted] retry: unauthorized"},
+		{"long secret replaced inside words", fmt.Errorf("xAAAABBBBy: %w", sentinel), []string{"AAAABBBB"}, "x[redacted]y: unauthorized"},
+		{"short secret at both ends", fmt.Errorf("ab1 %w ab1", sentinel), []string{"ab1"}, "[redacted] unauthorized [redacted]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
