@@ -35,7 +35,16 @@ func compose(d *document, phrases []string, v int, auto bool, hookSentences int)
 	subject := d.subject(fi)
 	topics := d.topics(phrases, subject)
 
+	// Who or what the hook asks about: the fact's subject if it is a name,
+	// else the article's best name, else the fact's own opening noun
+	// phrase, else its best keyphrase.
 	about := subject
+	if about == "" && len(topics) > 0 && startsUpper(topics[0]) {
+		about = topics[0]
+	}
+	if about == "" {
+		about = d.leadNoun(fi)
+	}
 	if about == "" && len(topics) > 0 {
 		about = topics[0]
 	}
