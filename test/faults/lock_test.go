@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -239,6 +240,89 @@ func TestLockDaemon_SecondProcessRefused(t *testing.T) {
 		t.Fatalf("after the holder exited: %v %q", err, out)
 	}
 	report(t, "processes", "second daemon on the same state file", 2, "refused with a message naming the lock holder's PID; free again once it exits")
+}
+
+// TestRun_SecondDaemonRefused starts two real, long-lived `hookline run`
+// processes on one state file: the second refuses at once, naming the
+// first's PID, and the first runs on and stops cleanly on SIGTERM.
+func TestRun_SecondDaemonRefused(t *testing.T) {
+	dir := t.TempDir()
+	articles := filepath.Join(dir, "articles")
+	must(t, os.Mkdir(articles, 0o700))
+	cfg := writeConfig(t, fmt.Sprintf(`state: %s
+sources:
+  - name: notes
+    kind: folder
+    path: %s
+networks:
+  - name: box
+    kind: outbox
+    path: %s
+schedules:
+  - name: hourly
+    cron: "@every 1h"
+    sources: [notes]
+    networks: [box]
+`, filepath.Join(dir, "hookline.db"), articles, filepath.Join(dir, "outbox.jsonl")))
+
+	first := exec.Command(hooklineBin(t), "run", "--config", cfg)
+	stderr, err := first.StderrPipe()
+	must(t, err)
+	must(t, first.Start())
+	t.Cleanup(func() {
+		if first.ProcessState == nil {
+			_ = first.Process.Kill()
+			_ = first.Wait()
+		}
+	})
+	logs := make(chan string, 64)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			logs <- sc.Text()
+		}
+		close(logs)
+	}()
+	var firstLog strings.Builder
+	for running := false; !running; {
+		select {
+		case l, ok := <-logs:
+			if !ok {
+				t.Fatalf("first hookline run exited before running:\n%s", firstLog.String())
+			}
+			firstLog.WriteString(l + "\n")
+			running = strings.Contains(l, "hookline running")
+		case <-time.After(60 * time.Second):
+			t.Fatalf("first hookline run not running after 60s:\n%s", firstLog.String())
+		}
+	}
+
+	second := exec.Command(hooklineBin(t), "run", "--config", cfg)
+	out, err := second.CombinedOutput()
+	pid := fmt.Sprint(first.Process.Pid)
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() == 0 {
+		t.Fatalf("second hookline run: %v\n%s\nwant a refusal", err, out)
+	}
+	for _, want := range []string{"another hookline run", "pid " + pid} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("second hookline run said %q; want it to say %q", out, want)
+		}
+	}
+	if err := first.Process.Signal(syscall.Signal(0)); err != nil {
+		t.Fatalf("the first daemon stopped when the second was refused: %v", err)
+	}
+
+	must(t, first.Process.Signal(os.Interrupt))
+	for l := range logs {
+		firstLog.WriteString(l + "\n")
+	}
+	if err := first.Wait(); err != nil {
+		t.Errorf("first hookline run after SIGINT: %v\n%s", err, firstLog.String())
+	}
+	if !strings.Contains(firstLog.String(), "stopped") {
+		t.Errorf("first hookline run did not log a clean stop:\n%s", firstLog.String())
+	}
+	report(t, "processes", "two long-lived `hookline run` on one state file", 2, "the second refused at once, naming the first's PID; the first kept running and stopped cleanly")
 }
 
 // TestPost_BesideDaemon runs `hookline post` and a daemon process's
