@@ -14,6 +14,9 @@ const (
 // draft is a teaser before it becomes fit.Sentences: empty parts are left out.
 type draft struct {
 	hook, fact, stakes, question string
+	// about is who or what the hook asks about, when the fact named it:
+	// the first hashtag candidate of its kind.
+	about string
 }
 
 // compose writes the teaser of d for variant v (0-based) from the
@@ -44,6 +47,9 @@ func compose(d *document, phrases []string, v int, auto bool, hookSentences int)
 	}
 	if about == "" {
 		about = d.leadNoun(fi)
+	}
+	if about != "" {
+		dr.about = strings.Clone(about)
 	}
 	if about == "" && len(topics) > 0 {
 		about = topics[0]

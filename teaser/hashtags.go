@@ -75,3 +75,23 @@ func adjectiveLike(w string) bool {
 	}
 	return false
 }
+
+// aboutFirst returns phrases with about, the hook's subject, moved or added
+// to the front: the hashtag for what the post asks about leads its kind
+// (a name among names, a phrase among phrases). The article's own keywords
+// keep the author's order.
+func aboutFirst(a *article.Article, phrases []string, about string) []string {
+	if about == "" || slices.ContainsFunc(a.Keywords, func(k string) bool {
+		return strings.EqualFold(strings.TrimSpace(k), about)
+	}) {
+		return phrases
+	}
+	out := make([]string, 0, len(phrases)+1)
+	out = append(out, about)
+	for _, p := range phrases {
+		if !strings.EqualFold(p, about) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

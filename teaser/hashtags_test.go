@@ -38,3 +38,26 @@ func TestHashtags(t *testing.T) {
 		})
 	}
 }
+
+func TestAboutFirst(t *testing.T) {
+	tests := []struct {
+		name     string
+		keywords []string
+		phrases  []string
+		about    string
+		want     []string
+	}{
+		{"added in front", nil, []string{"operator", "university"}, "night train", []string{"night train", "operator", "university"}},
+		{"moved to the front", nil, []string{"diplomatic", "Kim Jong Un"}, "kim jong un", []string{"kim jong un", "diplomatic"}},
+		{"nothing to add", nil, []string{"operator"}, "", []string{"operator"}},
+		{"author's keyword keeps its place", []string{"library", " Riverside "}, []string{"library", "Riverside"}, "Riverside", []string{"library", "Riverside"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := aboutFirst(&article.Article{Keywords: tt.keywords}, tt.phrases, tt.about)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("aboutFirst(%q, %q) = %q, want %q", tt.phrases, tt.about, got, tt.want)
+			}
+		})
+	}
+}

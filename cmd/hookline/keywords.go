@@ -51,7 +51,13 @@ A bad article gets a one-line error and the others are still read.`,
 				for i, p := range phrases {
 					texts[i] = p.Text
 				}
+				// The hashtags are the ones a post of this article carries,
+				// which lead with the teaser's subject; an article with no
+				// sentence to tease gets them from its keyphrases alone.
 				tags := teaser.Hashtags(a, texts, hashtags)
+				if res, err := teaser.Compose(a, opts); err == nil {
+					tags = res.Hashtags
+				}
 				if format == "json" {
 					return enc.Encode(struct {
 						File       string   `json:"file"`
