@@ -2,6 +2,7 @@ package teaser
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Variants is how many hook and closing wordings Options.Variant picks from.
@@ -49,7 +50,8 @@ func closingFor(v int, about string) string {
 // withArticle puts "the" before a common noun phrase ("the council") and
 // leaves names alone ("Mill Road").
 func withArticle(p string) string {
-	if startsUpper(p) || isNumber(p[:1]) {
+	if startsUpper(p) || isNumber(p[:1]) || strings.IndexFunc(p, unicode.IsUpper) >= 0 {
+		// A name, also one with a lower-case particle ("al-Shabab").
 		return p
 	}
 	return "the " + p
