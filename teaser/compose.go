@@ -152,10 +152,10 @@ func (d *document) agentTopic(hook string) string {
 				continue
 			}
 			seen[w.id] = true
-			if !agentNouns[w.norm] && !agentEnding(w.norm) {
+			text := s.text[w.start:w.end]
+			if !agentNouns[w.norm] && !agentEnding(w.norm, text) {
 				continue
 			}
-			text := s.text[w.start:w.end]
 			if df := d.stat(w.norm).df; df > bestDF && !strings.Contains(strings.ToLower(hook), strings.ToLower(text)) {
 				best, bestDF = text, df
 			}
@@ -271,7 +271,7 @@ func (d *document) nounLike(p string, ws []word) bool {
 		if !d.isRun(p) {
 			return false // part of a longer name: "Jong Un China"
 		}
-		for _, suf := range []string{"ean", "ese", "ian", "ish"} {
+		for _, suf := range []string{"ean", "ese", "ian", "ish", "ican"} {
 			if strings.HasSuffix(low, suf) {
 				return false // a demonym: "South Korean"
 			}
@@ -290,7 +290,7 @@ func (d *document) nounLike(p string, ws []word) bool {
 // phrase, or a common noun for someone the story matters to.
 func (d *document) closable(topic string) bool {
 	ws := words(topic)
-	return len(ws) != 1 || ws[0].upper || d.agentLike(ws[0])
+	return len(ws) != 1 || ws[0].upper || d.agentLike(ws[0], topic)
 }
 
 // agentLike reports whether a common noun names someone a story can mean
@@ -299,11 +299,11 @@ func (d *document) closable(topic string) bool {
 // the exploitation?". It is so when the noun is one of the usual ones, or
 // ends like a kind of person ("supporters", "scientists"), or speaks in
 // the article ("the school said").
-func (d *document) agentLike(w word) bool {
+func (d *document) agentLike(w word, raw string) bool {
 	if agentNouns[w.norm] {
 		return true
 	}
-	if agentEnding(w.norm) {
+	if agentEnding(w.norm, raw) {
 		return true
 	}
 	id := int(w.id)
@@ -321,11 +321,13 @@ func (d *document) agentLike(w word) bool {
 	return false
 }
 
-// agentEnding reports whether a folded noun ends like a kind of person:
-// "scientist", "historian", "resident", "tenant".
-func agentEnding(norm string) bool {
+// agentEnding reports whether a noun (folded, and raw as written) ends
+// like a kind of person: "scientist", "historian", and in the plural,
+// which adjectives do not take, "residents", "tenants" (not "recent").
+func agentEnding(norm, raw string) bool {
 	for _, suf := range []string{"ist", "ian", "ent", "ant"} {
-		if len(norm) > len(suf)+2 && strings.HasSuffix(norm, suf) && !strings.HasSuffix(norm, "ment") {
+		if len(norm) > len(suf)+2 && strings.HasSuffix(norm, suf) && !strings.HasSuffix(norm, "ment") &&
+			(suf == "ist" || suf == "ian" || strings.HasSuffix(raw, "s")) {
 			return true
 		}
 	}

@@ -132,6 +132,12 @@ func dropAppositives(s string) string {
 		if strings.HasPrefix(after, "and ") || strings.HasPrefix(after, "or ") || s[j] == ';' {
 			continue // a list, not an aside
 		}
+		// A word or two set off by the next comma still belongs to the
+		// aside: "Mr Smith, who lived with his daughter Tilly, four, joined …".
+		if k := clauseComma(after); k > 0 && s[j] == ',' && wordCount(after[:k]) <= 2 && after[k] == ',' &&
+			wordCount(after[k+1:]) >= 3 && !strings.HasPrefix(after, "and ") {
+			after = strings.TrimLeft(after[k+1:], " ")
+		}
 		s = s[:i] + " " + after
 		from = i
 	}
@@ -208,6 +214,30 @@ func tidy(s string) string {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’)`))
 	if !strings.ContainsRune(".!?", last) {
 		s += "."
+	}
+	return balanceQuotes(s)
+}
+
+// balanceQuotes closes a quotation that a sentence opens and does not
+// close (the article closed it in the next paragraph, or a cut took the
+// rest), or opens one it only closes, so that a teaser never leaves a
+// quotation mark hanging.
+func balanceQuotes(s string) string {
+	if n := strings.Count(s, `"`); n%2 == 1 {
+		// The first mark closes a quotation when it follows a word and
+		// ends one: the quotation opened before the sentence.
+		i := strings.IndexByte(s, '"')
+		if i > 0 && s[i-1] != ' ' && (i+1 == len(s) || s[i+1] == ' ') {
+			return `"` + s
+		}
+		return s + `"`
+	}
+	open, closing := strings.Count(s, "“"), strings.Count(s, "”")
+	switch {
+	case open > closing:
+		return s + strings.Repeat("”", open-closing)
+	case closing > open && (open == 0 || strings.Index(s, "”") < strings.Index(s, "“")):
+		return strings.Repeat("“", closing-open) + s
 	}
 	return s
 }

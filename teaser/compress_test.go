@@ -34,6 +34,13 @@ func TestCompress(t *testing.T) {
 			"The plan has finally been approved by the council."},
 		{"dash aside", "The firm – founded by two students in a garage – now employs 400 people across Europe.",
 			"The firm now employs 400 people across Europe."},
+		{"aside ending in a short appositive", "Mr Smith, who lived in Bishop Auckland with his wife Kezi and daughter Tilly, four, joined Durham Police in 2004.",
+			"Mr Smith joined Durham Police in 2004."},
+		{"quotation closed in the next paragraph", `"He would always put others before himself.`, `"He would always put others before himself."`},
+		{"quotation opened in the sentence before", `the end is near," he said.`, `"The end is near," he said.`},
+		{"curly quotation left open", "He said: “We will go on.", "He said: “We will go on.”"},
+		{"curly quotation opened before", "we will go on,” she said.", "“We will go on,” she said."},
+		{"balanced quotations untouched", `He called it "a "big" day" and left.`, `He called it "a "big" day" and left.`},
 		{"plain sentence untouched", "Harbour Town won the county cup on Saturday.", "Harbour Town won the county cup on Saturday."},
 	}
 	for _, tt := range tests {

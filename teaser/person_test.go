@@ -90,7 +90,7 @@ func TestLeadNoun(t *testing.T) {
 
 func TestAgentLike(t *testing.T) {
 	d := newDocument(&article.Article{Paragraphs: []string{
-		"The school said the attack on the exploitation of the lanes was over. Supporters and scientists met the tenants. The payment was late. The board decided to wait.",
+		"The recent school said the attack on the exploitation of the lanes was over. Supporters and scientists met the tenants. The payment was late. The board decided to wait.",
 	}})
 	for _, tt := range []struct {
 		word string
@@ -107,7 +107,7 @@ func TestAgentLike(t *testing.T) {
 		{"payment", false},      // -ment is not a person's ending
 	} {
 		w := newWord(tt.word, 0, len(tt.word))
-		if got := d.agentLike(w); got != tt.want {
+		if got := d.agentLike(w, tt.word); got != tt.want {
 			t.Errorf("agentLike(%q) = %v, want %v", tt.word, got, tt.want)
 		}
 	}
