@@ -75,6 +75,7 @@ func TestLeadNoun(t *testing.T) {
 		{"subject before an auxiliary", "The central library will stay open. The library is old.", "central library"},
 		{"word the article never repeats", "A night train between the capital and the coast will return. Nothing else.", ""},
 		{"verb swallowed", "Figures show that prices rose. The figures show more.", ""},
+		{"sentence-initial capital lowered", "Élan trains will run again. The élan trains are new.", "élan trains"},
 		{"possessive", "The band's set was cut short. The set was long.", ""},
 		{"adjective-like head", "The original will be sold at auction. The original is rare.", ""},
 	}

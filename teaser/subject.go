@@ -2,6 +2,7 @@ package teaser
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -272,8 +273,8 @@ func (d *document) leadNoun(fact int) string {
 		return ""
 	}
 	p := s.text[ws[i].start:head.end]
-	if i == 0 {
-		p = strings.ToLower(p[:1]) + p[1:]
+	if r, n := utf8.DecodeRuneInString(p); i == 0 && unicode.IsUpper(r) {
+		p = string(unicode.ToLower(r)) + p[n:]
 	}
 	return p
 }
