@@ -9,7 +9,7 @@ import (
 )
 
 // FuzzCompose feeds arbitrary text to Compose: it never panics, and a
-// teaser it returns is valid UTF-8, keeps the hook shape and takes its
+// teaser it returns is valid UTF-8 with no character broken on the way, keeps the hook shape and takes its
 // names and numbers from the article.
 func FuzzCompose(f *testing.F) {
 	for _, s := range []string{
@@ -32,6 +32,8 @@ func FuzzCompose(f *testing.F) {
 		}
 		if s := res.Teaser.String(); !utf8.ValidString(s) {
 			t.Fatalf("teaser of %q is not UTF-8: %q", text, s)
+		} else if strings.ContainsRune(s, utf8.RuneError) && !strings.ContainsRune(text, utf8.RuneError) {
+			t.Fatalf("teaser of %q has a replacement character: %q", text, s)
 		}
 		if msg := badShape(res.Teaser); msg != "" {
 			t.Fatalf("teaser of %q %s: %q", text, msg, res.Teaser)
