@@ -144,24 +144,45 @@ func lastRune(s string) rune {
 // teaser whose keyphrases offer no one the story matters to.
 func (d *document) agentTopic(hook string) string {
 	best, bestDF := "", 1
-	seen := map[int32]bool{}
-	for si := range d.sentences {
-		s := &d.sentences[si]
-		for _, w := range s.words {
-			if w.upper || w.stop || w.id < 0 || seen[w.id] || strings.ContainsAny(s.text[w.start:w.end], "'’") {
-				continue
-			}
-			seen[w.id] = true
-			text := s.text[w.start:w.end]
-			if !agentNouns[w.norm] && !agentEnding(w.norm, text) {
-				continue
-			}
-			if df := d.stat(w.norm).df; df > bestDF && !strings.Contains(strings.ToLower(hook), strings.ToLower(text)) {
-				best, bestDF = text, df
-			}
+	lowHook := strings.ToLower(hook)
+	// Words by id, in order of first occurrence: ties go to the earlier.
+	for id := range d.stats {
+		st := &d.stats[id]
+		if st.df <= bestDF || st.stopWord || !st.lower {
+			continue
+		}
+		norm := d.norms[id]
+		if !agentNouns[norm] && !agentEnding(norm, norm+"s") {
+			continue
+		}
+		if text := d.agentSurface(int32(id), lowHook); text != "" {
+			best, bestDF = text, st.df
 		}
 	}
 	return best
+}
+
+// agentSurface returns the first lower-case, non-possessive occurrence of
+// the word id that agentTopic can close on, or "" when there is none or
+// the hook already holds it.
+func (d *document) agentSurface(id int32, lowHook string) string {
+	for si := range d.sentences {
+		s := &d.sentences[si]
+		for _, w := range s.words {
+			if w.id != id || w.upper {
+				continue
+			}
+			text := s.text[w.start:w.end]
+			if strings.ContainsAny(text, "'’") || !agentNouns[w.norm] && !agentEnding(w.norm, text) {
+				continue
+			}
+			if strings.Contains(lowHook, strings.ToLower(text)) {
+				return ""
+			}
+			return text
+		}
+	}
+	return ""
 }
 
 // topics returns the keyphrases that can close "What does this mean for
