@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -123,6 +124,9 @@ func TestSoak(t *testing.T) {
 		fireErrors.Add(int64(len(r.Errors)))
 		for _, err := range r.Errors {
 			errSeen.Do(func() { firstErr.Store(err.Error()) })
+			if strings.HasPrefix(err.Error(), "state ") {
+				t.Errorf("state file error during a fire: %v", err)
+			}
 		}
 		if fs.visible(time.Now()) == perFeed && countPosted(t, st) == due {
 			doneOnce.Do(func() { close(done) })
