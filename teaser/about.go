@@ -1,0 +1,183 @@
+package teaser
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds what the hook and the closing question ask about
+// besides keyphrases: a name with the article's own "the", and the people,
+// groups and places a story matters to.
+
+// withThe returns a name as the article writes it in running text: with
+// "the" when the article mostly puts "the" before it ("the UK", "the
+// Department of Health"), else as it is. Other phrases are returned as
+// they are; withArticle gives common nouns their "the".
+func (d *document) withThe(name string) string {
+	if name == "" || strings.IndexFunc(name, unicode.IsUpper) < 0 {
+		return name
+	}
+	with, all := 0, 0
+	for i := range d.sentences {
+		text := d.sentences[i].text
+		for off := 0; ; {
+			j := strings.Index(text[off:], name)
+			if j < 0 {
+				break
+			}
+			j += off
+			off = j + len(name)
+			if j > 0 && isWordRune(lastRune(text[:j])) || !wordEndsAt(text, off) || modifierAt(text, off) {
+				continue
+			}
+			all++
+			if j >= 4 && strings.EqualFold(text[j-4:j], "the ") {
+				with++
+			}
+		}
+	}
+	if all > 0 && 2*with > all {
+		return "the " + name
+	}
+	return name
+}
+
+// modifierAt reports whether the word after byte end of text is one that
+// a name before it qualifies ("the Volkswagen scandal", "the Olympic
+// Games"), or a possessive follows the name: such uses say nothing of
+// whether the name alone takes "the".
+func modifierAt(text string, end int) bool {
+	rest := text[end:]
+	if strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
+		return true
+	}
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	s, e := nextWord(rest, 0)
+	if s != 1 {
+		return false
+	}
+	next := rest[s:e]
+	return startsUpper(next) || !stopWords[fold(next)] && !attributionVerbs[strings.ToLower(next)]
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// agentTopic returns, as the article first writes it, the common noun for
+// people or a group that the most sentences mention ("cyclists"), at least
+// two and not already in the hook; "" when there is none. It closes a
+// teaser whose keyphrases offer no one the story matters to.
+func (d *document) agentTopic(hook string) string {
+	best, bestDF := "", 1
+	lowHook := strings.ToLower(hook)
+	// Words by id, in order of first occurrence: ties go to the earlier.
+	for id := range d.stats {
+		st := &d.stats[id]
+		if st.df <= bestDF || st.stopWord || !st.lower {
+			continue
+		}
+		norm := d.norms[id]
+		if !agentNouns[norm] && !agentEnding(norm, norm+"s") {
+			continue
+		}
+		if text := d.agentSurface(int32(id), lowHook); text != "" {
+			best, bestDF = text, st.df
+		}
+	}
+	return best
+}
+
+// agentSurface returns the first lower-case, non-possessive occurrence of
+// the word id that agentTopic can close on, or "" when there is none or
+// the hook already holds it.
+func (d *document) agentSurface(id int32, lowHook string) string {
+	for si := range d.sentences {
+		s := &d.sentences[si]
+		for _, w := range s.words {
+			if w.id != id || w.upper {
+				continue
+			}
+			text := s.text[w.start:w.end]
+			if strings.ContainsAny(text, "'’") || !agentNouns[w.norm] && !agentEnding(w.norm, text) {
+				continue
+			}
+			if strings.Contains(lowHook, strings.ToLower(text)) {
+				return ""
+			}
+			return text
+		}
+	}
+	return ""
+}
+
+// closable reports whether a topic can close the teaser: a name or a
+// phrase, or a common noun for someone the story matters to.
+func (d *document) closable(topic string) bool {
+	ws := words(topic)
+	return len(ws) != 1 || ws[0].upper || d.agentLike(ws[0], topic)
+}
+
+// agentLike reports whether a common noun names someone a story can mean
+// something for — people, a group, a place, an institution — rather than
+// an event or an idea: "What's at stake for the residents?", not "… for
+// the exploitation?". It is so when the noun is one of the usual ones, or
+// ends like a kind of person ("supporters", "scientists"), or speaks in
+// the article ("the school said").
+func (d *document) agentLike(w word, raw string) bool {
+	if agentNouns[w.norm] {
+		return true
+	}
+	if agentEnding(w.norm, raw) {
+		return true
+	}
+	id := int(w.id)
+	if i, ok := d.index[w.norm]; ok {
+		id = i
+	}
+	for si := range d.sentences {
+		ws := d.sentences[si].words
+		for k := 0; k+1 < len(ws); k++ {
+			if int(ws[k].id) == id && speechVerbs[ws[k+1].norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agentEnding reports whether a noun (folded, and raw as written) ends
+// like a kind of person: "scientist", "historian", and in the plural,
+// which adjectives do not take, "residents", "tenants" (not "recent").
+func agentEnding(norm, raw string) bool {
+	for _, suf := range []string{"ist", "ian", "ent", "ant"} {
+		if len(norm) > len(suf)+2 && strings.HasSuffix(norm, suf) && !strings.HasSuffix(norm, "ment") &&
+			(suf == "ist" || suf == "ian" || strings.HasSuffix(raw, "s")) {
+			return true
+		}
+	}
+	return false
+}
+
+// agentNouns are common nouns for people, groups, places and institutions.
+var agentNouns = setOf(`people person public police army government council company firm club team
+	family child children parent pupil staff crew community school college university hospital church
+	city town village country nation region state party union industry market business bank
+	court board band family couple victim patient woman man men women boy girl baby fan audience
+	museum library airport station port league sport
+	supporter player leader worker teacher voter owner driver officer farmer passenger customer user
+	member minister investor shopper traveller visitor manager campaigner researcher consumer taxpayer
+	commuter survivor prisoner soldier director doctor councillor founder employer employee buyer seller
+	fighter rider runner singer writer reader viewer listener homeowner partner operator regulator
+	refugee volunteer nurse official champion shareholder opposition daughter son mother father wife
+	husband brother sister area park district county island coast neighbourhood economy`)
+
+// speechVerbs follow a noun that speaks or acts in a story: "the school
+// said". Their folded forms are listed.
+var speechVerbs = setOf(`said say told tell announced announce added add claimed claim warned warn
+	confirmed confirm admitted admit argued argue insisted insist welcomed welcome hope want plan
+	believe fear decided decide agreed agree`)
