@@ -21,9 +21,21 @@ func Hashtags(a *article.Article, phrases []string, n int) []string {
 	for _, k := range a.Keywords {
 		explicit[strings.ToLower(strings.TrimSpace(k))] = true
 	}
-	var groups [4][]string
+	var groups [5][]string
+	var lower string // the article's text in lower case, made on first need
 	for _, p := range phrases {
-		groups[hashtagRank(p, explicit)] = append(groups[hashtagRank(p, explicit)], p)
+		rank := hashtagRank(p, explicit)
+		if rank == 2 && strings.IndexFunc(p, unicode.IsUpper) < 0 {
+			// A common word the article says once ("four university
+			// towns") is a detail, not a topic people follow.
+			if lower == "" {
+				lower = strings.ToLower(a.Title + "\n" + strings.Join(a.Paragraphs, "\n"))
+			}
+			if strings.Count(lower, strings.ToLower(p)) < 2 {
+				rank = 3 // after the other single words, before adjectives
+			}
+		}
+		groups[rank] = append(groups[rank], p)
 	}
 	// A phrase sharing a word with a better one is a fragment or a run
 	// across two names ("Jong Un China" after "Kim Jong Un"): skip it.
@@ -45,7 +57,8 @@ func Hashtags(a *article.Article, phrases []string, n int) []string {
 }
 
 // hashtagRank is 0 for explicit keywords, 1 for multi-word phrases, 2 for
-// single words, 3 for adjective-like single lower-case words.
+// single words, 4 for adjective-like single lower-case words. (Hashtags
+// ranks 3 a lower-case word the article says only once.)
 func hashtagRank(p string, explicit map[string]bool) int {
 	switch {
 	case explicit[strings.ToLower(p)]:
@@ -53,7 +66,7 @@ func hashtagRank(p string, explicit map[string]bool) int {
 	case strings.ContainsRune(p, ' '):
 		return 1
 	case strings.IndexFunc(p, unicode.IsUpper) < 0 && adjectiveLike(p):
-		return 3
+		return 4
 	default:
 		return 2
 	}

@@ -61,3 +61,14 @@ func TestAboutFirst(t *testing.T) {
 		})
 	}
 }
+
+func TestHashtags_onceSaidWordsLast(t *testing.T) {
+	a := &article.Article{Paragraphs: []string{
+		"A night train will return. The operator bought carriages, and the carriages are new. The operator runs to four university towns.",
+	}}
+	got := Hashtags(a, []string{"university", "operator", "carriages"}, 3)
+	want := []string{"#Operator", "#Carriages", "#University"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Hashtags = %q, want %q: a word said once goes after those said again", got, want)
+	}
+}
