@@ -22,18 +22,12 @@ func Hashtags(a *article.Article, phrases []string, n int) []string {
 		explicit[strings.ToLower(strings.TrimSpace(k))] = true
 	}
 	var groups [5][]string
-	var lower string // the article's text in lower case, made on first need
 	for _, p := range phrases {
 		rank := hashtagRank(p, explicit)
-		if rank == 2 && strings.IndexFunc(p, unicode.IsUpper) < 0 {
-			// A common word the article says once ("four university
-			// towns") is a detail, not a topic people follow.
-			if lower == "" {
-				lower = strings.ToLower(a.Title + "\n" + strings.Join(a.Paragraphs, "\n"))
-			}
-			if strings.Count(lower, strings.ToLower(p)) < 2 {
-				rank = 3 // after the other single words, before adjectives
-			}
+		// A common word the article says once ("four university towns")
+		// is a detail, not a topic people follow.
+		if rank == 2 && strings.IndexFunc(p, unicode.IsUpper) < 0 && !saysTwice(a, p) {
+			rank = 3 // after the other single words, before adjectives
 		}
 		groups[rank] = append(groups[rank], p)
 	}
@@ -107,4 +101,36 @@ func aboutFirst(a *article.Article, phrases []string, about string) []string {
 		}
 	}
 	return out
+}
+
+// saysTwice reports whether the article's title and paragraphs hold word
+// (compared without regard to case, also inside longer words such as its
+// plural) at least twice.
+func saysTwice(a *article.Article, word string) bool {
+	if word == "" {
+		return false
+	}
+	first := word[0] | 0x20 // ASCII lower case; other bytes unchanged enough to filter
+	n := 0
+	count := func(text string) bool {
+		for i := 0; i+len(word) <= len(text); i++ {
+			if text[i]|0x20 != first || !strings.EqualFold(text[i:i+len(word)], word) {
+				continue
+			}
+			if n++; n == 2 {
+				return true
+			}
+			i += len(word) - 1
+		}
+		return false
+	}
+	if count(a.Title) {
+		return true
+	}
+	for _, p := range a.Paragraphs {
+		if count(p) {
+			return true
+		}
+	}
+	return false
 }
