@@ -126,28 +126,39 @@ func (d *document) closable(topic string) bool {
 // something for — people, a group, a place, an institution — rather than
 // an event or an idea: "What's at stake for the residents?", not "… for
 // the exploitation?". It is so when the noun is one of the usual ones, or
-// ends like a kind of person ("supporters", "scientists"), or speaks in
-// the article ("the school said").
+// ends like a kind of person ("supporters", "scientists"), and the article
+// does not only use it to qualify another noun; or when it speaks in the
+// article ("the school said").
 func (d *document) agentLike(w word, raw string) bool {
-	if agentNouns[w.norm] {
-		return true
-	}
-	if agentEnding(w.norm, raw) {
-		return true
-	}
-	id := int(w.id)
+	id := int32(-2)
 	if i, ok := d.index[w.norm]; ok {
-		id = i
+		id = int32(i)
 	}
+	if notAgents[w.norm] || isNumber(w.norm) {
+		return false // "the spokesman said", "a 42-year-old said": voices, not stakeholders
+	}
+	listed := agentNouns[w.norm] || agentEnding(w.norm, raw)
+	// A listed noun the article only uses to qualify another ("the county
+	// cup") is not who the story matters to.
+	onlyModifier, seen := true, false
 	for si := range d.sentences {
-		ws := d.sentences[si].words
-		for k := 0; k+1 < len(ws); k++ {
-			if int(ws[k].id) == id && speechVerbs[ws[k+1].norm] {
+		s := &d.sentences[si]
+		for k, x := range s.words {
+			if x.id != id {
+				continue
+			}
+			seen = true
+			if k+1 < len(s.words) && speechVerbs[s.words[k+1].norm] {
 				return true
+			}
+			// Only a singular noun is taken for a modifier: after a plural
+			// one, a lower-case word is mostly its verb ("scientists met").
+			if strings.HasSuffix(s.text[x.start:x.end], "s") || !modifies(s, span{x.start, x.end, k + 1}) {
+				onlyModifier = false
 			}
 		}
 	}
-	return false
+	return listed && !(seen && onlyModifier)
 }
 
 // agentEnding reports whether a noun (folded, and raw as written) ends
@@ -166,7 +177,7 @@ func agentEnding(norm, raw string) bool {
 // agentNouns are common nouns for people, groups, places and institutions.
 var agentNouns = setOf(`people person public police army government council company firm club team
 	family child children parent pupil staff crew community school college university hospital church
-	city town village country nation region state party union industry market business bank
+	city town village country nation region state party union industry market business
 	court board band family couple victim patient woman man men women boy girl baby fan audience
 	museum library airport station port league sport
 	supporter player leader worker teacher voter owner driver officer farmer passenger customer user
@@ -175,6 +186,10 @@ var agentNouns = setOf(`people person public police army government council comp
 	fighter rider runner singer writer reader viewer listener homeowner partner operator regulator
 	refugee volunteer nurse official champion shareholder opposition daughter son mother father wife
 	husband brother sister area park district county island coast neighbourhood economy`)
+
+// notAgents speak in stories without being who they matter to.
+var notAgents = setOf(`spokesperson spokesman spokeswoman source statement report study survey figure
+	data document letter website post tweet arrangement`)
 
 // speechVerbs follow a noun that speaks or acts in a story: "the school
 // said". Their folded forms are listed.

@@ -92,6 +92,9 @@ func (d *document) topics(phrases []string, subject string) []string {
 			continue
 		}
 		s := d.surface(p)
+		if s != "" && p != "" && s != p && s[1:] == p[1:] && p == strings.ToLower(p) && !d.stat(fold(s)).midUpper {
+			s = p // capitalised only where it opens a sentence: "Astronomers say …"
+		}
 		ws := words(s)
 		switch {
 		case len(ws) == 0 || !d.nounLike(s, ws):
@@ -171,7 +174,7 @@ func (dr draft) String() string {
 // nounLike reports whether a keyphrase can close "What does this mean
 // for …?": a name the article writes as one, or words that neither start
 // nor end like a function word, an adverb, a participle or an adjective;
-// a single common noun must recur in the article.
+// a single common noun must recur in the article, or name someone (agentLike).
 func (d *document) nounLike(p string, ws []word) bool {
 	first, last := ws[0], ws[len(ws)-1]
 	low := strings.ToLower(p[last.start:last.end])
@@ -197,7 +200,7 @@ func (d *document) nounLike(p string, ws []word) bool {
 			return false
 		}
 	}
-	return len(ws) > 1 || d.stat(first.norm).df >= 2
+	return len(ws) > 1 || d.stat(first.norm).df >= 2 || d.agentLike(first, p)
 }
 
 // sharesWord reports whether a and b have a word in common.
