@@ -92,7 +92,7 @@ func (d *document) topics(phrases []string, subject string) []string {
 			continue
 		}
 		s := d.surface(p)
-		if s != "" && p != "" && s != p && s[1:] == p[1:] && p == strings.ToLower(p) && !d.stat(fold(s)).midUpper {
+		if s != "" && p != "" && s != p && s[1:] == p[1:] && p == strings.ToLower(p) && !isNumber(p) && !d.stat(fold(s)).midUpper {
 			s = p // capitalised only where it opens a sentence: "Astronomers say …"
 		}
 		ws := words(s)
