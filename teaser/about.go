@@ -103,7 +103,7 @@ func (d *document) agentSurface(id int32, lowHook string) string {
 				continue
 			}
 			text := s.text[w.start:w.end]
-			if strings.ContainsAny(text, "'’") || !agentNouns[w.norm] && !agentEnding(w.norm, text) {
+			if strings.ContainsAny(text, "'’") || !d.agentLike(w, text) {
 				continue
 			}
 			if strings.Contains(lowHook, strings.ToLower(text)) {
