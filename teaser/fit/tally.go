@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+	"golang.org/x/text/unicode/norm"
 )
 
 // part is one sentence, the link or one hashtag with its count under the
@@ -215,6 +216,11 @@ func (t *tally) text() string {
 // begins at its first character when extractURLs, scanning s alone, would
 // first try the one after that character.
 func safe(s string) bool {
+	// Counting looks at the text in NFC, where "A" and a combining acute
+	// are one "Á" that can start a URL; so must the check.
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
 	first, size := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if first >= utf8.RuneSelf && !clusterBreak(' ', first) || last >= utf8.RuneSelf && !clusterBreak(last, ' ') {
