@@ -218,7 +218,7 @@ func (t *tally) text() string {
 func safe(s string) bool {
 	// Counting looks at the text in NFC, where "A" and a combining acute
 	// are one "Á" that can start a URL; so must the check.
-	if !norm.NFC.IsNormalString(s) {
+	if norm.NFC.QuickSpanString(s) < len(s) {
 		s = norm.NFC.String(s)
 	}
 	first, size := utf8.DecodeRuneInString(s)
