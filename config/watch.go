@@ -78,10 +78,9 @@ func (w *Watcher) Run(ctx context.Context) error {
 			}
 			w.fail(fmt.Errorf("config: watch %s: %w", w.Path, err))
 		case <-timer.C:
-			var again bool
-			last, again, emptied = w.reload(path, last, emptied)
-			if again {
-				timer.Reset(debounce)
+			last, emptied = w.reload(path, last, emptied)
+			if emptied {
+				timer.Reset(debounce) // look again once it has been written
 			}
 		}
 	}
@@ -103,24 +102,24 @@ func (w *Watcher) relevant(path string, ev fsnotify.Event) bool {
 
 // reload loads the file unless its bytes equal last, and returns the bytes
 // it read. An empty file is most likely caught between an editor's truncate
-// and write: the first time, reload asks to look again after another
-// debounce (again) instead of failing; emptied says it already did.
-func (w *Watcher) reload(path string, last []byte, emptied bool) (read []byte, again, nowEmptied bool) {
+// and write: the first time (emptied false), reload reports nowEmptied to
+// have the caller look again after another debounce instead of failing.
+func (w *Watcher) reload(path string, last []byte, emptied bool) (read []byte, nowEmptied bool) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		w.fail(fmt.Errorf("config: reload: %w", err))
-		return nil, false, false
+		return nil, false
 	}
 	if last != nil && bytes.Equal(data, last) {
-		return last, false, false
+		return last, false
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		if !emptied {
-			return last, true, true
+			return last, true
 		}
 		// Still empty: an empty config would drop every schedule.
 		w.fail(fmt.Errorf("config: reload %s: file is empty; keeping the current config", w.Path))
-		return data, false, false
+		return data, false
 	}
 	env := w.Env
 	if env == nil {
@@ -129,13 +128,13 @@ func (w *Watcher) reload(path string, last []byte, emptied bool) (read []byte, a
 	c, warns, err := Parse(w.Path, data, env)
 	if err != nil {
 		w.fail(err)
-		return data, false, false
+		return data, false
 	}
 	warns = append(warns, checkPermissions(path, data)...)
 	if w.OnChange != nil {
 		w.OnChange(c, warns)
 	}
-	return data, false, false
+	return data, false
 }
 
 func (w *Watcher) fail(err error) {

@@ -2,7 +2,6 @@ package teaser
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -15,7 +14,7 @@ import (
 // Department of Health"), else as it is. Other phrases are returned as
 // they are; withArticle gives common nouns their "the".
 func (d *document) withThe(name string) string {
-	if name == "" || strings.IndexFunc(name, unicode.IsUpper) < 0 {
+	if !hasUpper(name) {
 		return name
 	}
 	with, all := 0, 0
@@ -28,7 +27,7 @@ func (d *document) withThe(name string) string {
 			}
 			j += off
 			off = j + len(name)
-			if j > 0 && isWordRune(lastRune(text[:j])) || !wordEndsAt(text, off) || modifierAt(text, off) {
+			if before, _ := utf8.DecodeLastRuneInString(text[:j]); j > 0 && isWordRune(before) || !wordEndsAt(text, off) || modifierAt(text, off) {
 				continue
 			}
 			all++
@@ -63,11 +62,6 @@ func modifierAt(text string, end int) bool {
 	return startsUpper(next) || !stopWords[fold(next)] && !attributionVerbs[strings.ToLower(next)]
 }
 
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
 // agentTopic returns, as the article first writes it, the common noun for
 // people or a group that the most sentences mention ("cyclists"), at least
 // two and not already in the hook; "" when there is none. It closes a
@@ -82,7 +76,7 @@ func (d *document) agentTopic(hook string) string {
 			continue
 		}
 		norm := d.norms[id]
-		if !agentNouns[norm] && !agentEnding(norm, norm+"s") {
+		if !agentNouns[norm] && !agentEnding(norm, true) {
 			continue
 		}
 		if text := d.agentSurface(int32(id), lowHook); text != "" {
@@ -137,7 +131,7 @@ func (d *document) agentLike(w word, raw string) bool {
 	if notAgents[w.norm] || isNumber(w.norm) {
 		return false // "the spokesman said", "a 42-year-old said": voices, not stakeholders
 	}
-	listed := agentNouns[w.norm] || agentEnding(w.norm, raw)
+	listed := agentNouns[w.norm] || agentEnding(w.norm, strings.HasSuffix(raw, "s"))
 	// A listed noun the article only uses to qualify another ("the county
 	// cup") is not who the story matters to.
 	onlyModifier, seen := true, false
@@ -161,13 +155,13 @@ func (d *document) agentLike(w word, raw string) bool {
 	return listed && !(seen && onlyModifier)
 }
 
-// agentEnding reports whether a noun (folded, and raw as written) ends
-// like a kind of person: "scientist", "historian", and in the plural,
-// which adjectives do not take, "residents", "tenants" (not "recent").
-func agentEnding(norm, raw string) bool {
+// agentEnding reports whether a folded noun ends like a kind of person:
+// "scientist", "historian", and when written in the plural, which
+// adjectives do not take, "residents", "tenants" (not "recent").
+func agentEnding(norm string, plural bool) bool {
 	for _, suf := range []string{"ist", "ian", "ent", "ant"} {
 		if len(norm) > len(suf)+2 && strings.HasSuffix(norm, suf) && !strings.HasSuffix(norm, "ment") &&
-			(suf == "ist" || suf == "ian" || strings.HasSuffix(raw, "s")) {
+			(suf == "ist" || suf == "ian" || plural) {
 			return true
 		}
 	}

@@ -3,7 +3,6 @@ package teaser
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/hookline/hookline/article"
 	"github.com/hookline/hookline/teaser/keyphrase"
@@ -26,7 +25,7 @@ func Hashtags(a *article.Article, phrases []string, n int) []string {
 		rank := hashtagRank(p, explicit)
 		// A common word the article says once ("four university towns")
 		// is a detail, not a topic people follow.
-		if rank == 2 && strings.IndexFunc(p, unicode.IsUpper) < 0 && !saysTwice(a, p) {
+		if rank == 2 && !hasUpper(p) && !saysTwice(a, p) {
 			rank = 3 // after the other single words, before adjectives
 		}
 		groups[rank] = append(groups[rank], p)
@@ -59,7 +58,7 @@ func hashtagRank(p string, explicit map[string]bool) int {
 		return 0
 	case strings.ContainsRune(p, ' '):
 		return 1
-	case strings.IndexFunc(p, unicode.IsUpper) < 0 && adjectiveLike(p):
+	case !hasUpper(p) && adjectiveLike(p):
 		return 4
 	default:
 		return 2

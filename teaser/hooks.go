@@ -2,7 +2,6 @@ package teaser
 
 import (
 	"strings"
-	"unicode"
 )
 
 // Variants is how many hook and closing wordings Options.Variant picks from.
@@ -50,7 +49,7 @@ func closingFor(v int, about string) string {
 // withArticle puts "the" before a common noun phrase ("the council") and
 // leaves names alone ("Mill Road").
 func withArticle(p string) string {
-	if startsUpper(p) || isNumber(p[:1]) || strings.IndexFunc(p, unicode.IsUpper) >= 0 {
+	if hasUpper(p) || isNumber(p[:1]) {
 		// A name, also one with a lower-case particle ("al-Shabab").
 		return p
 	}

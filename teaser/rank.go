@@ -11,9 +11,9 @@ var stakesCues = setOf(`could would might may threat threaten threatens risk ris
 	implication implications consequence consequences impact impacts future crisis unprecedented historic
 	first biggest largest major significant pivotal warning warn warns fear fears concern concerns danger
 	shift transform power potentially likely expected stake stakes million billion record records
-	undoubtedly profound deepening escalate escalating tension tensions warned warning warnings
+	undoubtedly profound deepening escalate escalating tension tensions warned warnings
 	mean means meaning affect affects affected feared concerned worried worry risked threatened
-	jeopardy danger dangerous consequence emergency disaster collapse lose losing loss losses
+	jeopardy dangerous emergency disaster collapse lose losing loss losses
 	jobs ban banned`)
 
 // stakesBigrams are two-word cues: "first time", "expected to".

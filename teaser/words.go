@@ -180,6 +180,12 @@ func foldInto(dst []byte, w string) []byte {
 	return dst[:start+len(f)]
 }
 
+// hasUpper reports whether s holds an upper-case letter: a name, also one
+// with a lower-case particle ("al-Shabab").
+func hasUpper(s string) bool {
+	return strings.IndexFunc(s, unicode.IsUpper) >= 0
+}
+
 // isNumber reports whether w holds a digit.
 func isNumber(w string) bool {
 	return strings.IndexFunc(w, unicode.IsDigit) >= 0

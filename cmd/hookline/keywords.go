@@ -54,9 +54,11 @@ A bad article gets a one-line error and the others are still read.`,
 				// The hashtags are the ones a post of this article carries,
 				// which lead with the teaser's subject; an article with no
 				// sentence to tease gets them from its keyphrases alone.
-				tags := teaser.Hashtags(a, texts, hashtags)
+				var tags []string
 				if res, err := teaser.Compose(a, opts); err == nil {
 					tags = res.Hashtags
+				} else {
+					tags = teaser.Hashtags(a, texts, hashtags)
 				}
 				if format == "json" {
 					return enc.Encode(struct {
