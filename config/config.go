@@ -137,7 +137,7 @@ type Schedule struct {
 
 // Teaser holds the engine's defaults.
 type Teaser struct {
-	// Variant picks the hook wording; 0 (the default) picks one from the article.
+	// Variant picks the news angle, 1 to 4; 0 (the default) is the best one.
 	Variant int `mapstructure:"variant" yaml:"variant" json:"variant"`
 	// Hashtags is the most hashtags a post carries. Defaults to 3.
 	Hashtags int `mapstructure:"hashtags" yaml:"hashtags" json:"hashtags"`

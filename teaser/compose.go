@@ -4,77 +4,68 @@ import (
 	"strings"
 )
 
-// Sentence budgets, in words, for the compressed fact and stakes. XSum's
-// one-sentence summaries average 21 words; the model's fact has 24.
-const (
-	maxFactWords   = 26
-	maxStakesWords = 20
-)
-
 // draft is a teaser before it becomes fit.Sentences: empty parts are left out.
 type draft struct {
 	hook, fact, stakes, question string
-	// about is who or what the hook asks about, when the fact named it:
-	// the first hashtag candidate of its kind.
+	// about is who the news is about, when the fact names someone the
+	// article comes back to: its hashtag leads.
 	about string
+	// index is the news sentence's index in the document; -1 for the
+	// article's own hook.
+	index int
+	// hashtags are the chosen hashtags, with "#".
+	hashtags []string
 }
 
 // compose writes the teaser of d for variant v (0-based) from the
-// article's keyphrases, best first. auto (no variant asked for) prefers the
-// style model's "Guess who…" reveal whenever the fact allows it.
+// article's keyphrases, best first. Variant v takes the v-th best
+// sentence as the news, so that sharing again says something new.
 // hookSentences is how many of d's sentences are the article's own hook.
-func compose(d *document, phrases []string, v int, auto bool, hookSentences int) draft {
+func compose(d *document, lang *language, phrases []string, v int, hookSentences int) draft {
 	if hookSentences > 0 {
-		return fromHook(d.sentences[:hookSentences], d, phrases, v)
+		if dr := fromHook(d.sentences[:hookSentences]); dr.fact != "" {
+			dr.index = -1
+			return dr
+		}
 	}
 	scores := d.scores(d.phraseSet(phrases))
-	fi := pickFact(scores)
-	if fi < 0 {
-		return draft{}
+	cands := d.newsCandidates(lang, scores)
+	if len(cands) == 0 {
+		// Nothing stands alone: the best sentence, plainly.
+		fi := pickFact(scores)
+		if fi < 0 {
+			return draft{}
+		}
+		fact, _ := stripDateline(d.sentences[fi].text)
+		return draft{fact: tidy(fact), index: fi}
 	}
-	var dr draft
-	full := compress(d.sentences[fi].text)
-	dr.fact = shorten(full, maxFactWords)
-	subject := d.subject(fi)
-	topics := d.topics(phrases, subject)
-
-	// Who or what the hook asks about: the fact's subject if it is a name,
-	// else the article's best name, else the fact's own opening noun
-	// phrase, else its best keyphrase.
-	about := subject
-	if about == "" && len(topics) > 0 && startsUpper(topics[0]) {
-		about = topics[0]
+	// Another angle must be nearly as good as the best: a side event is not
+	// the news, however often the article is shared.
+	n := 1
+	for n < len(cands) && 2*cands[n].score >= cands[0].score {
+		n++
 	}
-	if about == "" {
-		about = d.leadNoun(fi)
+	c := cands[v%n]
+	dr := draft{fact: c.text, index: c.index}
+	if subject := d.subject(c.index); subject != "" {
+		dr.about = strings.Clone(subject)
 	}
-	if about != "" {
-		dr.about = strings.Clone(about)
+	if lang.plain {
+		return dr
 	}
-	if about == "" && len(topics) > 0 {
-		about = topics[0]
-	}
-	dr.hook = hookFor(v, d.withThe(about))
-	if v == 0 || auto {
-		if guess, reveal, ok := d.guessWho(full); ok {
+	sober := d.isSober(lang, c.index)
+	if !sober {
+		if guess, reveal, ok := d.guessWho(c.full); ok {
 			dr.hook, dr.fact = guess, reveal
 		}
 	}
-
-	if si := d.pickStakes(scores, fi, subject); si >= 0 {
-		dr.stakes = shorten(compress(d.sentences[si].text), maxStakesWords)
-	}
-	closingTopic := ""
-	for _, t := range topics {
-		if !strings.Contains(dr.hook, t) && d.closable(t) {
-			closingTopic = t
-			break
+	stakes, si := d.pickStakesLine(lang, scores, c.index)
+	dr.stakes = stakes
+	if si >= 0 && !sober {
+		if x := d.affected(si, dr.about, dr.hook, dr.fact); x != "" {
+			dr.question = closingFor(v, d.withThe(x))
 		}
 	}
-	if closingTopic == "" {
-		closingTopic = d.agentTopic(dr.hook)
-	}
-	dr.question = closingFor(v, d.withThe(closingTopic))
 	return dr
 }
 
@@ -115,8 +106,9 @@ func (d *document) topics(phrases []string, subject string) []string {
 }
 
 // fromHook keeps the article's own hook as the teaser: its opening and
-// closing questions and its statements. Patterns fill in a missing question.
-func fromHook(hs []sentence, d *document, phrases []string, v int) draft {
+// closing questions and its statements. A question the author did not
+// write is left out.
+func fromHook(hs []sentence) draft {
 	var dr draft
 	first, last := 0, len(hs)
 	if strings.HasSuffix(hs[0].text, "?") {
@@ -130,24 +122,6 @@ func fromHook(hs []sentence, d *document, phrases []string, v int) draft {
 	var statements []string
 	for _, s := range hs[first:last] {
 		statements = append(statements, s.text)
-	}
-	topics := d.topics(phrases, "")
-	if dr.hook == "" {
-		about := ""
-		if len(topics) > 0 {
-			about, topics = topics[0], topics[1:]
-		}
-		dr.hook = hookFor(v, about)
-	}
-	if dr.question == "" {
-		about := ""
-		for _, t := range topics {
-			if d.closable(t) {
-				about = t
-				break
-			}
-		}
-		dr.question = closingFor(v, about)
 	}
 	switch len(statements) {
 	case 0:

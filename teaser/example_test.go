@@ -32,10 +32,8 @@ func ExampleCompose() {
 		fmt.Printf("%s: %s\n", s.Role, s.Text)
 	}
 	// Output:
-	// hook: Why is everyone talking about Harbour Town?
 	// fact: Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
-	// stakes: The win earns Harbour Town a place in next season's regional trophy and a £10,000 prize.
-	// question: What happens next?
+	// stakes: The win earns Harbour Town a place in next season's regional trophy and a £10,000 prize, which manager Carla Ruiz said would go towards new floodlights.
 }
 
 func ExampleResult_Post() {
@@ -56,9 +54,9 @@ func ExampleResult_Post() {
 	}
 	fmt.Printf("%d/%d\n%s\n", post.Length, post.Limit, post.Text)
 	// Output:
-	// 255/280
-	// What's next for Harbour Town? Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw. What do you make of it?
+	// 209/280
+	// Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
 	//
 	// https://example.org/sport/cup-final
-	// #HarbourTown #ShootOut
+	// #HarbourTown #NorthfieldRovers
 }

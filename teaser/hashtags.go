@@ -3,104 +3,223 @@ package teaser
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
 	"github.com/hookline/hookline/teaser/keyphrase"
 )
 
-// Hashtags picks at most n hashtags for a from its keyphrases (best
-// first). Keyphrases are
-// ranked for what an article is about, where a describing word such as
-// "diplomatic" may lead; a hashtag is a topic people follow, so the
-// article's explicit keywords come first, then multi-word phrases (mostly
-// names: Kim Jong Un, Xi Jinping), then single words, and adjective-like
-// words last.
-func Hashtags(a *article.Article, phrases []string, n int) []string {
-	explicit := make(map[string]bool, len(a.Keywords))
-	for _, k := range a.Keywords {
-		explicit[strings.ToLower(strings.TrimSpace(k))] = true
-	}
-	var groups [5][]string
-	for _, p := range phrases {
-		rank := hashtagRank(p, explicit)
-		// A common word the article says once ("four university towns")
-		// is a detail, not a topic people follow.
-		if rank == 2 && !hasUpper(p) && !saysTwice(a, p) {
-			rank = 3 // after the other single words, before adjectives
+// wholeNames counts the name runs of the article that are whole names:
+// not a piece of a longer name cut at "and" or at a title ("New York City
+// Science" of "New York City Science and Engineering Fair", "Liverpool" of
+// "Liverpool Mayor Joe Anderson" gives "Joe Anderson"), not inside a
+// dateline, and at least two letters long.
+func (d *document) wholeNames() map[string]int {
+	counts := make(map[string]int)
+	var buf []span
+	for i := range d.sentences {
+		s := &d.sentences[i]
+		datelineEnd := 0
+		if m := dateline.FindStringIndex(s.text); m != nil {
+			datelineEnd = m[1]
 		}
-		groups[rank] = append(groups[rank], p)
-	}
-	// A phrase sharing a word with a better one is a fragment or a run
-	// across two names ("Jong Un China" after "Kim Jong Un"): skip it.
-	ordered := make([]string, 0, len(phrases))
-	seen := make(map[string]bool)
-	for _, g := range groups {
-		for _, p := range g {
-			words := strings.Fields(strings.ToLower(p))
-			if slices.ContainsFunc(words, func(w string) bool { return seen[w] }) {
+		buf = d.appendNames(buf[:0], s)
+		for _, sp := range buf {
+			if sp.start < datelineEnd {
 				continue
 			}
-			for _, w := range words {
-				seen[w] = true
+			first := 0
+			for first < len(s.words) && s.words[first].start < sp.start {
+				first++
 			}
-			ordered = append(ordered, p)
+			if first == 1 && s.words[0].upper && !s.words[0].stop && !d.stat(s.words[0].norm).lower &&
+				s.text[s.words[0].end:sp.start] == " " {
+				// A first name opening the sentence: "Matthew Weiner, the
+				// creator …" is one name.
+				sp.start, first = s.words[0].start, 0
+			}
+			// A title inside the run starts the name after it.
+			for k := first; k < sp.next-1; k++ {
+				if personTitles[s.words[k].norm] {
+					sp.start, first = s.words[k+1].start, k+1
+				}
+			}
+			if first > 0 {
+				prev := s.words[first-1]
+				if prev.upper && !prev.stop && s.text[prev.end:sp.start] != ", " {
+					continue // cut from a longer name: "Hampshire's Senate" of "New Hampshire's Senate"
+				}
+				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper {
+					continue // "… and Engineering Fair"
+				}
+			}
+			if sp.next+1 < len(s.words) {
+				next := s.words[sp.next]
+				if (next.norm == "and" || strings.TrimSpace(s.text[sp.end:next.start]) == "&") && s.words[sp.next+1].upper && !s.words[sp.next+1].stop {
+					continue // "New York City Science and …"
+				}
+			}
+			name := s.text[sp.start:sp.end]
+			if utf8.RuneCountInString(name) < 2 {
+				continue
+			}
+			counts[name]++
 		}
 	}
-	return keyphrase.Hashtags(ordered, n)
+	return counts
 }
 
-// hashtagRank is 0 for explicit keywords, 1 for multi-word phrases, 2 for
-// single words, 4 for adjective-like single lower-case words. (Hashtags
-// ranks 3 a lower-case word the article says only once.)
-func hashtagRank(p string, explicit map[string]bool) int {
-	switch {
-	case explicit[strings.ToLower(p)]:
-		return 0
-	case strings.ContainsRune(p, ' '):
-		return 1
-	case !hasUpper(p) && adjectiveLike(p):
-		return 4
-	default:
-		return 2
+// maxNameTags is the most hashtags made from names: a third is rarely as
+// apt as the first two, and one weak tag spoils a post.
+const maxNameTags = 2
+
+// maxTagWords is the most words a name may have to become a hashtag:
+// "#UnitedStatesDepartmentOfHealth" is not one people type.
+const maxTagWords = 3
+
+// hashtags picks at most n hashtags for the article: its explicit
+// keywords first (front matter, feed categories, meta keywords), in the
+// author's order, then the names it writes (people, organisations,
+// places, events), the news's subject first, then by how much the article
+// comes back to them, with a name in the title or the news counting
+// more. Never a common word, a describing word or demonym ("South
+// Korean"), a day or month, a first name or surname alone when the article
+// has the whole name, or a name the article writes once in passing. A
+// weak second or third tag is left out: one or two good tags beat three.
+func (d *document) hashtags(a *article.Article, fact int, about string, n int) []string {
+	ordered := make([]string, 0, len(a.Keywords)+8)
+	for _, k := range a.Keywords {
+		if k = strings.TrimSpace(k); k != "" {
+			ordered = append(ordered, k)
+		}
 	}
+	_, parts := d.nameCounts()
+	var buf [64]byte
+	inTitle := func(name string) bool {
+		return d.titleText != "" && strings.Contains(d.titleText, name)
+	}
+	inFact := func(name string) bool {
+		return fact >= 0 && strings.Contains(d.sentences[fact].text, name)
+	}
+	counts := d.wholeNames()
+	type scored struct {
+		name  string
+		score int
+	}
+	// A word that opens or closes a longer name is that name's part:
+	// "Weiner" when the article has "Matthew Weiner".
+	partOf := make(map[string]bool)
+	for name := range counts {
+		if ws := strings.Fields(name); len(ws) > 1 {
+			partOf[ws[0]], partOf[ws[len(ws)-1]] = true, true
+		}
+	}
+	var names []scored
+	for name, count := range counts {
+		ws := words(name)
+		if len(ws) == 0 || len(ws) > maxTagWords || !d.taggable(name, ws) {
+			continue
+		}
+		if len(ws) == 1 && (d.isPersonalName(ws[0].norm) || partOf[name]) {
+			continue // "Kubica" when the article has "Robert Kubica"
+		}
+		score := 2 * count
+		for start, end := nextWord(name, 0); start < len(name); start, end = nextWord(name, end) {
+			score += d.countOf(parts, string(foldInto(buf[:0], name[start:end])))
+		}
+		mentions := count
+		if len(ws) > 1 {
+			mentions = max(mentions, d.countOf(parts, ws[len(ws)-1].norm))
+		}
+		switch {
+		case name == about:
+			score += 8
+		case inFact(name):
+			score += 6
+		}
+		if inTitle(name) {
+			score += 6
+		}
+		if mentions < 2 && !inTitle(name) && name != about {
+			continue // said once in passing
+		}
+		names = append(names, scored{name, score})
+	}
+	slices.SortFunc(names, func(x, y scored) int {
+		if x.score != y.score {
+			return y.score - x.score
+		}
+		return strings.Compare(x.name, y.name)
+	})
+	for i, s := range names {
+		if i == maxNameTags || i > 0 && 3*s.score < names[0].score {
+			break // far weaker than the best: not worth a tag
+		}
+		ordered = append(ordered, s.name)
+	}
+	// A name sharing a word with a better one is a fragment or a run
+	// across two names: skip it.
+	out := ordered[:0]
+	seen := make(map[string]bool)
+	for _, p := range ordered {
+		ws := strings.Fields(strings.ToLower(p))
+		if slices.ContainsFunc(ws, func(w string) bool { return seen[w] }) {
+			continue
+		}
+		for _, w := range ws {
+			seen[w] = true
+		}
+		out = append(out, p)
+	}
+	return keyphrase.Hashtags(out, n)
 }
 
-// adjectiveSuffixes end most English adjectives and few topic nouns.
-var adjectiveSuffixes = []string{"al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent", "ary", "ly"}
-
-// adjectiveLike reports whether a lower-case word looks like an adjective
-// (or an adverb) by its ending.
-func adjectiveLike(w string) bool {
-	if len(w) < 6 {
-		return false
+// taggable reports whether a name run can be a hashtag: written as a
+// whole name more often than as a describing word, no demonym, no day or
+// month, no lone word for an institution ("Police", "Council").
+func (d *document) taggable(name string, ws []word) bool {
+	if runs, _ := d.nameCounts(); 2*d.mods[name] > runs[name] {
+		return false // mostly a describing word: "the Greek government"
 	}
-	for _, s := range adjectiveSuffixes {
-		if strings.HasSuffix(w, s) {
+	for k, w := range ws {
+		if calendar[w.norm] {
+			return false
+		}
+		if nameJoiners[w.norm] && (k == 0 || !placeOrgWords[ws[k-1].norm]) {
+			return false // "Flynn of Mintlaw"; "University of Guelph" stays
+		}
+	}
+	if strings.ContainsAny(name, "'’") {
+		return false // a possessive inside: "Hampshire's Senate"
+	}
+	if len(ws) == 1 {
+		if demonym(name) {
+			return false
+		}
+		if placeOrgWords[ws[0].norm] || personTitles[ws[0].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// demonym reports whether a capitalised word (or the first part of a
+// hyphenated one: "British-born") reads as the adjective of a place or a
+// people.
+func demonym(w string) bool {
+	low, _, _ := strings.Cut(strings.ToLower(w), "-")
+	for _, suf := range demonymEndings {
+		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 && !placeNames[low] {
 			return true
 		}
 	}
 	return false
 }
 
-// aboutFirst returns phrases with about, the hook's subject, moved or added
-// to the front: the hashtag for what the post asks about leads its kind
-// (a name among names, a phrase among phrases). The article's own keywords
-// keep the author's order.
-func aboutFirst(a *article.Article, phrases []string, about string) []string {
-	if about == "" || slices.ContainsFunc(a.Keywords, func(k string) bool {
-		return strings.EqualFold(strings.TrimSpace(k), about)
-	}) {
-		return phrases
-	}
-	out := make([]string, 0, len(phrases)+1)
-	out = append(out, about)
-	for _, p := range phrases {
-		if !strings.EqualFold(p, about) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+// demonymEndings end the adjectives of places and peoples: "Korean",
+// "Chinese", "British", "Israeli", "American". Only a single word is
+// tested: "Tim Duncan" is a name.
+var demonymEndings = []string{"ean", "ese", "ish", "ian", "can", "ani", "eli"}
 
 // saysTwice reports whether the article's title and paragraphs hold word
 // (compared without regard to case, also inside longer words such as its
@@ -132,4 +251,12 @@ func saysTwice(a *article.Article, word string) bool {
 		}
 	}
 	return false
+}
+
+// Hashtags picks at most n hashtags for a as Compose does, for an article
+// that has no sentence to tease: its explicit keywords, then its names.
+func Hashtags(a *article.Article, n int) []string {
+	d := newDocument(a)
+	defer d.release()
+	return d.hashtags(a, -1, "", n)
 }

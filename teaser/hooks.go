@@ -4,45 +4,21 @@ import (
 	"strings"
 )
 
-// Variants is how many hook and closing wordings Options.Variant picks from.
+// Variants is how many news angles Options.Variant picks from.
 const Variants = 4
 
-// The patterns of the questions; %s is a name or noun phrase as the article
-// writes it. Variant v uses the v-th of each (0-based); the first hook
-// gives way to guessWho when the fact allows it.
-var (
-	hookPatterns = [Variants]string{
-		"Why is everyone talking about %s?",
-		"What's next for %s?",
-		"Heard the latest on %s?",
-		"Have you been following %s?",
-	}
-	closingPatterns = [Variants]string{
-		"What does this mean for %s?",
-		"Where does this leave %s?",
-		"What happens next for %s?",
-		"What's at stake for %s?",
-	}
-	// plainHook and plainClosings serve articles without a usable name or phrase.
-	plainHook     = "Guess what just happened?"
-	plainClosings = [Variants]string{"What happens next?", "What do you make of it?", "Where does this go from here?", "What do you think?"}
-)
-
-// hookFor writes the opening question for variant v about a name or
-// noun phrase.
-func hookFor(v int, about string) string {
-	if about == "" {
-		return plainHook
-	}
-	return strings.Replace(hookPatterns[v%Variants], "%s", withArticle(about), 1)
+// closingPatterns ask the reader what the news means for a party the
+// stakes line names; %s is that name as the article writes it. Variant v
+// uses the v-th (0-based).
+var closingPatterns = [Variants]string{
+	"What does this mean for %s?",
+	"Where does this leave %s?",
+	"What happens next for %s?",
+	"What's at stake for %s?",
 }
 
-// closingFor writes the closing question for variant v about a name or
-// noun phrase.
+// closingFor writes the closing question for variant v about a name.
 func closingFor(v int, about string) string {
-	if about == "" {
-		return plainClosings[v%Variants]
-	}
 	return strings.Replace(closingPatterns[v%Variants], "%s", withArticle(about), 1)
 }
 
@@ -87,7 +63,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 			lead = "Guess who's "
 		case lv == "has" || lv == "was" || lv == "will" || lv == "had":
 			lead = "Guess who " + lv + " "
-		case !v.upper && !v.stop && !isNumber(lv) && (strings.HasSuffix(lv, "ed") || strings.HasSuffix(lv, "s") && !strings.HasSuffix(lv, "ss")):
+		case !v.upper && !v.stop && !attributionVerbs[lv] && !isNumber(lv) && (strings.HasSuffix(lv, "ed") || strings.HasSuffix(lv, "s") && !strings.HasSuffix(lv, "ss")):
 			lead = "Guess who " + fact[v.start:v.end] + " "
 		default:
 			continue
@@ -136,7 +112,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 		if as := d.surface(subject[:sw[0].end]); as != "" {
 			subject = as + subject[sw[0].end:]
 		}
-		if d.stat(sw[0].norm).lower && !isNumber(sw[0].norm) {
+		if (d.stat(sw[0].norm).lower || personTitles[sw[0].norm]) && !isNumber(sw[0].norm) {
 			subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
 		}
 	}
@@ -145,13 +121,17 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	// clauses hang on the predicate the hook took away.
 	if tail := strings.TrimLeft(rest[cut:], ",;–—- "); tail != "" {
 		first, _, _ := strings.Cut(tail, " ")
-		if strings.HasSuffix(first, "ing") || first == "with" {
+		if strings.HasSuffix(first, "ing") && !prepositionsInG[first] || first == "with" {
 			reveal += ", " + strings.TrimRight(tail, ".!? ")
 			reveal = shorten(tidy(reveal), maxFactWords)
 		}
 	}
 	return lead + clause + "?", tidy(reveal), true
 }
+
+// prepositionsInG end like a participle but do not describe the subject:
+// "…, including the decisive effort" hangs on the predicate.
+var prepositionsInG = setOf(`including during following according regarding concerning excluding notwithstanding`)
 
 // nounPhrase reports whether subject reads as a noun phrase: besides its
 // names, only an opening article and lower-case words that do not look

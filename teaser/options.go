@@ -2,7 +2,6 @@ package teaser
 
 import (
 	"cmp"
-	"hash/fnv"
 	"strings"
 
 	"github.com/hookline/hookline/article"
@@ -10,12 +9,11 @@ import (
 
 // Options tune a teaser. The zero value is the default.
 type Options struct {
-	// Variant picks the hook and closing wording, so an article can be
-	// shared again without repeating itself: 1 to Variants pick one (larger
-	// values wrap around). 0, the default, opens with the style model's
-	// "Guess who's …?" when the fact allows it, and otherwise picks the
-	// wording from the article's hash (the same article always gets the
-	// same one).
+	// Variant picks the news angle, so an article can be shared again
+	// without repeating itself: 1 (and 0, the default) is the article's
+	// best sentence for the news, 2 its second best, and so on up to
+	// Variants (larger values wrap around; an article with fewer angles
+	// wraps sooner).
 	Variant int
 	// Hashtags is the most hashtags a Result carries. Defaults to 3.
 	Hashtags int
@@ -29,21 +27,9 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// variant returns the 0-based wording to use for a.
-func (o Options) variant(a *article.Article) int {
-	if o.Variant > 0 {
-		return (o.Variant - 1) % Variants
-	}
-	h := fnv.New32a()
-	if a.Hash != "" {
-		h.Write([]byte(a.Hash))
-	} else {
-		h.Write([]byte(a.Title))
-		for _, p := range a.Paragraphs {
-			h.Write([]byte(p))
-		}
-	}
-	return int(h.Sum32() % Variants)
+// variant returns the 0-based news angle to use: the best by default.
+func (o Options) variant() int {
+	return max(o.Variant-1, 0)
 }
 
 // draftFor composes the teaser of a from its keyphrases.
@@ -64,5 +50,9 @@ func draftFor(a *article.Article, phrases []string, o Options) draft {
 	}
 	// A hook longer than maxSentences is cut with the rest.
 	hookSentences = min(hookSentences, len(d.sentences))
-	return compose(d, phrases, o.variant(a), o.Variant == 0, hookSentences)
+	dr := compose(d, languageFor(a.Lang), phrases, o.variant(), hookSentences)
+	if dr.fact != "" {
+		dr.hashtags = d.hashtags(a, dr.index, dr.about, o.Hashtags)
+	}
+	return dr
 }

@@ -62,7 +62,7 @@ func Compose(a *article.Article, opts Options) (Result, error) {
 	if dr.fact == "" {
 		return Result{}, fmt.Errorf("teaser %s: %w", a.Source, ErrNoSentences)
 	}
-	res := Result{Article: a, Keyphrases: texts, Hashtags: Hashtags(a, aboutFirst(a, texts, dr.about), opts.Hashtags)}
+	res := Result{Article: a, Keyphrases: texts, Hashtags: dr.hashtags}
 	for _, s := range []fit.Sentence{
 		{Text: dr.hook, Role: fit.Hook},
 		{Text: dr.fact, Role: fit.Fact},

@@ -58,7 +58,7 @@ A bad article gets a one-line error and the others are still read.`,
 				if res, err := teaser.Compose(a, opts); err == nil {
 					tags = res.Hashtags
 				} else {
-					tags = teaser.Hashtags(a, texts, hashtags)
+					tags = teaser.Hashtags(a, hashtags)
 				}
 				if format == "json" {
 					return enc.Encode(struct {

@@ -35,7 +35,7 @@ func newPreviewCmd(g *globals) *cobra.Command {
 stdin) and fits it, with the article's link and hashtags, to each network:
 X (280, weighted), Mastodon (500) and Bluesky (300 graphemes), or those named
 with --network. Each post shows its counted length against the limit.
---variant 1 to 4 picks another hook wording; 0 picks one from the article.
+--variant 1 to 4 picks the article's first to fourth best angle on the news (0: the best).
 --format json prints one object a line per article. Nothing is posted.
 A bad article gets a one-line error and the others are still previewed.`,
 		Args: cobra.MinimumNArgs(1),
@@ -85,7 +85,7 @@ A bad article gets a one-line error and the others are still previewed.`,
 		},
 	}
 	cmd.Flags().StringSliceVarP(&networks, "network", "n", nil, "network to fit the post to: x, mastodon or bluesky (repeatable; default all three)")
-	cmd.Flags().IntVar(&variant, "variant", 0, "hook wording, 1 to 4; 0 picks one from the article (default: config teaser.variant)")
+	cmd.Flags().IntVar(&variant, "variant", 0, "news angle, 1 to 4 (0: the best; default: config teaser.variant)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	input.register(cmd)
 	return cmd

@@ -1,0 +1,82 @@
+package teaser
+
+import "strings"
+
+// language is what the writer knows of one language: the words that tell it
+// what a sentence does. A language without a table gets the plain-news
+// form: the key fact alone, no question and no word of the writer's own,
+// and hashtags only from names and explicit keywords.
+type language struct {
+	// plain is set for a language without a table: the news alone.
+	plain bool
+	// attribution verbs and phrases report speech or opinion: a sentence
+	// that has one keeps it ("police said").
+	attribution map[string]bool
+	// consequence words state what follows from the news: the only sign
+	// that a sentence is the story's stakes.
+	consequence map[string]bool
+	// events are verbs that carry news (died, charged, won): a sentence
+	// with one is likelier the news than background.
+	events map[string]bool
+	// sober words mark death, violence, abuse, disaster and court cases:
+	// such a story gets no teasing question.
+	sober map[string]bool
+	// references open a sentence that leans on an earlier one: "he",
+	// "this", "such".
+	references map[string]bool
+	// firstPerson words mark a narrator ("I", "we"): a column's sentence,
+	// not a post's.
+	firstPerson map[string]bool
+	// limits are words that open a clause reversing or limiting the claim
+	// before it: a cut never drops what follows them.
+	limits map[string]bool
+	// boilerplate starts sentences that are a page's furniture, not news.
+	boilerplate []string
+}
+
+// english is the table for English, chosen for "en", "en-GB" and for an
+// article that does not say its language.
+var english = &language{
+	attribution: attributionVerbs,
+	consequence: setOf(`could would will may might threaten threatens threatened threat risk risks
+		face faces facing warn warns warned warning expected likely set means mean urged calls
+		jeopardy`),
+	events: setOf(`died dies dead killed kills charged charges signed signs won wins win banned bans
+		announced announces fell falls rose rises arrested jailed sentenced convicted approved approves
+		rejected rejects launched launches resigned resigns elected voted votes agreed agrees cut cuts
+		raised raises closed closes opened opens found discovered released releases admitted denied denies
+		ruled rules fined sued ordered confirmed confirms unveiled unveils beat beats lost loses scored
+		named appointed sacked quit quits collapsed crashed crash injured hit hits struck strikes
+		launched plans planned plan proposed proposes passed passes blocked blocks seized warned reached
+		broke breaks set sets became becomes returned returns acquired bought sold sells`),
+	sober: setOf(`dead death deaths died dies dying killed killing killings kill kills murder murdered
+		murders murderer manslaughter shot shooting shootings stabbed stabbing gunman gunmen bomb bombing
+		bombs explosion blast attack attacks attacked terror terrorist terrorism rape raped sexual abuse
+		abused assault assaulted victim victims injured injuries wounded casualties fatal crash crashes
+		collapse drowned funeral grief mourning suicide overdose court trial jailed jail prison sentenced
+		convicted guilty charged accused arrested custody police murder inquest coroner hostage kidnapped
+		war massacre genocide famine earthquake flood floods hurricane tsunami wildfire disaster cancer
+		disease outbreak epidemic paedophile child-abuse harassment racist racially`),
+	references: setOf(`he she it they we i you his her its their this these those such both another
+		him them`),
+	firstPerson: setOf(`i i'm i've i'd me my we we're we've our us`),
+	limits:      setOf(`but although though however except unless yet whereas despite`),
+	boilerplate: []string{"media playback", "follow ", "read more", "click here", "all rights reserved",
+		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images"},
+}
+
+// languageFor returns the table for a language tag ("en", "en-US", "de"),
+// nil when there is none. An empty tag is taken as English.
+func languageFor(tag string) *language {
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	base, _, _ = strings.Cut(base, "_")
+	switch base {
+	case "", "en", "eng":
+		return english
+	}
+	return neutral
+}
+
+// neutral serves a language without a table: no word lists, so no
+// question, no stakes line and no cut inside a sentence.
+var neutral = &language{plain: true}

@@ -1,0 +1,389 @@
+package teaser
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The writer puts the news first. It picks the sentence a journalist would
+// lead with, cleans it without changing what it says, and adds a teasing
+// question, a stakes line and a closing question only when each can be
+// written with confidence from the article itself. A flat true post beats
+// a lively wrong one: every optional part is left out rather than forced.
+
+// Budgets, in words. XSum's one-sentence summaries average 21 words; the
+// style model's fact has 24. A longer sentence is cut only at a clause
+// boundary that loses neither an attribution nor a limiting clause.
+const (
+	maxFactWords   = 30
+	maxStakesWords = 24
+	// minStandalone is the fewest words a sentence needs to carry news on
+	// its own.
+	minStandalone = 7
+	// maxStandalone is the most words a sentence may have to be posted
+	// whole: beyond it, it must be cut safely or it is not used.
+	maxStandalone = 55
+	// newsWindow is how many of the first sentences may hold the news: news
+	// writing puts what happened at the top.
+	newsWindow = 6
+	// stakesWindow is how far down the stakes line may come from.
+	stakesWindow = 12
+)
+
+// dateline matches a wire dateline ("BERLIN -", "CIUDAD JUAREZ, Mexico -",
+// "WASHINGTON (AP) —") and whatever a scrape glued before it (a headline
+// run into the body): both go.
+var dateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
+
+// stripDateline removes a leading dateline from s and returns the place
+// it named, as a name ("Ciudad Juarez, Mexico").
+func stripDateline(s string) (rest, place string) {
+	m := dateline.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, ""
+	}
+	rest = s[m[1]:]
+	if wordCount(rest) < minStandalone || !startsUpper(rest) {
+		return s, ""
+	}
+	return rest, titleCase(strings.TrimSpace(s[m[2]:m[3]]))
+}
+
+// titleCase writes a dateline's capitals as a name: "CIUDAD JUAREZ,
+// Mexico" gives "Ciudad Juarez, Mexico".
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			ws[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// thisPlace finds "this city", "this border town": a sentence that leans
+// on its dateline for the place.
+var thisPlace = regexp.MustCompile(`\b(?:this|the) (?:[a-z]+ )?(?:city|town|capital|country|village|state|region|island|port)\b`)
+
+// candidate is a sentence considered as the news or the stakes, cleaned.
+type candidate struct {
+	index int
+	// text is the sentence cleaned and, when long, cut; full is it uncut.
+	text, full string
+	score      float64
+}
+
+// clean turns a sentence of the article into one a post can carry: the
+// dateline, a leading connective and bracketed asides go; attributions and
+// limiting clauses stay; a long sentence is cut where that loses neither.
+// full is the sentence before the cut. ok is false when the sentence
+// cannot stand alone.
+// follows is set for a sentence posted after the news, where a
+// description ("The win …") has its antecedent.
+func (d *document) clean(lang *language, i int, follows bool) (text, full string, ok bool) {
+	s, place := stripDateline(d.sentences[i].text)
+	if place != "" && thisPlace.MatchString(s) {
+		// "Gunmen opened fire … in this border city" needs its place back.
+		ws := words(s)
+		if st := d.stat(ws[0].norm); st.lower || ws[0].stop {
+			s = strings.ToLower(s[:ws[0].end]) + s[ws[0].end:]
+		}
+		s = "In " + place + ", " + s
+	}
+	s = dropBracketed(s)
+	s = dropLeadingConnective(s)
+	s = tidy(s)
+	ws := words(s)
+	n := len(ws)
+	if n < minStandalone || strings.HasSuffix(s, "?") || strings.ContainsAny(s, "#@") || strings.Contains(s, "://") {
+		return "", "", false
+	}
+	low := strings.ToLower(s)
+	for _, b := range lang.boilerplate {
+		if strings.HasPrefix(low, b) {
+			return "", "", false
+		}
+	}
+	if lang.references[ws[0].norm] || lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] {
+		return "", "", false
+	}
+	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
+		return "", "", false // a label: "What: …"
+	}
+	for _, w := range ws {
+		if w.upper && !w.stop {
+			break
+		}
+		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) {
+			return "", "", false // "… lifted him off the fence": who?
+		}
+	}
+	if c := clauseComma(s); c > 0 && wordCount(s[:c]) <= 4 {
+		// "Mathematically speaking, it is possible …"
+		if fs, fe := nextWord(s, c+1); fs < len(s) && lang.references[strings.ToLower(s[fs:fe])] {
+			return "", "", false
+		}
+	}
+	if !follows && d.definiteReference(s, ws, i) {
+		return "", "", false
+	}
+	if opensQuote(s) && !hasAny(lang.attribution, ws) {
+		return "", "", false // a quote without its speaker
+	}
+	for _, w := range ws {
+		if lang.firstPerson[strings.ToLower(s[w.start:w.end])] && w.norm != "us" && !insideQuote(s, w.start) {
+			return "", "", false // a narrator's sentence
+		}
+	}
+	if strings.HasSuffix(s, ":.") || strings.HasSuffix(s, ",.") {
+		return "", "", false
+	}
+	full = s
+	if n > maxFactWords {
+		s = safeShorten(lang, s, maxFactWords)
+		if wordCount(s) > maxStandalone {
+			return "", "", false
+		}
+	}
+	return s, full, true
+}
+
+// definiteReference reports whether s opens on a description that points
+// back to something the post has not named: "The club said …", "The
+// 26-year-old joined …". Only a capitalised word among the opening noun
+// phrase's first words (a name) makes it stand alone. The article's first
+// sentence may open that way when the article has a title, which
+// introduces the subject.
+func (d *document) definiteReference(s string, ws []word, i int) bool {
+	if len(ws) < 2 || ws[0].norm != "the" {
+		return false
+	}
+	if i == 0 && d.titleText != "" {
+		return false
+	}
+	for k := 1; k < min(len(ws), 4); k++ {
+		if ws[k].upper && !demonym(s[ws[k].start:ws[k].end]) {
+			return false
+		}
+		raw := s[ws[k].start:ws[k].end]
+		if ws[k].stop || subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
+			break // the verb: the subject ended without a name
+		}
+	}
+	return true
+}
+
+// safeShorten ends s at the last clause boundary within max words that
+// drops no attribution and no limiting clause; s itself when there is none.
+func safeShorten(lang *language, s string, max int) string {
+	ws := words(s)
+	if len(ws) <= max {
+		return s
+	}
+	best := -1
+	for k := minStandalone; k < len(ws) && k <= max; k++ {
+		gap := s[ws[k-1].end:ws[k].start]
+		if !strings.ContainsAny(gap, ",;–—") {
+			continue
+		}
+		w := strings.ToLower(s[ws[k].start:ws[k].end])
+		if !(clauseOpeners[w] || strings.HasSuffix(w, "ing") || strings.ContainsAny(gap, ";–—")) {
+			continue
+		}
+		if lang.limits[w] || w == "while" || w == "according" || w == "saying" || w == "adding" {
+			continue
+		}
+		if hasAny(lang.attribution, ws[k:]) || strings.Count(s[:ws[k-1].end], `"`)%2 == 1 {
+			continue
+		}
+		best = ws[k-1].end
+	}
+	if best < 0 {
+		return s
+	}
+	return tidy(s[:best] + ".")
+}
+
+// opensQuote reports whether s starts with a quotation mark.
+func opensQuote(s string) bool {
+	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "‘")
+}
+
+// insideQuote reports whether byte off of s is inside a quotation.
+func insideQuote(s string, off int) bool {
+	return (strings.Count(s[:off], `"`)+strings.Count(s[:off], "“")+strings.Count(s[:off], "”"))%2 == 1
+}
+
+// hasAny reports whether one of ws is in set, by its folded or lower-case form.
+func hasAny(set map[string]bool, ws []word) bool {
+	for _, w := range ws {
+		if set[w.norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// newsCandidates returns the sentences that can carry the news, best
+// first: the article's central sentences near the top that stand alone,
+// with a bonus for event verbs and for the title's words.
+func (d *document) newsCandidates(lang *language, scores []float64) []candidate {
+	inTitle := d.titleSet()
+	var out []candidate
+	seen := 0
+	for i := range d.sentences {
+		if seen == newsWindow {
+			break
+		}
+		text, full, ok := d.clean(lang, i, false)
+		if !ok || scores[i] == 0 {
+			continue
+		}
+		seen++
+		sc := scores[i] * (1 + 0.8/float64(seen)) // the first sentences that stand alone lead
+		s := &d.sentences[i]
+		for _, w := range s.words {
+			if lang.events[w.norm] || lang.events[strings.ToLower(s.text[w.start:w.end])] {
+				sc *= 1.25
+				break
+			}
+		}
+		shared := 0
+		for _, w := range s.words {
+			if w.first && inTitle[w.id] {
+				shared++
+			}
+		}
+		sc *= 1 + 0.1*float64(min(shared, 4))
+		concrete := false
+		for k, w := range s.words {
+			if isNumber(w.norm) || w.upper && k > 0 && d.isName(s, k) {
+				concrete = true
+				break
+			}
+		}
+		if !concrete {
+			sc *= 0.5 // no name and no number: rarely the news
+		}
+		out = append(out, candidate{index: i, text: text, full: full, score: sc})
+	}
+	slices.SortStableFunc(out, func(a, b candidate) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// isSober reports whether the story is about death, violence, abuse,
+// disaster or a court case: its title, its news or its opening sentences
+// say so.
+func (d *document) isSober(lang *language, fact int) bool {
+	check := func(ws []word, text string) bool {
+		for _, w := range ws {
+			if lang.sober[w.norm] || lang.sober[strings.ToLower(text[w.start:w.end])] {
+				return true
+			}
+		}
+		return false
+	}
+	if check(d.title, d.titleText) || check(d.sentences[fact].words, d.sentences[fact].text) {
+		return true
+	}
+	for i := 0; i < min(2, len(d.sentences)); i++ {
+		if check(d.sentences[i].words, d.sentences[i].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// pickStakesLine returns the sentence that states what follows from the
+// news, cleaned: it has a consequence word, stands alone, speaks of the
+// same story (shares a name or a content word with the news or the title)
+// without repeating it. "" when the article gives none.
+func (d *document) pickStakesLine(lang *language, scores []float64, fact int) (string, int) {
+	factWords := make(map[int32]bool)
+	for _, w := range d.sentences[fact].words {
+		if !w.stop {
+			factWords[w.id] = true
+		}
+	}
+	inTitle := d.titleSet()
+	best, bestScore, bestText := -1, 0.0, ""
+	// The stakes follow the news, as the story tells them.
+	for i := fact + 1; i < min(len(d.sentences), stakesWindow); i++ {
+		s := &d.sentences[i]
+		cue := false
+		n, shared, related := 0, 0, 0
+		for k, w := range s.words {
+			if lang.consequence[w.norm] || k > 0 && stakesBigrams[[2]string{s.words[k-1].norm, w.norm}] {
+				cue = true
+			}
+			if w.stop {
+				continue
+			}
+			n++
+			if factWords[w.id] {
+				shared++
+			}
+			if factWords[w.id] || inTitle[w.id] {
+				related++
+			}
+		}
+		if !cue || n == 0 || related == 0 || float64(shared)/float64(n) > maxOverlap {
+			continue
+		}
+		text, _, ok := d.clean(lang, i, true)
+		if !ok {
+			continue
+		}
+		if wordCount(text) > maxStakesWords {
+			text = safeShorten(lang, text, maxStakesWords)
+			if wordCount(text) > maxStakesWords+6 {
+				continue
+			}
+		}
+		sc := scores[i] * (1 + float64(related)/float64(n))
+		if best < 0 || sc > bestScore {
+			best, bestScore, bestText = i, sc, text
+		}
+	}
+	return bestText, best
+}
+
+// affected returns a name in the stakes line other than the news's
+// subject, that the story matters to: a place, an organisation or a group
+// named after "for" or as the object of the consequence. "" when there is
+// none to ask about with confidence.
+func (d *document) affected(stakes int, subject, hook, fact string) string {
+	s := &d.sentences[stakes]
+	for _, sp := range d.names(s) {
+		name := s.text[sp.start:sp.end]
+		if calendar[strings.ToLower(name)] || modifies(s, sp) || len(name) < 3 {
+			continue
+		}
+		if subject != "" && (sharesWord(strings.ToLower(subject), strings.ToLower(name))) {
+			continue
+		}
+		if strings.Contains(hook, name) || strings.Contains(fact, name) {
+			continue // asked or said already
+		}
+		if sp.start == 0 {
+			continue // the stakes' own subject
+		}
+		if d.isPerson(name) {
+			continue
+		}
+		before := strings.ToLower(lastWord(strings.TrimRight(s.text[:sp.start], " ")))
+		if before == "for" || before == "on" || before == "to" || before == "in" || before == "across" {
+			return name
+		}
+	}
+	return ""
+}
