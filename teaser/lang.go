@@ -30,6 +30,15 @@ type language struct {
 	// limits are words that open a clause reversing or limiting the claim
 	// before it: a cut never drops what follows them.
 	limits map[string]bool
+	// cutUnsafe are clause openers a sentence must not end before: a
+	// relative clause may come before the main verb ("X, who …, would"),
+	// and "according to" or "saying" carry the attribution.
+	cutUnsafe map[string]bool
+	// trailing are the cutUnsafe openers that are safe to cut before when
+	// their clause runs to the sentence's end.
+	trailing map[string]bool
+	// auxiliaries are verbs that make a clause complete: "is", "has", "will".
+	auxiliaries map[string]bool
 	// boilerplate starts sentences that are a page's furniture, not news.
 	boilerplate []string
 }
@@ -61,6 +70,10 @@ var english = &language{
 		him them`),
 	firstPerson: setOf(`i i'm i've i'd me my we we're we've our us`),
 	limits:      setOf(`but although though however except unless yet whereas despite`),
+	cutUnsafe:   setOf(`who whom whose which where when while whilst according saying adding that`),
+	trailing:    setOf(`who whom whose which`),
+	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
+		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
 	boilerplate: []string{"media playback", "follow ", "read more", "click here", "all rights reserved",
 		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images"},
 }

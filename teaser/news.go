@@ -191,10 +191,16 @@ func safeShorten(lang *language, s string, max int) string {
 		if !(clauseOpeners[w] || strings.HasSuffix(w, "ing") || strings.ContainsAny(gap, ";–—")) {
 			continue
 		}
-		if lang.limits[w] || w == "while" || w == "according" || w == "saying" || w == "adding" {
+		if lang.limits[w] {
 			continue
 		}
+		if lang.cutUnsafe[w] && !(lang.trailing[w] && clauseComma(s[ws[k].start:]) < 0) {
+			continue // unless a relative clause runs to the end: ", which is on loan …"
+		}
 		if hasAny(lang.attribution, ws[k:]) || strings.Count(s[:ws[k-1].end], `"`)%2 == 1 {
+			continue
+		}
+		if !lang.hasVerb(s[:ws[k-1].end]) {
 			continue
 		}
 		best = ws[k-1].end
@@ -203,6 +209,26 @@ func safeShorten(lang *language, s string, max int) string {
 		return s
 	}
 	return tidy(s[:best] + ".")
+}
+
+// hasVerb reports whether a clause reads as complete: it has a verb, and
+// so does what follows its last "that" ("it was announced that the actor"
+// is not). A verb is an auxiliary, an event verb, or a lower-case word
+// ending in -ed after the first word.
+func (l *language) hasVerb(clause string) bool {
+	ws := words(clause)
+	verb := false
+	for k, w := range ws {
+		raw := strings.ToLower(clause[w.start:w.end])
+		if raw == "that" {
+			verb = false
+			continue
+		}
+		if l.auxiliaries[raw] || l.events[raw] || l.attribution[raw] || k > 0 && !w.upper && strings.HasSuffix(raw, "ed") {
+			verb = true
+		}
+	}
+	return verb
 }
 
 // opensQuote reports whether s starts with a quotation mark.
