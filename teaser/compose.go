@@ -60,6 +60,9 @@ func compose(d *document, lang *language, phrases []string, v int, hookSentences
 		}
 	}
 	stakes, si := d.pickStakesLine(lang, scores, c.index)
+	if wordCount(dr.fact)+wordCount(stakes) > maxPostWords {
+		stakes, si = "", -1 // one sentence said well beats two said at length
+	}
 	dr.stakes = stakes
 	if si >= 0 && !sober {
 		if x := d.affected(si, dr.about, dr.hook, dr.fact); x != "" {

@@ -33,7 +33,6 @@ func ExampleCompose() {
 	}
 	// Output:
 	// fact: Harbour Town lifted the county cup for the first time in their 112-year history on Saturday, beating Northfield Rovers 5-4 on penalties after a 1-1 draw.
-	// stakes: The win earns Harbour Town a place in next season's regional trophy and a £10,000 prize, which manager Carla Ruiz said would go towards new floodlights.
 }
 
 func ExampleResult_Post() {

@@ -69,6 +69,20 @@ func (d *document) wholeNames() map[string]int {
 	return counts
 }
 
+// acronym reports whether w is written in capitals, two to six of them:
+// "FDA", "NATO", "UNESCO".
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // maxNameTags is the most hashtags made from names: a third is rarely as
 // apt as the first two, and one weak tag spoils a post.
 const maxNameTags = 2
@@ -122,6 +136,9 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		}
 		if len(ws) == 1 && (d.isPersonalName(ws[0].norm) || partOf[name]) {
 			continue // "Kubica" when the article has "Robert Kubica"
+		}
+		if len(ws) == 1 && !placeNames[ws[0].norm] && !acronym(name) && (count < 2 || d.isPerson(name)) {
+			continue // a lone first name or surname ("Thomas"), a capitalised common word ("Foods")
 		}
 		score := 2 * count
 		for start, end := nextWord(name, 0); start < len(name); start, end = nextWord(name, end) {

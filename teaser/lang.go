@@ -39,6 +39,9 @@ type language struct {
 	trailing map[string]bool
 	// auxiliaries are verbs that make a clause complete: "is", "has", "will".
 	auxiliaries map[string]bool
+	// background words mark an older or side event: "earlier",
+	// "previously", "ago".
+	background map[string]bool
 	// boilerplate starts sentences that are a page's furniture, not news.
 	boilerplate []string
 }
@@ -72,10 +75,12 @@ var english = &language{
 	limits:      setOf(`but although though however except unless yet whereas despite`),
 	cutUnsafe:   setOf(`who whom whose which where when while whilst according saying adding that`),
 	trailing:    setOf(`who whom whose which`),
+	background:  setOf(`earlier previously formerly originally ago once`),
 	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
 	boilerplate: []string{"media playback", "follow ", "read more", "click here", "all rights reserved",
-		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images"},
+		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images",
+		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement"},
 }
 
 // languageFor returns the table for a language tag ("en", "en-US", "de"),

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // The writer puts the news first. It picks the sentence a journalist would
@@ -27,6 +28,9 @@ const (
 	// newsWindow is how many of the first sentences may hold the news: news
 	// writing puts what happened at the top.
 	newsWindow = 6
+	// maxPostWords is the most words the news and the stakes may have
+	// together: beyond it the post reads as a paragraph.
+	maxPostWords = 45
 	// stakesWindow is how far down the stakes line may come from.
 	stakesWindow = 12
 )
@@ -36,11 +40,30 @@ const (
 // run into the body): both go.
 var dateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
 
+// bareDateline matches a dateline without its dash ("ATLANTA The Atlanta
+// Hawks …"): capitals opening the sentence before a capitalised word.
+var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+)*)(?: \([A-Za-z]+\))? [A-Z][a-z]`)
+
+// placeDateline matches a dateline written as a name ("Lima, Peru - ")
+// after a headline run into the body.
+var placeDateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
+
 // stripDateline removes a leading dateline from s and returns the place
 // it named, as a name ("Ciudad Juarez, Mexico").
 func stripDateline(s string) (rest, place string) {
 	m := dateline.FindStringSubmatchIndex(s)
 	if m == nil {
+		m = placeDateline.FindStringSubmatchIndex(s)
+	}
+	if m == nil {
+		if b := bareDateline.FindStringSubmatchIndex(s); b != nil {
+			// Only a place the sentence goes on to name in its own case:
+			// "ATLANTA The Atlanta Hawks", not "NATO Secretary General".
+			name := titleCase(s[b[2]:b[3]])
+			if strings.Contains(s[b[3]:], name) {
+				return s[b[1]-2:], name
+			}
+		}
 		return s, ""
 	}
 	rest = s[m[1]:]
@@ -96,8 +119,11 @@ func (d *document) clean(lang *language, i int, follows bool) (text, full string
 	s = tidy(s)
 	ws := words(s)
 	n := len(ws)
-	if n < minStandalone || strings.HasSuffix(s, "?") || strings.ContainsAny(s, "#@") || strings.Contains(s, "://") {
+	if n < minStandalone || strings.HasSuffix(s, "?") || strings.ContainsAny(s, "#@") || strings.Contains(s, "://") || shouting(s) {
 		return "", "", false
+	}
+	if n > 2 && ws[0].norm == "by" && ws[1].upper {
+		return "", "", false // a byline: "By Jane Smith of …"
 	}
 	low := strings.ToLower(s)
 	for _, b := range lang.boilerplate {
@@ -139,6 +165,7 @@ func (d *document) clean(lang *language, i int, follows bool) (text, full string
 	if strings.HasSuffix(s, ":.") || strings.HasSuffix(s, ",.") {
 		return "", "", false
 	}
+	s = dropAlso(s)
 	full = s
 	if n > maxFactWords {
 		s = safeShorten(lang, s, maxFactWords)
@@ -231,6 +258,34 @@ func (l *language) hasVerb(clause string) bool {
 	return verb
 }
 
+// shouting reports whether most of s's letters are capitals.
+func shouting(s string) bool {
+	up, low := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return up > low
+}
+
+// dropAlso removes "also" outside quotations: in a post it points back to
+// a sentence the reader has not seen ("has also warned").
+func dropAlso(s string) string {
+	for _, form := range []string{" also ", " also, "} {
+		for i := strings.Index(s, form); i >= 0; i = strings.Index(s, form) {
+			if insideQuote(s, i) {
+				break
+			}
+			s = s[:i] + s[i+len(" also"):]
+		}
+	}
+	return s
+}
+
 // opensQuote reports whether s starts with a quotation mark.
 func opensQuote(s string) bool {
 	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "‘")
@@ -291,6 +346,18 @@ func (d *document) newsCandidates(lang *language, scores []float64) []candidate 
 		}
 		if !concrete {
 			sc *= 0.5 // no name and no number: rarely the news
+		}
+		if s.words[0].norm == "there" {
+			sc *= 0.5 // "There was a common theme …": scene-setting
+		}
+		for _, w := range s.words {
+			if lang.background[w.norm] {
+				sc *= 0.6 // "an earlier case", "previously": not the news
+				break
+			}
+		}
+		if len(s.words) < 10 {
+			sc *= 0.6 // "Nobody was hurt but 150 people were evacuated."
 		}
 		out = append(out, candidate{index: i, text: text, full: full, score: sc})
 	}
