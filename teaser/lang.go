@@ -70,7 +70,7 @@ var english = &language{
 		war massacre genocide famine earthquake flood floods hurricane tsunami wildfire disaster cancer
 		disease outbreak epidemic paedophile child-abuse harassment racist racially`),
 	references: setOf(`he she it they we i you his her its their this these those such both another
-		him them`),
+		him them that again then thereafter`),
 	firstPerson: setOf(`i i'm i've i'd me my we we're we've our us`),
 	limits:      setOf(`but although though however except unless yet whereas despite`),
 	cutUnsafe:   setOf(`who whom whose which where when while whilst according saying adding that`),

@@ -48,9 +48,15 @@ var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+
 // after a headline run into the body.
 var placeDateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
 
+// dateOnly matches a dateline that is a date alone: "April 1, 2011 - ".
+var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
+
 // stripDateline removes a leading dateline from s and returns the place
 // it named, as a name ("Ciudad Juarez, Mexico").
 func stripDateline(s string) (rest, place string) {
+	if m := dateOnly.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
+		s = s[m[1]:]
+	}
 	m := dateline.FindStringSubmatchIndex(s)
 	if m == nil {
 		m = placeDateline.FindStringSubmatchIndex(s)
@@ -131,7 +137,8 @@ func (d *document) clean(lang *language, i int, follows bool) (text, full string
 			return "", "", false
 		}
 	}
-	if lang.references[ws[0].norm] || lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] {
+	if lang.references[ws[0].norm] || lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] ||
+		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before") {
 		return "", "", false
 	}
 	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
