@@ -11,6 +11,11 @@ import (
 // verbless: "Big day." is a style, a long sentence with no verb is broken.
 const minVerbless = 5
 
+// lowerAfterEnd is a question or exclamation mark followed by a lower-case
+// word inside one sentence: what follows was cut from its start ("What
+// Would Kenny Do? look set to …").
+var lowerAfterEnd = regexp.MustCompile(`[?!]["”’')]*\s+\p{Ll}`)
+
 // strayPunct is a comma or a space stuck before a sentence's end, a space
 // before a comma, or a doubled comma.
 var strayPunct = regexp.MustCompile(`,\s*[.!?]|\s[,.!?](?:\s|$)|,,`)
@@ -63,7 +68,8 @@ func (p *view) fragment(s sentence) string {
 		return ""
 	}
 	first := s.tokens[0]
-	if r, _ := utf8.DecodeRuneInString(first.text); unicode.IsLower(r) && first.text == first.lower {
+	if r, _ := utf8.DecodeRuneInString(first.text); unicode.IsLower(r) && first.text == first.lower ||
+		lowerAfterEnd.MatchString(s.text) {
 		return "opens in lower case"
 	}
 	l := p.lex

@@ -56,6 +56,7 @@ type Finding struct {
 	Detail string
 }
 
+// String returns the finding as "CODE: detail".
 func (f Finding) String() string { return f.Code + ": " + f.Detail }
 
 // view is one post as the checks see it.

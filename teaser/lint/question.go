@@ -85,10 +85,10 @@ func (p *view) oddSubject(s sentence) string {
 	}
 	w := words[0]
 	switch {
-	case l.objectPronouns[w.lower], w.upper() && !p.src.isCommon(w.bare()):
-		return "" // a pronoun or a name
 	case l.isTimeWord(w.lower):
 		return "a time word as the subject"
+	case l.objectPronouns[w.lower], w.upper() && !p.src.isCommon(w.bare()):
+		return "" // a pronoun or a name
 	case l.isStakeholder(w.bare()):
 		return ""
 	case l.isAdjective(w.lower):

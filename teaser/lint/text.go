@@ -231,8 +231,11 @@ func names(lex *lexicon, src *source, s sentence) [][]token {
 		}
 	}
 	for i, t := range s.tokens {
-		name := t.upper() && t.lower != "i" && !(i == 0 || afterOpening(s.text, t.start)) ||
-			t.upper() && src.isName(t.bare()) && !lex.function[t.lower]
+		opening := i == 0 || afterOpening(s.text, t.start)
+		name := t.upper() && t.lower != "i" && !opening ||
+			t.upper() && !lex.function[t.lower] && (src.isName(t.bare()) ||
+				// "Kim Jong Un is …": a name goes on after the opening word
+				i+1 < len(s.tokens) && s.tokens[i+1].upper() && !afterOpening(s.text, s.tokens[i+1].start))
 		// "Bank of England": "of" between capitalised words stays inside.
 		inner := t.lower == "of" && len(run) > 0 && i+1 < len(s.tokens) && s.tokens[i+1].upper()
 		if name || inner {
