@@ -17,6 +17,7 @@ import (
 	"github.com/hookline/hookline/deliver"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/source"
 	"github.com/hookline/hookline/store"
 	"github.com/hookline/hookline/teaser"
 )
@@ -105,6 +106,13 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 	a, err := article.Load(ctx, arg, article.LoadOptions{})
 	if err != nil {
 		return err
+	}
+	// A file a folder source holds has the id the daemon gives it, so the
+	// daemon does not post it again.
+	if article.CanonicalURL(a.URL) == "" && arg != "-" {
+		if id, ok := source.FileID(cfg.Sources, arg); ok {
+			a.ID = id
+		}
 	}
 	res, err := teaser.Compose(a, networks.TeaserOptions(accts, cfg.Teaser))
 	if err != nil {
