@@ -127,6 +127,12 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 		}
 		defer st.Close()
 		deps.Tokens = st
+		// Stored (as a hand post, which no schedule draws from) so that its
+		// content hash is known: the daemon then posts neither a copy of it
+		// nor, with repost_edited, this version again.
+		if _, err := st.UpsertArticle(ctx, "", a, false); err != nil {
+			return err
+		}
 	}
 	targets := prepare(ctx, accts, res, cfg.Teaser, deps)
 	if dryRun {
