@@ -13,8 +13,9 @@ import (
 // Markdown, HTML) and the daemon's sources (folders, feeds, URL lists) all
 // produce it.
 type Article struct {
-	// ID is stable across edits: the canonical URL when there is one, else
-	// "sha256:" and the content hash. Set by Finish.
+	// ID is stable across edits: the canonical URL (CanonicalURL) when
+	// there is one, set by Finish; else set by whoever read the article from
+	// where it was read (see ident.go).
 	ID string
 	// Source names where the article was read from: a path, a URL or "-".
 	Source string
@@ -36,27 +37,41 @@ type Article struct {
 	Lang string
 	// Published is the publication time; zero when unknown.
 	Published time.Time
-	// Hash is the hex SHA-256 of title and body. Set by Finish.
+	// Hash is the hex SHA-256 of title, hook and body; it tells an edit.
+	// Set by Finish.
 	Hash string
 }
 
 // Body returns the paragraphs joined by blank lines.
 func (a *Article) Body() string { return strings.Join(a.Paragraphs, "\n\n") }
 
-// Finish sets Hash from the title and body, and ID from the URL or, when
-// there is none, from the hash. Readers call it last.
+// Finish sets Hash from the content and, when the article has an http(s)
+// URL, ID from its canonical form. An article without one keeps the ID its
+// reader gave it (see ident.go). Readers call it last.
 func (a *Article) Finish() {
+	a.Hash = a.ContentHash()
+	if id := CanonicalURL(a.URL); id != "" {
+		a.ID = id
+	}
+}
+
+// ContentHash returns the hex SHA-256 of the title, the hook and the body:
+// what a reader sees, so that any edit of it changes the hash.
+func (a *Article) ContentHash() string {
 	h := sha256.New()
 	h.Write([]byte(a.Title))
 	h.Write([]byte{0})
+	// The hook is marked so that moving a paragraph between hook and body
+	// is an edit too; without one the hash is what it was before hooks
+	// counted, so those stored hashes stay valid.
+	if a.Hook != "" {
+		h.Write([]byte("hook:"))
+		h.Write([]byte(a.Hook))
+		h.Write([]byte{0})
+	}
 	for _, p := range a.Paragraphs {
 		h.Write([]byte(p))
 		h.Write([]byte{0})
 	}
-	a.Hash = hex.EncodeToString(h.Sum(nil))
-	if a.URL != "" {
-		a.ID = a.URL
-	} else {
-		a.ID = "sha256:" + a.Hash
-	}
+	return hex.EncodeToString(h.Sum(nil))
 }

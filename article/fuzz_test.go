@@ -49,7 +49,7 @@ func FuzzParse(f *testing.F) {
 		for _, k := range a.Keywords {
 			check("keyword", k)
 		}
-		if a.Hash == "" || a.ID == "" {
+		if a.Hash == "" || a.Hash != a.ContentHash() || a.ID != CanonicalURL(a.URL) {
 			t.Fatal("Finish was not called")
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -57,7 +58,24 @@ func Load(ctx context.Context, arg string, opts LoadOptions) (*Article, error) {
 		return nil, wrapInput(arg, err)
 	}
 	a.Source = arg
+	if a.ID == "" {
+		a.ID = localID(arg, a.Hash)
+	}
 	return a, nil
+}
+
+// localID is the ID of an article without a URL loaded from arg: a file's
+// absolute path, or standard input's content hash. A caller that knows
+// better (a folder source holds the file) replaces it.
+func localID(arg, hash string) string {
+	if arg == "-" {
+		return StdinID(hash)
+	}
+	abs, err := filepath.Abs(arg)
+	if err != nil {
+		abs = filepath.Clean(arg)
+	}
+	return LocalFileID(abs)
 }
 
 // isURL reports whether arg looks like a URL rather than a path: a scheme

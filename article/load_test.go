@@ -156,8 +156,8 @@ func TestLoad(t *testing.T) {
 			if len(a.Paragraphs) == 0 || a.Hash == "" || a.ID == "" {
 				t.Errorf("article not finished: %+v", a)
 			}
-			if tt.wantURL != "" && a.ID != tt.wantURL {
-				t.Errorf("ID %q, want the URL %q", a.ID, tt.wantURL)
+			if tt.wantURL != "" && a.ID != CanonicalURL(tt.wantURL) {
+				t.Errorf("ID %q, want the canonical URL %q", a.ID, CanonicalURL(tt.wantURL))
 			}
 		})
 	}

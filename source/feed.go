@@ -93,6 +93,9 @@ func (f *Feed) articles(feed *gofeed.Feed, st *Stats) []*article.Article {
 			f.deps.Log.Warn("feed item not read", slog.Int("item", i), slog.String("link", it.Link), slog.Any("error", err))
 			continue
 		}
+		if a.ID == "" {
+			a.ID = itemID(f.cfg.Name, it, a)
+		}
 		arts = append(arts, a)
 	}
 	return arts

@@ -105,8 +105,8 @@ func (f *Folder) file(ctx context.Context, path string, d fs.DirEntry, st *Stats
 		return nil
 	}
 	sig := fileSig{mod: info.ModTime(), size: info.Size(), sum: sha256.Sum256(data)}
-	f.known[path] = sig
 	if ok && old.sum == sig.sum {
+		f.known[path] = sig
 		return nil // touched, not changed
 	}
 	a, err := article.Parse(path, data)
@@ -114,7 +114,49 @@ func (f *Folder) file(ctx context.Context, path string, d fs.DirEntry, st *Stats
 		f.fail(path, sig, err, st)
 		return nil
 	}
-	return storeArticle(ctx, f.deps, f.cfg.Name, a, false, st)
+	if a.ID == "" {
+		a.ID = f.fileID(path)
+	}
+	if err := storeArticle(ctx, f.deps, f.cfg.Name, a, false, st); err != nil {
+		return err // not known: read again at the next poll
+	}
+	// Known only once stored: after a store fault the file is read again.
+	f.known[path] = sig
+	return nil
+}
+
+// fileID is the ID of a file without a URL: its path below the folder.
+func (f *Folder) fileID(path string) string {
+	rel, err := filepath.Rel(f.cfg.Path, path)
+	if err != nil {
+		rel = path // WalkDir's paths start with the root, so this does not happen
+	}
+	return article.FolderFileID(f.cfg.Name, rel)
+}
+
+// FileID returns the ID an article file without a URL gets: when a folder
+// source in sources holds it, the ID that source gives it (so a file posted
+// by hand is not posted again by the daemon), else ok is false.
+func FileID(sources []config.Source, file string) (id string, ok bool) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return "", false
+	}
+	for _, c := range sources {
+		if c.Kind != config.SourceFolder || c.Path == "" {
+			continue
+		}
+		root, err := filepath.Abs(c.Path)
+		if err != nil {
+			continue
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		return article.FolderFileID(c.Name, rel), true
+	}
+	return "", false
 }
 
 func (f *Folder) fail(path string, sig fileSig, err error, st *Stats) {

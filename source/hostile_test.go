@@ -449,19 +449,7 @@ func noPanicValidUTF8(t *testing.T, st *store.Store, _ Stats, err error) {
 // stored returns the hostile source's articles.
 func stored(t *testing.T, st *store.Store) []*article.Article {
 	t.Helper()
-	rows, err := st.DB().Query(`SELECT id FROM articles WHERE source = 'hostile'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
+	ids := articleIDs(t, st, "hostile")
 	var out []*article.Article
 	for _, id := range ids {
 		a, err := st.Article(context.Background(), id)

@@ -18,7 +18,8 @@ import (
 var ErrNoText = errors.New("item has no title and no text")
 
 // ItemArticle turns one feed item into an article: the link is its URL
-// (and so its id), the content (else the description) its text, the
+// (and so its id; an item without one gets its id from its GUID when the
+// feed source stores it), the content (else the description) its text, the
 // categories its keywords, the published (else updated) time its date.
 // HTML content goes through article.ParseHTML; when that finds no main
 // text, as for a one-paragraph summary, a light conversion keeps the text
@@ -79,6 +80,16 @@ func ItemArticle(feed *gofeed.Feed, it *gofeed.Item) (*article.Article, error) {
 	}
 	a.Finish()
 	return a, nil
+}
+
+// itemID is the ID of a feed item without a usable link: its GUID,
+// namespaced by the source; an item without a GUID either has nothing
+// stable but its content, so its content hash stands in.
+func itemID(source string, it *gofeed.Item, a *article.Article) string {
+	if guid := oneLine(it.GUID); guid != "" {
+		return article.FeedItemID(source, guid)
+	}
+	return article.FeedItemID(source, "sha256:"+a.Hash)
 }
 
 // cleanLink keeps http and https links only: a javascript: or file: link

@@ -37,7 +37,7 @@ func (u *URLs) Poll(ctx context.Context) (Stats, error) {
 		lastErr error
 	)
 	for _, raw := range u.cfg.URLs {
-		a, err := u.fetch(ctx, raw, &st)
+		a, validators, err := u.fetch(ctx, raw, &st)
 		if err != nil {
 			st.Failed++
 			lastErr = err
@@ -50,6 +50,9 @@ func (u *URLs) Poll(ctx context.Context) (Stats, error) {
 		if err := storeArticle(ctx, u.deps, u.cfg.Name, a, false, &st); err != nil {
 			return st, err
 		}
+		// Kept only once stored: after a store fault the page is fetched
+		// in full again, not answered 304.
+		u.validators[raw] = validators
 	}
 	if lastErr != nil && st.Failed == len(u.cfg.URLs) {
 		return st, fmt.Errorf("source %s: every page failed; last: %w", u.cfg.Name, lastErr)
@@ -57,18 +60,19 @@ func (u *URLs) Poll(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-// fetch returns the article at raw, or nil when it did not change.
-func (u *URLs) fetch(ctx context.Context, raw string, st *Stats) (*article.Article, error) {
+// fetch returns the article at raw, or nil when it did not change, with
+// the answer's validators for the next conditional fetch.
+func (u *URLs) fetch(ctx context.Context, raw string, st *Stats) (*article.Article, [2]string, error) {
 	opts := u.deps.fetchOptions(u.cfg)
 	v := u.validators[raw]
 	opts.ETag, opts.LastModified = v[0], v[1]
 	page, err := article.Fetch(ctx, u.deps.Client, raw, opts)
 	if err != nil {
-		return nil, err
+		return nil, [2]string{}, err
 	}
 	if page.NotModified {
 		st.Unchanged++
-		return nil, nil
+		return nil, [2]string{}, nil
 	}
 	var a *article.Article
 	switch page.ContentType {
@@ -78,13 +82,12 @@ func (u *URLs) fetch(ctx context.Context, raw string, st *Stats) (*article.Artic
 		a, err = article.Parse(path.Base(page.URL.Path), page.Body)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", raw, err)
+		return nil, [2]string{}, fmt.Errorf("%s: %w", raw, err)
 	}
 	if a.URL == "" {
 		a.URL = page.URL.String()
 		a.Finish()
 	}
 	a.Source = raw
-	u.validators[raw] = [2]string{page.ETag, page.LastModified}
-	return a, nil
+	return a, [2]string{page.ETag, page.LastModified}, nil
 }

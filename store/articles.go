@@ -36,7 +36,8 @@ func (r UpsertResult) String() string {
 	return "unchanged"
 }
 
-// UpsertArticle stores a under the configured source name. A new article is
+// UpsertArticle stores a under the configured source name (empty for an
+// article posted by hand, which no schedule draws from). A new article is
 // inserted (seenOnly marks it seen but never to be posted, for a new feed's
 // back catalogue); an edited one (other hash) has its content replaced while
 // first_seen and seen_only are kept. a must have been finished (ID, Hash).
@@ -53,6 +54,14 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 	err = s.tx(ctx, "store article "+a.ID, func(tx *sql.Tx) error {
 		var hash string
 		err := tx.QueryRowContext(ctx, "SELECT hash FROM articles WHERE id = ?", a.ID).Scan(&hash)
+		if errors.Is(err, sql.ErrNoRows) {
+			var adopted bool
+			if adopted, err = adoptLegacy(ctx, tx, a, source); adopted {
+				hash = a.Hash
+			} else if err == nil {
+				err = sql.ErrNoRows
+			}
+		}
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			res = New
@@ -65,7 +74,10 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 			return err
 		case hash == a.Hash:
 			res = Unchanged
-			return nil
+			// A row from a hand post (no source) joins the source that
+			// found it, so other accounts get it from the schedules.
+			_, err = tx.ExecContext(ctx, "UPDATE articles SET source = ? WHERE id = ? AND source = ''", source, a.ID)
+			return err
 		}
 		res = Changed
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, url = ?, published = ?, updated_at = ?, data = ?,
@@ -127,7 +139,8 @@ type CandidateQuery struct {
 }
 
 // Candidates returns articles from q.Sources that have no post row for
-// q.Account (or, with RepostEdited, one for an older version) and are not
+// q.Account (or, with RepostEdited, one for an older version), whose
+// content was not posted to q.Account under another id, and that are not
 // seen-only.
 func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Article, error) {
 	var (
@@ -143,6 +156,11 @@ func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Ar
 			args = append(args, src)
 		}
 	}
+	// The same content already posted to the account under another id (a
+	// copy of a file posted by hand, a row from before schema 2) is not
+	// posted again.
+	where = append(where, "NOT EXISTS (SELECT 1 FROM posts p WHERE p.account = ? AND p.article_hash = a.hash AND p.article_id <> a.id)")
+	args = append(args, q.Account)
 	if q.RepostEdited {
 		where = append(where, `NOT EXISTS (SELECT 1 FROM posts p WHERE p.article_id = a.id AND p.account = ?
 			AND (p.article_hash = a.hash OR p.state NOT IN ('posted', 'skipped', 'failed') OR (p.state = 'failed' AND p.next_attempt_at IS NOT NULL)))`)

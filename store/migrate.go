@@ -10,6 +10,7 @@ import (
 // run. Append new ones; never edit one that has shipped.
 var migrations = []func(context.Context, *sql.Tx) error{
 	migrate1,
+	migrate2,
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -17,6 +17,7 @@ import (
 	"github.com/hookline/hookline/deliver"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/source"
 	"github.com/hookline/hookline/store"
 	"github.com/hookline/hookline/teaser"
 )
@@ -106,6 +107,13 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 	if err != nil {
 		return err
 	}
+	// A file a folder source holds has the id the daemon gives it, so the
+	// daemon does not post it again.
+	if article.CanonicalURL(a.URL) == "" && arg != "-" {
+		if id, ok := source.FileID(cfg.Sources, arg); ok {
+			a.ID = id
+		}
+	}
 	res, err := teaser.Compose(a, networks.TeaserOptions(accts, cfg.Teaser))
 	if err != nil {
 		return err
@@ -119,6 +127,12 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 		}
 		defer st.Close()
 		deps.Tokens = st
+		// Stored (as a hand post, which no schedule draws from) so that its
+		// content hash is known: the daemon then posts neither a copy of it
+		// nor, with repost_edited, this version again.
+		if _, err := st.UpsertArticle(ctx, "", a, false); err != nil {
+			return err
+		}
 	}
 	targets := prepare(ctx, accts, res, cfg.Teaser, deps)
 	if dryRun {

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hookline/hookline/article"
+)
+
+// migrate2 moves to the stable article ids of issue 8 without posting
+// again anything already posted:
+//
+//   - an article with a hook paragraph gets the content hash that counts the
+//     hook (article.ContentHash), and so do the posts made of that version,
+//     so that repost_edited sees no edit where there was none;
+//   - an id that is a URL becomes the canonical URL (article.CanonicalURL).
+//     When two old ids meet on one (http and https, utm variants), the most
+//     recently updated keeps the id; the other's posts move to it for the
+//     accounts it has none for, and the other is kept for history, marked
+//     seen-only so it is never a candidate;
+//   - content-hash ids stay; their rows are adopted by the articles that
+//     bring the same content again (see rekey.go), and the feed validators
+//     are forgotten so every feed is read in full once to do so;
+//   - posts are indexed by content hash, for the rule that the same content
+//     is not posted twice to an account under two ids.
+func migrate2(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, "CREATE INDEX posts_by_account_hash ON posts (account, article_hash)"); err != nil {
+		return err
+	}
+	type row struct{ id, hash, data string }
+	var all []row
+	rows, err := tx.QueryContext(ctx, "SELECT id, hash, data FROM articles ORDER BY updated_at DESC, id")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.hash, &r.data); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range all {
+		if err := rehash(ctx, tx, r.id, r.hash, r.data); err != nil {
+			return fmt.Errorf("article %s: %w", r.id, err)
+		}
+	}
+	for _, r := range all {
+		canon := article.CanonicalURL(r.id)
+		if canon == "" || canon == r.id {
+			continue
+		}
+		if err := moveToCanonical(ctx, tx, r.id, canon); err != nil {
+			return fmt.Errorf("article %s: %w", r.id, err)
+		}
+	}
+	_, err = tx.ExecContext(ctx, "UPDATE feed_state SET etag = '', last_modified = ''")
+	return err
+}
+
+// rehash stores the hook-counting content hash of an article with a hook,
+// on the article and on the posts made of the same version.
+func rehash(ctx context.Context, tx *sql.Tx, id, hash, data string) error {
+	var a article.Article
+	if err := json.Unmarshal([]byte(data), &a); err != nil {
+		return fmt.Errorf("decode: %w", err)
+	}
+	if a.Hook == "" || hash == "" {
+		return nil // unchanged by the hook, or a hand post's stub without content
+	}
+	h := a.ContentHash()
+	if h == hash {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE articles SET hash = ?, data = json_set(data, '$.Hash', ?) WHERE id = ?", h, h, id); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "UPDATE posts SET article_hash = ? WHERE article_id = ? AND article_hash = ?", h, id, hash)
+	return err
+}
+
+// moveToCanonical renames the article old to its canonical URL id, or
+// merges it into the article that already has that id.
+func moveToCanonical(ctx context.Context, tx *sql.Tx, old, canon string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE id = ?", canon).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return rekey(ctx, tx, old, canon)
+	}
+	if err := movePosts(ctx, tx, old, canon); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "UPDATE articles SET seen_only = 1 WHERE id = ?", old)
+	return err
+}
