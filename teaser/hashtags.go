@@ -38,9 +38,10 @@ func (d *document) wholeNames() map[string]int {
 				// creator …" is one name.
 				sp.start, first = s.words[0].start, 0
 			}
-			// A title inside the run starts the name after it.
+			// A title or a demonym inside the run starts the name after it:
+			// "Liverpool Mayor Joe Anderson", "Australian John Peers".
 			for k := first; k < sp.next-1; k++ {
-				if personTitles[s.words[k].norm] {
+				if personTitles[s.words[k].norm] || demonym(s.text[s.words[k].start:s.words[k].end]) {
 					sp.start, first = s.words[k+1].start, k+1
 				}
 			}

@@ -128,6 +128,9 @@ func (d *document) clean(lang *language, i int, follows bool) (text, full string
 	if n < minStandalone || strings.HasSuffix(s, "?") || strings.ContainsAny(s, "#@") || strings.Contains(s, "://") || shouting(s) {
 		return "", "", false
 	}
+	if strings.Count(s, "“") != strings.Count(s, "”") || strings.Count(s, `"`)%2 == 1 || strings.Contains(s, "***") {
+		return "", "", false // a quotation cut across sentences, or a splice
+	}
 	if n > 2 && ws[0].norm == "by" && ws[1].upper {
 		return "", "", false // a byline: "By Jane Smith of …"
 	}
