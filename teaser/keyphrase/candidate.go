@@ -19,7 +19,10 @@ type candidate struct {
 	firstPos  int32   // position of the first word of the first occurrence
 	proper    int32   // occurrences, where case tells, with every word capitalised
 	plain     int32   // occurrences, where case tells, with some word in lower case
+	nouns     int32   // occurrences of a single word tagged as a noun or name
+	heads     int32   // of those, the ones that end their noun phrase
 	runes     int32   // letters in the longest word
+	wordsLog  float64 // for a run, the mean log occurrence count of its words alone
 	title     bool    // occurs in the title
 	midText   bool    // at is a mid-sentence occurrence
 	fragment  bool    // occurs only inside one longer name
@@ -133,14 +136,14 @@ func collect(cs *candidates, toks []token, words int) {
 		cs.list[k].observe(toks, i, i+1)
 	}
 	for i := range toks {
-		if wordAt[i] < 0 {
+		if wordAt[i] < 0 || !toks[i].tag.opensPhrase() {
 			continue
 		}
 		key := gramKey{toks[i].id, -1, -1}
 		recurs, caps := cs.list[wordAt[i]].tf > 1, toks[i].upper
 		for j := i + 1; j < len(toks) && j < i+maxWords; j++ {
 			t := &toks[j]
-			if t.brk {
+			if t.brk || !(t.tag.inPhrase() || t.cls&classJoin != 0) {
 				break
 			}
 			key[j-i] = t.id
@@ -151,6 +154,9 @@ func collect(cs *candidates, toks []token, words int) {
 			caps = caps && t.upper
 			if !recurs && !caps {
 				break
+			}
+			if !t.tag.head() {
+				continue
 			}
 			k, ok := cs.find(key)
 			if !ok {
@@ -166,10 +172,37 @@ func collect(cs *candidates, toks []token, words int) {
 	}
 }
 
+// weighWords sets the wordsLog of every run: a phrase whose words recur on
+// their own ("oil" and "spill" of "oil spill") is what the article is about
+// even where the phrase itself recurs less.
+func weighWords(cs *candidates) {
+	for i := range cs.list {
+		c := &cs.list[i]
+		if c.n == 1 {
+			continue
+		}
+		sum, k := 0.0, 0
+		for _, t := range cs.toks[c.at : c.at+c.n] {
+			if j := cs.byWord[t.id]; j >= 0 && !t.stop {
+				sum += logCount(cs.list[j].tf)
+				k++
+			}
+		}
+		c.wordsLog = sum / float64(max(k, 1))
+	}
+}
+
 // observe records one occurrence of c as toks[from:to].
 func (c *candidate) observe(toks []token, from, to int) {
 	ws := toks[from:to]
 	c.tf++
+	if to-from == 1 && ws[0].tag.head() {
+		c.nouns++
+		// Titles are telegraphic ("Volcano erupts"): only the body tells.
+		if ws[0].title || to == len(toks) || toks[to].brk || !toks[to].tag.opensPhrase() {
+			c.heads++
+		}
+	}
 	// Case tells a name from a word except at a sentence start or in the
 	// title; a phrase that opens a sentence still shows it in its later
 	// words ("Mount Etna erupted").
@@ -294,3 +327,9 @@ func (cs *candidates) part(ws []token) *candidate {
 // nameLead is how far a full name ranks above a part of it that mostly
 // occurs inside it.
 const nameLead = 0.01
+
+// nounPhrase reports whether c may be a keyphrase: a run is one by how it
+// was collected; a single word must be a noun or a name somewhere in the
+// article, so that adjectives ("illegal"), demonyms ("Chinese") and time
+// words ("Saturday") never are.
+func (c *candidate) nounPhrase() bool { return c.n > 1 || c.nouns > 0 }

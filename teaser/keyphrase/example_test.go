@@ -22,9 +22,9 @@ func ExampleExtract() {
 	// Output:
 	// Sicily
 	// volcano
-	// Catania
 	// Mount Etna
-	// erupted
+	// Catania
+	// erupts
 }
 
 func ExampleHashtags() {

@@ -1,15 +1,21 @@
 // Package keyphrase finds the words and phrases an article is about, without
 // training data and deterministically, and turns them into hashtags.
 //
-// Candidates are the words and the runs of two or three words that no
-// punctuation splits and no stop word begins or ends (a run counts only when
-// its words recur or are capitalised). Each is scored from what a reader
-// notices: how often it recurs, whether the title holds it, how early it
-// first comes, whether it is written as a name (case seen mid-sentence), how
-// long and so how specific its words are, and a noun-or-adverb guess from the
-// word's ending. A name of several words stands for the parts that occur
-// only inside it ("Buenos Aires", not "Buenos"). No word lists beyond stop
-// words, honorifics and abbreviations are used.
+// A small rule-based tagger (tag.go) tells nouns and names from verbs,
+// adjectives, adverbs, time words and demonyms, by the English table
+// (english.go: function words, common verbs and adjectives, word endings,
+// days and months, nationalities) and by each word's neighbours. Candidates
+// are noun phrases: single words used as nouns somewhere in the article, and
+// runs of two or three words within one phrase that open on a noun, name or
+// modifier, end on a noun or name, and hold no stop word but "of", "and" or
+// "&" (a run counts only when its words recur or are capitalised). Each is
+// scored from what a reader notices: how often it and its words recur,
+// whether the title holds it, how early it first comes, whether it is
+// written as a name, how long its words are, and, for a single word, how
+// often it is used as a noun and heads its phrase rather than qualifying
+// another word. A name of several words stands for the parts that occur
+// only inside it ("Buenos Aires", not "Buenos"), and the top is chosen so
+// that no two phrases say the same thing twice.
 package keyphrase
 
 import (

@@ -43,8 +43,10 @@ func rank(a *article.Article, n int) []ranked {
 	for _, p := range a.Paragraphs {
 		z.addLowered(p, next(p), false)
 	}
+	tagTokens(z.toks)
 	cs := &sc.cs
 	collect(cs, z.toks, len(z.class))
+	weighWords(cs)
 	pos := posLogs()
 	for i := range cs.list {
 		c := &cs.list[i]
@@ -53,12 +55,14 @@ func rank(a *article.Article, n int) []ranked {
 	}
 	absorbFragments(cs)
 	// Keep the best n in a min-heap: cheaper than sorting every candidate.
-	h := &topN{cs: cs, idx: slices.Grow(sc.top[:0], n+1)}
+	// Keep more than n: diversify drops phrases that overlap better ones.
+	m := n * poolFactor
+	h := &topN{cs: cs, idx: slices.Grow(sc.top[:0], m+1)}
 	for i := range cs.list {
-		if cs.list[i].fragment {
+		if c := &cs.list[i]; c.fragment || !c.nounPhrase() {
 			continue
 		}
-		if len(h.idx) < n {
+		if len(h.idx) < m {
 			heap.Push(h, int32(i))
 		} else if n > 0 && cs.better(&cs.list[i], &cs.list[h.idx[0]]) {
 			h.idx[0] = int32(i)
@@ -72,12 +76,90 @@ func rank(a *article.Article, n int) []ranked {
 		return 1
 	})
 	sc.top = h.idx
-	out := make([]ranked, len(h.idx))
-	for k, i := range h.idx {
+	top := cs.diversify(h.idx, n)
+	out := make([]ranked, len(top))
+	for k, i := range top {
 		c := &cs.list[i]
 		out[k] = ranked{lower: cs.lowerOf(c), text: c.text(z.toks), score: c.score}
 	}
 	return out
+}
+
+// poolFactor is how many candidates per place diversify chooses from.
+const poolFactor = 3
+
+// diversify keeps, of idx (best first), up to n that do not overlap a
+// better one kept: two runs that share a word without one holding the
+// other ("National Hurricane" and "Hurricane Center") say the same thing
+// twice, and so does a lone word inside a name kept ("Lady" of "Lady Gaga").
+// It reorders idx in place and returns its first part.
+func (cs *candidates) diversify(idx []int32, n int) []int32 {
+	kept := 0
+	for _, i := range idx {
+		if kept == n {
+			break
+		}
+		c := &cs.list[i]
+		ok := true
+		for _, j := range idx[:kept] {
+			if cs.overlap(c, &cs.list[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			idx[kept] = i
+			kept++
+		}
+	}
+	return idx[:kept]
+}
+
+// overlap reports whether c repeats b, a better candidate: they share a
+// content word and neither holds the other, or c is a word of b where b is
+// a name and c occurs mostly inside it ("Lady" of "Lady Gaga").
+func (cs *candidates) overlap(c, b *candidate) bool {
+	cw, bw := cs.toks[c.at:c.at+c.n], cs.toks[b.at:b.at+b.n]
+	if !sharesWord(cw, bw) {
+		return false
+	}
+	if !holds(cw, bw) && !holds(bw, cw) {
+		// "President Xi" does not stand for "Xi Jinping": the bare name is better.
+		return !b.honorific
+	}
+	return c.n == 1 && b.proper > 0 && b.plain == 0 && 2*b.tf >= c.tf
+}
+
+// sharesWord reports whether a and b have a non-stop word in common.
+func sharesWord(a, b []token) bool {
+	for i := range a {
+		if a[i].stop {
+			continue
+		}
+		for j := range b {
+			if a[i].id == b[j].id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holds reports whether the words of b stand, in order, inside a.
+func holds(a, b []token) bool {
+	for i := 0; i+len(b) <= len(a); i++ {
+		match := true
+		for j := range b {
+			if a[i+j].id != b[j].id {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
 
 // better orders candidates: higher score, then earlier, then by text, so

@@ -11,17 +11,19 @@ import (
 // token is one word of the article with what the scorer needs to know about
 // where and how it was written.
 type token struct {
-	text  string // as written, possessive "'s" dropped
-	lower string // lowercased text, curly apostrophes made straight
-	id    int32  // the word: tokens with the same lower share it
-	runes int32  // letters in the word
-	brk   bool   // punctuation or a sentence start comes before it: no phrase spans it
-	first bool   // first word of a sentence or part of the title: its case says nothing
-	upper bool   // begins with an upper-case letter
-	stop  bool   // a stop word
-	honor bool   // a title written before a name ("President", "Mr")
-	num   bool   // holds no letter
-	title bool   // part of the title
+	text  string    // as written, possessive "'s" dropped
+	lower string    // lowercased text, curly apostrophes made straight
+	id    int32     // the word: tokens with the same lower share it
+	runes int32     // letters in the word
+	brk   bool      // punctuation or a sentence start comes before it: no phrase spans it
+	first bool      // first word of a sentence or part of the title: its case says nothing
+	upper bool      // begins with an upper-case letter
+	stop  bool      // a stop word
+	honor bool      // a title written before a name ("President", "Mr")
+	num   bool      // holds no letter
+	title bool      // part of the title
+	cls   wordClass // what the English table says of the word
+	tag   posTag    // its part of speech here, set by tagTokens
 }
 
 // tokenizer splits text into tokens, keeping state across calls so that word
@@ -170,7 +172,7 @@ func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 	id, ok := z.words.lookup(lower, h)
 	if !ok {
 		id = z.words.add(lower, h)
-		z.class = append(z.class, classOf(lower, h))
+		z.class = append(z.class, lexClass(lower, h))
 	}
 	class := z.class[id]
 	// Fill the token in place: cheaper than appending a copy while the
@@ -182,6 +184,10 @@ func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 	t.brk, t.first, t.upper, t.title, t.num = brk, first, upperAt0, title, !letter
 	// "US" and "UN" are names, "us" and "un" are not.
 	t.stop = class&classStop != 0 && !(upperAt0 && runes > 1 && isAllUpper(text) && !title)
+	if class&classStop != 0 && !t.stop {
+		class = 0 // "US", "IT": a name, no function word
+	}
+	t.cls = class
 	t.honor = class&classHonorific != 0
 }
 
