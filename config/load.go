@@ -64,6 +64,11 @@ func Parse(name string, data []byte, env []string) (*Config, []Warning, error) {
 	if syntax != nil {
 		return nil, nil, &Error{File: name, Problems: syntax}
 	}
+	if len(raw) == 0 {
+		// Defaults alone have no account and no schedule: applied by a
+		// reload, an emptied file would silently stop all posting.
+		return nil, nil, &Error{File: name, Problems: []error{errEmpty}}
+	}
 	vars := envMap(env)
 	var problems []error
 	raw = expandAll(raw, "", vars, &problems).(map[string]any)

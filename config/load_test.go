@@ -289,6 +289,30 @@ func TestParse_XOAuth2BeforeAuth(t *testing.T) {
 	}
 }
 
+func TestLoad_EmptyRefused(t *testing.T) {
+	tests := []struct{ name, data string }{
+		{"nothing", ""},
+		{"blanks", "\n  \n\n"},
+		{"comments", "# networks:\n#  - {name: out, kind: outbox}\n"},
+		{"empty mapping", "{}\n"},
+		{"document marker", "---\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c, _, err := config.Load(path, hookline.DefaultConfig, []string{"HOOKLINE_STATE=./s.db"})
+			want := path + ": the file is empty (no sources:, networks: or schedules:), so nothing would be posted; " +
+				"write them into it, or remove the file to use the embedded default"
+			if c != nil || err == nil || err.Error() != want || !errors.Is(err, config.ErrInvalid) {
+				t.Errorf("Load = %+v, %v; want %q (ErrInvalid)", c, err, want)
+			}
+		})
+	}
+}
+
 func TestLoad_NotARegularFile(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.yaml")
