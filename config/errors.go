@@ -10,6 +10,11 @@ import (
 // errors.Is(err, config.ErrInvalid).
 var ErrInvalid = errors.New("invalid config")
 
+// errEmpty is the problem of a config file with no key at all (nothing, or
+// only comments).
+var errEmpty = &FieldError{Msg: "the file is empty (no sources:, networks: or schedules:), so nothing would be posted; " +
+	"write them into it, or remove the file to use the embedded default"}
+
 // FieldError is one problem, named by the key as written in config.yaml
 // ("schedules[1].cron") or by the line for a syntax error ("line 3").
 type FieldError struct {

@@ -38,15 +38,16 @@ func Resolve(flag string, env []string) string {
 // os.Environ.
 //
 // Problems with the content come back together as one *Error (errors.Is
-// ErrInvalid); a file that cannot be read is an fs error. Warnings (unknown
+// ErrInvalid); a file that cannot be read, is not a regular file or is
+// larger than MaxFileSize is an error naming the file. Warnings (unknown
 // keys with the likely typo, unmatched overrides, a file with secrets that
 // others can read) never stop the load.
 func Load(path string, defaultYAML []byte, env []string) (*Config, []Warning, error) {
 	name, data := Embedded, defaultYAML
 	if path != "" {
 		var err error
-		if data, err = os.ReadFile(path); err != nil {
-			return nil, nil, fmt.Errorf("config: %w", err)
+		if data, err = readFile(path); err != nil {
+			return nil, nil, err
 		}
 		name = path
 	}
@@ -62,6 +63,11 @@ func Parse(name string, data []byte, env []string) (*Config, []Warning, error) {
 	raw, syntax := readYAML(data)
 	if syntax != nil {
 		return nil, nil, &Error{File: name, Problems: syntax}
+	}
+	if len(raw) == 0 {
+		// Defaults alone have no account and no schedule: applied by a
+		// reload, an emptied file would silently stop all posting.
+		return nil, nil, &Error{File: name, Problems: []error{errEmpty}}
 	}
 	vars := envMap(env)
 	var problems []error

@@ -288,3 +288,48 @@ func TestParse_XOAuth2BeforeAuth(t *testing.T) {
 		t.Fatalf("client_id alone refused: %v", err)
 	}
 }
+
+func TestLoad_EmptyRefused(t *testing.T) {
+	tests := []struct{ name, data string }{
+		{"nothing", ""},
+		{"blanks", "\n  \n\n"},
+		{"comments", "# networks:\n#  - {name: out, kind: outbox}\n"},
+		{"empty mapping", "{}\n"},
+		{"document marker", "---\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c, _, err := config.Load(path, hookline.DefaultConfig, []string{"HOOKLINE_STATE=./s.db"})
+			want := path + ": the file is empty (no sources:, networks: or schedules:), so nothing would be posted; " +
+				"write them into it, or remove the file to use the embedded default"
+			if c != nil || err == nil || err.Error() != want || !errors.Is(err, config.ErrInvalid) {
+				t.Errorf("Load = %+v, %v; want %q (ErrInvalid)", c, err, want)
+			}
+		})
+	}
+}
+
+func TestLoad_NotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, []byte("state: ./s.db\n"+strings.Repeat("#", config.MaxFileSize)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, path, want string }{
+		{"device", "/dev/zero", "config: /dev/zero is not a regular file (a character device)"},
+		{"directory", dir, "config: " + dir + " is not a regular file (a directory)"},
+		{"too large", big, "config: " + big + " is larger than 1048576 bytes (1 MiB)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _, err := config.Load(tc.path, hookline.DefaultConfig, nil)
+			if c != nil || err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("Load(%s) = %+v, %v; want %q", tc.path, c, err, tc.want)
+			}
+		})
+	}
+}

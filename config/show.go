@@ -7,10 +7,20 @@ import (
 )
 
 // Redacted returns a copy of c with every secret replaced by "[redacted]",
-// safe to print, log or encode with any encoder.
+// credentials in source URLs included (see RedactURL), safe to print, log or
+// encode with any encoder.
 func (c *Config) Redacted() *Config {
 	r := *c
 	r.Sources = append([]Source(nil), c.Sources...)
+	for i, s := range r.Sources {
+		r.Sources[i].URL = RedactURL(s.URL)
+		if s.URLs != nil {
+			r.Sources[i].URLs = make([]string, len(s.URLs))
+			for j, u := range s.URLs {
+				r.Sources[i].URLs[j] = RedactURL(u)
+			}
+		}
+	}
 	r.Schedules = append([]Schedule(nil), c.Schedules...)
 	r.Networks = make([]Account, len(c.Networks))
 	for i, a := range c.Networks {

@@ -115,7 +115,7 @@ func (v *validator) name(key, name string, seen map[string]bool) {
 func (v *validator) httpURL(key, s string) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		v.add(key, fmt.Sprintf("%q is not an http(s) URL", s))
+		v.add(key, fmt.Sprintf("%q is not an http(s) URL", RedactURL(s)))
 	}
 }
 

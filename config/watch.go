@@ -49,7 +49,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 	if err := fw.Add(filepath.Dir(path)); err != nil {
 		return fmt.Errorf("config: watch %s: %w", w.Path, err)
 	}
-	last, _ := os.ReadFile(path)
+	last, _ := readFile(path)
 	var emptied bool
 	if w.Ready != nil {
 		w.Ready()
@@ -103,23 +103,19 @@ func (w *Watcher) relevant(path string, ev fsnotify.Event) bool {
 // reload loads the file unless its bytes equal last, and returns the bytes
 // it read. An empty file is most likely caught between an editor's truncate
 // and write: the first time (emptied false), reload reports nowEmptied to
-// have the caller look again after another debounce instead of failing.
+// have the caller look again after another debounce instead of failing;
+// the second time, Parse refuses it as it refuses any empty config.
 func (w *Watcher) reload(path string, last []byte, emptied bool) (read []byte, nowEmptied bool) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		w.fail(fmt.Errorf("config: reload: %w", err))
+		w.fail(err)
 		return nil, false
 	}
 	if last != nil && bytes.Equal(data, last) {
 		return last, false
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		if !emptied {
-			return last, true
-		}
-		// Still empty: an empty config would drop every schedule.
-		w.fail(fmt.Errorf("config: reload %s: file is empty; keeping the current config", w.Path))
-		return data, false
+	if len(bytes.TrimSpace(data)) == 0 && !emptied {
+		return last, true // still empty after this, Parse refuses it
 	}
 	env := w.Env
 	if env == nil {

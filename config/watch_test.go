@@ -99,6 +99,11 @@ func TestWatcher_GoodAndBadEdits(t *testing.T) {
 	if c, err = next(t, changes, errs); c != nil || err == nil || !strings.Contains(err.Error(), "file is empty") {
 		t.Fatalf("emptied file: config %+v, error %v", c, err)
 	}
+
+	replace(t, path, "# everything commented out\n# state: ./x.db\n")
+	if c, err = next(t, changes, errs); c != nil || err == nil || !strings.Contains(err.Error(), path+": the file is empty") {
+		t.Fatalf("commented-out file: config %+v, error %v", c, err)
+	}
 }
 
 func TestWatcher_IgnoresOtherFiles(t *testing.T) {

@@ -12,9 +12,10 @@ import (
 // loadConfig finds the config (--config, else $HOOKLINE_CONFIG, else
 // ./config.yaml, else the embedded default), loads and validates it, and
 // prints its warnings to stderr. The string is the path, or "(embedded)".
+// The config's secrets are taught to the process's redactor.
 func loadConfig(g *globals) (*config.Config, string, error) {
 	c, name, warns, err := loadConfigWarnings(g)
-	printWarnings(os.Stderr, name, warns)
+	printWarnings(g.redactor.Writer(os.Stderr), name, warns)
 	return c, name, err
 }
 
@@ -23,6 +24,9 @@ func loadConfigWarnings(g *globals) (*config.Config, string, []config.Warning, e
 	env := os.Environ()
 	path := config.Resolve(g.configPath, env)
 	c, warns, err := config.Load(path, hookline.DefaultConfig, env)
+	if c != nil {
+		g.redactor.Add(c.Secrets()...)
+	}
 	name := path
 	if name == "" {
 		name = config.Embedded

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -28,5 +30,20 @@ func TestScript(t *testing.T) {
 			env.Setenv("SHARED", filepath.Join(repo, "..", "shared"))
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mkfile": mkfile,
+		},
 	})
+}
+
+// mkfile NAME SIZE writes a file of SIZE bytes: a YAML comment line repeated.
+func mkfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkfile NAME SIZE")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	line := []byte("# padding to size\n")
+	data := bytes.Repeat(line, n/len(line)+1)[:n]
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o600))
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hookline/hookline/deliver"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/redact"
 	"github.com/hookline/hookline/source"
 	"github.com/hookline/hookline/store"
 	"github.com/hookline/hookline/teaser"
@@ -52,7 +53,7 @@ included, and sends and records nothing.`,
 			if err != nil {
 				return err
 			}
-			return postArticle(cmd.Context(), cfg, accts, args[0], dryRun, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return postArticle(cmd.Context(), cfg, accts, args[0], dryRun, g.redactor, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringArrayVarP(&names, "network", "n", nil, "account `NAME` from config.yaml's networks (repeatable; default all)")
@@ -94,7 +95,7 @@ type target struct {
 	err  error // why it cannot be sent
 }
 
-func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, stdout, stderr io.Writer) error {
+func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, r *redact.Redactor, stdout, stderr io.Writer) error {
 	// The command prints its own outcome; only warnings and, when asked
 	// for, debug records are logged, in the configured format.
 	lc := cfg.Log
@@ -120,7 +121,7 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 	}
 
 	var st *store.Store
-	deps := networks.Deps{Stdout: stdout, Log: log}
+	deps := networks.Deps{Stdout: stdout, Log: log, Redactor: r}
 	if !dryRun {
 		if st, err = store.Open(ctx, cfg.State, store.Options{Log: log}); err != nil {
 			return err

@@ -1,19 +1,35 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"github.com/spf13/cobra"
 
-// globals are the flags every command shares.
+	"github.com/hookline/hookline/redact"
+)
+
+// globals are the flags every command shares, and the process's one
+// redactor: it learns the config's secrets when the config loads, and the
+// tokens publishers obtain; every command's output passes through it.
 type globals struct {
 	configPath string
+	redactor   *redact.Redactor
 }
 
 func newRootCmd() *cobra.Command {
-	g := &globals{}
+	root, _ := newRoot()
+	return root
+}
+
+func newRoot() (*cobra.Command, *globals) {
+	g := &globals{redactor: redact.New()}
 	root := &cobra.Command{
 		Use:           "hookline",
 		Short:         "Turn articles into hook-style social posts and publish them on a schedule",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			cmd.SetOut(g.redactor.Writer(cmd.OutOrStdout()))
+			cmd.SetErr(g.redactor.Writer(cmd.ErrOrStderr()))
+		},
 	}
 	root.PersistentFlags().StringVarP(&g.configPath, "config", "c", "", "config file (default ./config.yaml if present, else the embedded default; env HOOKLINE_CONFIG)")
 	root.AddCommand(
@@ -27,5 +43,5 @@ func newRootCmd() *cobra.Command {
 		newAuthCmd(g),
 		newVersionCmd(),
 	)
-	return root
+	return root, g
 }

@@ -63,7 +63,7 @@ func runDaemon(ctx context.Context, g *globals, once bool, stdout, stderr io.Wri
 		return err // names the other daemon's pid and what to do
 	}
 	defer release()
-	d := &schedule.Daemon{Store: st, Log: log, Deps: networks.Deps{Stdout: stdout}}
+	d := &schedule.Daemon{Store: st, Log: log, Deps: networks.Deps{Stdout: stdout, Redactor: g.redactor}}
 	if once {
 		reps, err := d.Once(ctx, cfg)
 		if err != nil {
@@ -95,6 +95,7 @@ func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.
 	var wg sync.WaitGroup
 	path := config.Resolve(g.configPath, os.Environ())
 	apply := func(c *config.Config, warns []config.Warning) {
+		g.redactor.Add(c.Secrets()...)
 		for _, w := range warns {
 			log.Warn("config warning", slog.String("warning", w.String()))
 		}
@@ -135,7 +136,8 @@ func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.
 	return wg.Wait
 }
 
-// newLogger returns the log/slog logger config.yaml's log: asks for.
+// newLogger returns the log/slog logger config.yaml's log: asks for,
+// writing to w (a command's stderr, which redacts).
 func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(c.Level))

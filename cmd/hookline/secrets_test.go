@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -214,6 +215,103 @@ func scan(t *testing.T, where string, data []byte, mk map[string]string) {
 	if bytes.Contains(data, []byte("SECRET-MARKER")) {
 		t.Errorf("%s holds a marker fragment", where)
 	}
+}
+
+// TestSecrets_EchoingServers runs post, run --once and history against
+// servers that echo the whole request (headers and body) in their error
+// bodies, at every status, in both log formats, and finds no secret of the
+// config and no token obtained at run time (Bluesky sessions, X's refreshed
+// tokens, X's Basic credential) in stdout, stderr, the outbox or the state
+// file.
+func TestSecrets_EchoingServers(t *testing.T) {
+	bin, err := exec.LookPath("hookline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := markers(t)
+	// What the process obtains or derives: the fakes name their tokens
+	// fake-access-N, fake-refresh-N, fake-access-jwt-N, fake-refresh-jwt-N.
+	mk["x2.basic"] = base64.StdEncoding.EncodeToString([]byte("hookline-client:" + mk["x2.client_secret"]))
+	mk["run-time access token"], mk["run-time refresh token"] = "fake-access-", "fake-refresh-"
+	commands := [][]string{
+		{"post", "articles/story.txt"},
+		{"run", "--once"},
+		{"history"},
+		{"history", "--format", "json"},
+	}
+	bskySession := []string{"/xrpc/com.atproto.repo.createRecord", "/xrpc/com.atproto.repo.getRecord", "/xrpc/com.atproto.server.refreshSession"}
+	reached := 0
+	for i, code := range faultnet.EchoStatuses {
+		format := []string{"json", "text"}[i%2]
+		t.Run(fmt.Sprintf("%d/%s", code, format), func(t *testing.T) {
+			dir, env := secretsSetup(t, mk, faultnet.None)
+			fakes := echoSetup(t, dir, format)
+			fakes.masto.SetEcho(code)
+			fakes.x.SetEcho(code, []string{"/2/tweets", "/2/oauth2/token"}[i%2])
+			if i%2 == 0 {
+				fakes.bsky.SetEcho(code, "/xrpc/com.atproto.server.createSession")
+			} else {
+				fakes.bsky.SetEcho(code, bskySession...)
+			}
+			for _, args := range commands {
+				cmd := exec.Command(bin, append([]string{"--config", "config.yaml"}, args...)...)
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), env...)
+				var out bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &out, &out
+				_ = cmd.Run()
+				if bytes.Contains(out.Bytes(), []byte("[redacted]")) {
+					reached++
+				}
+				scan(t, "output of hookline "+strings.Join(args, " "), out.Bytes(), mk)
+			}
+			if data, err := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); err == nil {
+				scan(t, "outbox.jsonl", data, mk)
+			}
+			scanState(t, filepath.Join(dir, "state.db"), mk)
+		})
+	}
+	if reached < len(faultnet.EchoStatuses) {
+		t.Errorf("the echo reached the output in only %d runs: the test proves little", reached)
+	}
+	t.Logf("| secrets | servers echoing the whole request in error bodies at %v, logs text and JSON | no config secret or run-time token in stdout, stderr, outbox, state or history |", faultnet.EchoStatuses)
+}
+
+type echoFakes struct {
+	masto *faultnet.Mastodon
+	x     *faultnet.X
+	bsky  *faultnet.Bluesky
+}
+
+// echoSetup points the config secretsSetup wrote at fresh fakes that the
+// caller makes echo, with logs in format; the fakes accept the markers.
+func echoSetup(t *testing.T, dir, format string) echoFakes {
+	t.Helper()
+	f := echoFakes{faultnet.NewMastodon(), faultnet.NewX(), faultnet.NewBluesky()}
+	for _, s := range []*faultnet.Server{f.masto.Server, f.x.Server, f.bsky.Server} {
+		t.Cleanup(s.Close)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	data, err := os.ReadFile(path)
+	must(t, err)
+	var cfg map[string]any
+	must(t, yaml.Unmarshal(data, &cfg))
+	cfg["log"] = map[string]any{"level": "debug", "format": format}
+	for _, n := range cfg["networks"].([]any) {
+		acct := n.(map[string]any)
+		switch acct["kind"] {
+		case "mastodon":
+			acct["server"] = f.masto.URL
+		case "x":
+			acct["server"] = f.x.URL
+		case "bluesky":
+			acct["server"] = f.bsky.URL
+		}
+	}
+	out, err := yaml.Marshal(cfg)
+	must(t, err)
+	must(t, os.WriteFile(path, out, 0o600))
+	return f
 }
 
 func TestSecrets_Redaction(t *testing.T) {

@@ -50,7 +50,25 @@ var bskyProto = proto{
 	},
 }
 
+// bskyEcho is an XRPC error whose message is the echo. A 400 says
+// ExpiredToken, so that the client refreshes its session and logs in
+// again, sending every credential it has.
+func bskyEcho(_ string, code int, echo string) any {
+	name := map[int]string{400: "ExpiredToken", 401: "AuthenticationRequired", 429: "RateLimitExceeded"}[code]
+	switch {
+	case name != "":
+	case code >= 500:
+		name = "InternalServerError"
+	default:
+		name = "InvalidRequest"
+	}
+	return map[string]string{"error": name, "message": echo}
+}
+
 func (b *Bluesky) serve(w http.ResponseWriter, r *http.Request) {
+	if b.serveEcho(w, r, bskyProto, bskyEcho) {
+		return
+	}
 	nsid := strings.TrimPrefix(r.URL.Path, "/xrpc/")
 	switch nsid {
 	case "com.atproto.server.createSession":

@@ -114,6 +114,9 @@ type Server struct {
 	requests int // create requests received
 	posts    []Created
 	release  chan struct{}
+
+	echoCode  int      // status of echo answers; 0 for none
+	echoPaths []string // paths echoed; all when empty
 }
 
 func newServer(h http.Handler) *Server {

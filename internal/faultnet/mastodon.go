@@ -62,6 +62,9 @@ var mastoProto = proto{
 }
 
 func (m *Mastodon) serve(w http.ResponseWriter, r *http.Request) {
+	if m.serveEcho(w, r, mastoProto, func(_ string, _ int, echo string) any { return map[string]string{"error": echo} }) {
+		return
+	}
 	public := r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/instance") // no token needed
 	if !public && !m.authorized(r) {
 		write(w, reply{code: 401, body: mastoProto.errBody(401)})

@@ -52,7 +52,20 @@ var xProto = proto{
 	},
 }
 
+// xEcho is the echo as X's token endpoint (RFC 6749) or API v2 (a
+// Problem with nested errors) words an error.
+func xEcho(path string, code int, echo string) any {
+	if path == "/2/oauth2/token" {
+		return map[string]string{"error": "invalid_request", "error_description": echo}
+	}
+	return map[string]any{"title": http.StatusText(code), "detail": echo, "type": "about:blank", "status": code,
+		"errors": []map[string]string{{"message": echo}}}
+}
+
 func (x *X) serve(w http.ResponseWriter, r *http.Request) {
+	if x.serveEcho(w, r, xProto, xEcho) {
+		return
+	}
 	switch {
 	case r.Method == http.MethodPost && r.URL.Path == "/2/oauth2/token":
 		x.token(w, r)

@@ -26,6 +26,7 @@ import (
 	"github.com/hookline/hookline/article"
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/redact"
 	"github.com/hookline/hookline/teaser/fit"
 )
 
@@ -50,6 +51,7 @@ type Client struct {
 	images     *http.Client
 	log        *slog.Logger
 	now        func() time.Time
+	redactor   *redact.Redactor
 
 	mu   sync.Mutex
 	sess session
@@ -74,6 +76,10 @@ type Options struct {
 	Log *slog.Logger
 	// Now is the clock for createdAt and receipts; nil for time.Now.
 	Now func() time.Time
+	// Redactor removes secrets from error bodies, errors and logs; it
+	// learns the app password and every session's tokens. Nil for one of
+	// the Client's own.
+	Redactor *redact.Redactor
 }
 
 // New returns a Client for acct (kind bluesky): acct.Server is the PDS
@@ -91,6 +97,11 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	if acct.AppPassword == "" {
 		return nil, fmt.Errorf("%s: app_password is required: %s", acct.Name, appPasswordHelp)
 	}
+	r := opts.Redactor
+	if r == nil {
+		r = redact.New()
+	}
+	r.Add(acct.AppPassword.Value())
 	c := &Client{
 		name:       acct.Name,
 		server:     server,
@@ -98,16 +109,14 @@ func New(acct config.Account, opts Options) (*Client, error) {
 		password:   acct.AppPassword,
 		language:   acct.Language,
 		timeout:    cmp.Or(acct.Timeout, DefaultTimeout),
-		http:       cmp.Or(opts.HTTPClient, http.DefaultClient),
-		log:        opts.Log,
+		http:       r.Client(opts.HTTPClient), // error bodies are redacted before anything reads them
+		log:        r.Logger(opts.Log),
 		now:        opts.Now,
+		redactor:   r,
 	}
 	c.images = opts.ImageClient
 	if c.images == nil {
 		c.images = article.NewClient(article.FetchOptions{Timeout: c.timeout, MaxBytes: MaxThumbBytes})
-	}
-	if c.log == nil {
-		c.log = slog.New(slog.DiscardHandler)
 	}
 	if c.now == nil {
 		c.now = time.Now
@@ -123,6 +132,11 @@ func (c *Client) Rules(context.Context) (fit.Rules, error) { return fit.Bluesky(
 // A post over Bluesky's limits is refused with publish.ErrInvalid before
 // any request. When the record already exists, its receipt is returned.
 func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, error) {
+	r, err := c.publish(ctx, p)
+	return r, c.redactor.Error(err)
+}
+
+func (c *Client) publish(ctx context.Context, p publish.Post) (publish.Receipt, error) {
 	if err := checkPost(p); err != nil {
 		return publish.Receipt{}, fmt.Errorf("%s: %w", c.name, err)
 	}
@@ -163,7 +177,7 @@ func (c *Client) DryRun(_ context.Context, p publish.Post) (method, target strin
 	}
 	body, err = json.MarshalIndent(c.input(p, c.identifier, nil), "", "  ")
 	if err != nil {
-		return "", "", nil, fmt.Errorf("%s: dry run: %w", c.name, err)
+		return "", "", nil, c.redactor.Error(fmt.Errorf("%s: dry run: %w", c.name, err))
 	}
 	return http.MethodPost, c.server + "/xrpc/com.atproto.repo.createRecord", body, nil
 }

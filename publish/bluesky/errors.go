@@ -15,8 +15,9 @@ const appPasswordHelp = "create one under Settings → Privacy and security → 
 
 // wrap turns what an XRPC call returned into an error naming the account,
 // the step and what to do, wrapping the publish sentinels. Errors already
-// wrapped pass through. No request header ever reaches these messages, so
-// the app password and the session's tokens cannot appear in them.
+// wrapped pass through. A server may echo the request in its error body;
+// the client's transport redacts the app password and the session's tokens
+// from it before it is read, and Publish redacts what it returns again.
 func (c *Client) wrap(op string, err error) error {
 	if err == nil {
 		return nil

@@ -47,6 +47,7 @@ func (c *Client) loginLocked(ctx context.Context) (session, error) {
 	if out.AccessJwt == "" || out.DID == "" {
 		return session{}, c.wrap("log in", errors.New("createSession answered without a session"))
 	}
+	c.redactor.Add(out.AccessJwt, out.RefreshJwt)
 	c.sess = out.session()
 	c.log.Debug("bluesky session created", slog.String("did", c.sess.did), slog.String("handle", c.sess.handle))
 	return c.sess, nil
@@ -65,6 +66,7 @@ func (c *Client) renew(ctx context.Context, stale string) (session, error) {
 		var out sessionOutput
 		err := c.do(ctx, request{nsid: "com.atproto.server.refreshSession", post: true, bearer: c.sess.refresh}, &out)
 		if err == nil && out.AccessJwt != "" {
+			c.redactor.Add(out.AccessJwt, out.RefreshJwt)
 			c.sess = out.session()
 			c.log.Debug("bluesky session refreshed")
 			return c.sess, nil

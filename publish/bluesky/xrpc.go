@@ -18,8 +18,8 @@ import (
 const maxResponse = 1 << 20
 
 // xrpcError is an XRPC error response: the HTTP status and the body's
-// {"error", "message"}. It never holds request headers, so no token or
-// password can reach it.
+// {"error", "message"}, read from a body the redacting transport has
+// already cleaned of the app password and session tokens.
 type xrpcError struct {
 	Method  string // NSID called
 	Status  int

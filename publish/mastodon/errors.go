@@ -18,7 +18,7 @@ import (
 func (c *Client) classify(ctx context.Context, err error) error {
 	var rl *publish.RateLimitError
 	if errors.As(err, &rl) {
-		return &apierr.Worded{Msg: fmt.Sprintf("%s: %v; Hookline posts again after the reset", c.name, rl), Err: rl}
+		return c.redact(&apierr.Worded{Msg: fmt.Sprintf("%s: %v; Hookline posts again after the reset", c.name, rl), Err: rl})
 	}
 	var api *gomastodon.APIError
 	if errors.As(err, &api) {
@@ -97,8 +97,9 @@ func orUnknown(msg string) string {
 	return msg
 }
 
-// redact removes the access token from err's message, should any layer
-// have put it there; errors.Is and errors.As still see the original.
+// redact removes every secret the redactor knows from err's message,
+// should any layer have put one there; errors.Is and errors.As still see
+// the original.
 func (c *Client) redact(err error) error {
-	return apierr.Redact(err, c.token.Value())
+	return c.redactor.Error(err)
 }

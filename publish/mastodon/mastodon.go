@@ -19,6 +19,7 @@ import (
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/redact"
 )
 
 // DefaultTimeout bounds one post, all its requests included, when the
@@ -39,6 +40,7 @@ type Client struct {
 	http        *http.Client
 	log         *slog.Logger
 	now         func() time.Time
+	redactor    *redact.Redactor
 
 	mu        sync.Mutex
 	limits    Limits    // learned from the instance
@@ -61,6 +63,9 @@ type Options struct {
 	Log *slog.Logger
 	// Now is the clock; nil for time.Now.
 	Now func() time.Time
+	// Redactor removes secrets from error bodies, errors and logs; it
+	// learns the access token. Nil for one of the Client's own.
+	Redactor *redact.Redactor
 }
 
 // New returns a Client for acct (kind mastodon): acct.Server is the
@@ -82,7 +87,12 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	default:
 		return nil, fmt.Errorf("%s: visibility %q: want public, unlisted, private or direct", acct.Name, acct.Visibility)
 	}
-	hc := cmp.Or(opts.HTTPClient, http.DefaultClient)
+	r := opts.Redactor
+	if r == nil {
+		r = redact.New()
+	}
+	r.Add(acct.AccessToken.Value())
+	hc := r.Client(opts.HTTPClient) // error bodies are redacted before go-mastodon reads them
 	c := &Client{
 		name:        acct.Name,
 		server:      strings.TrimRight(acct.Server, "/"),
@@ -92,17 +102,15 @@ func New(acct config.Account, opts Options) (*Client, error) {
 		spoilerText: acct.SpoilerText,
 		maxChars:    acct.MaxChars,
 		timeout:     cmp.Or(acct.Timeout, DefaultTimeout),
-		log:         opts.Log,
+		log:         r.Logger(opts.Log),
 		now:         opts.Now,
-	}
-	if c.log == nil {
-		c.log = slog.New(slog.DiscardHandler)
+		redactor:    r,
 	}
 	if c.now == nil {
 		c.now = time.Now
 	}
 	c.http = &http.Client{
-		Transport:     &transport{base: cmp.Or(hc.Transport, http.DefaultTransport), token: c.token, now: c.now},
+		Transport:     &transport{base: hc.Transport, token: c.token, now: c.now},
 		CheckRedirect: hc.CheckRedirect,
 		Jar:           hc.Jar,
 		Timeout:       hc.Timeout,

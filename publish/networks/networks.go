@@ -16,6 +16,7 @@ import (
 	"github.com/hookline/hookline/publish/mastodon"
 	"github.com/hookline/hookline/publish/outbox"
 	"github.com/hookline/hookline/publish/x"
+	"github.com/hookline/hookline/redact"
 )
 
 // Kinds are the values of networks[].kind that Open knows.
@@ -37,6 +38,11 @@ type Deps struct {
 	// Tokens stores rotated tokens; nil when there is no state store (then
 	// networks that need one refuse to open).
 	Tokens TokenStore
+	// Redactor is the process's one redactor: publishers redact error
+	// bodies, errors and logs with it and teach it the tokens they obtain
+	// (sessions, refreshed tokens), so every log of the process can drop
+	// them. Nil gives each publisher one of its own.
+	Redactor *redact.Redactor
 }
 
 // Open returns the publisher for acct. Errors name the account and the key
@@ -56,11 +62,11 @@ func Open(ctx context.Context, acct config.Account, deps Deps) (publish.Publishe
 		}
 		return outbox.New(acct.Path, stdout, nil)
 	case "mastodon":
-		return mastodon.New(acct, mastodon.Options{HTTPClient: deps.HTTPClient, Log: log})
+		return mastodon.New(acct, mastodon.Options{HTTPClient: deps.HTTPClient, Log: log, Redactor: deps.Redactor})
 	case "x":
-		return x.New(acct, x.Options{HTTPClient: deps.HTTPClient, Log: log, Tokens: deps.Tokens})
+		return x.New(acct, x.Options{HTTPClient: deps.HTTPClient, Log: log, Tokens: deps.Tokens, Redactor: deps.Redactor})
 	case "bluesky":
-		return bluesky.New(acct, bluesky.Options{HTTPClient: deps.HTTPClient, Log: log})
+		return bluesky.New(acct, bluesky.Options{HTTPClient: deps.HTTPClient, Log: log, Redactor: deps.Redactor})
 	case "":
 		return nil, fmt.Errorf("%s: kind is required: one of %v", acct.Name, Kinds)
 	default:

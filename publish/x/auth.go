@@ -16,9 +16,6 @@ type credentials interface {
 	// do sends the request newReq makes. It may make and send another when
 	// the first was refused and the credentials could be renewed.
 	do(ctx context.Context, newReq func() (*http.Request, error)) (*http.Response, error)
-	// issued lists the credentials obtained after New, such as an access
-	// token from a refresh, for redaction.
-	issued() []string
 	// kind names the scheme in messages: "OAuth 1.0a" or "OAuth 2.0".
 	kind() string
 }
@@ -79,8 +76,7 @@ func (o *oauth1Creds) do(_ context.Context, newReq func() (*http.Request, error)
 	return o.http.Do(req)
 }
 
-func (o *oauth1Creds) issued() []string { return nil }
-func (o *oauth1Creds) kind() string     { return "OAuth 1.0a" }
+func (o *oauth1Creds) kind() string { return "OAuth 1.0a" }
 
 // bearer sends a fixed OAuth 2.0 user access token. It cannot be renewed.
 type bearer struct {
@@ -97,5 +93,4 @@ func (b *bearer) do(_ context.Context, newReq func() (*http.Request, error)) (*h
 	return b.http.Do(req)
 }
 
-func (b *bearer) issued() []string { return nil }
-func (b *bearer) kind() string     { return "OAuth 2.0" }
+func (b *bearer) kind() string { return "OAuth 2.0" }

@@ -2,6 +2,7 @@ package x
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +17,7 @@ import (
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/internal/apierr"
+	"github.com/hookline/hookline/redact"
 )
 
 // TokenPath is X's OAuth 2.0 token endpoint, under the API's base URL.
@@ -71,7 +72,7 @@ func requestToken(ctx context.Context, hc *http.Client, tokenURL, clientID, clie
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
 	if clientSecret != "" {
-		req.SetBasicAuth(url.QueryEscape(clientID), url.QueryEscape(clientSecret))
+		req.Header.Set("Authorization", "Basic "+basicCredentials(clientID, clientSecret))
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
@@ -104,6 +105,13 @@ func requestToken(ctx context.Context, hc *http.Client, tokenURL, clientID, clie
 	return t, nil
 }
 
+// basicCredentials is the HTTP Basic credential of a confidential client,
+// each part form-encoded first (RFC 6749 section 2.3.1). It reveals the
+// client secret, so the redactor learns it too.
+func basicCredentials(clientID, clientSecret string) string {
+	return base64.StdEncoding.EncodeToString([]byte(url.QueryEscape(clientID) + ":" + url.QueryEscape(clientSecret)))
+}
+
 // oauth2Creds sends an OAuth 2.0 user access token, renewed with the
 // refresh token shortly before it expires or when X refuses it. X rotates
 // the refresh token at every use; the new one is stored at once.
@@ -117,15 +125,18 @@ type oauth2Creds struct {
 	tokens        TokenStore
 	now           func() time.Time
 	log           *slog.Logger
+	redactor      *redact.Redactor // learns every token obtained
 
-	mu       sync.Mutex
-	access   string
-	expiry   time.Time // zero when unknown
-	unsaved  string    // a rotated refresh token the store could not keep
-	obtained []string  // access tokens obtained, for redaction
+	mu      sync.Mutex
+	access  string
+	expiry  time.Time // zero when unknown
+	unsaved string    // a rotated refresh token the store could not keep
 }
 
 func newOAuth2(acct config.Account, opts Options, hc *http.Client, c *Client) *oauth2Creds {
+	if acct.ClientSecret != "" {
+		c.redactor.Add(basicCredentials(acct.ClientID, acct.ClientSecret.Value()))
+	}
 	return &oauth2Creds{
 		http:          hc,
 		account:       acct.Name,
@@ -136,6 +147,7 @@ func newOAuth2(acct config.Account, opts Options, hc *http.Client, c *Client) *o
 		tokens:        opts.Tokens,
 		now:           c.now,
 		log:           c.log,
+		redactor:      c.redactor,
 		access:        acct.AccessToken.Value(),
 	}
 }
@@ -197,6 +209,7 @@ func (o *oauth2Creds) refresh(ctx context.Context) error {
 			return fmt.Errorf("%s: read refresh token: %w", o.account, err)
 		}
 		rt = stored
+		o.redactor.Add(stored)
 	}
 	if rt == "" {
 		rt = o.configRefresh.Value()
@@ -216,8 +229,8 @@ func (o *oauth2Creds) refresh(ctx context.Context) error {
 	case err != nil:
 		return fmt.Errorf("%s: refresh OAuth 2.0 token at %s: %w", o.account, o.tokenURL, err)
 	}
+	o.redactor.Add(tok.AccessToken, tok.RefreshToken)
 	o.access, o.expiry = tok.AccessToken, time.Time{}
-	o.obtained = append(o.obtained, tok.AccessToken)
 	if tok.ExpiresIn > 0 {
 		o.expiry = o.now().Add(time.Duration(tok.ExpiresIn) * time.Second)
 	}
@@ -237,12 +250,6 @@ func (o *oauth2Creds) refresh(ctx context.Context) error {
 
 func (o *oauth2Creds) fail(err error, format string, args ...any) error {
 	return &apierr.Worded{Msg: fmt.Sprintf(format, args...), Err: err}
-}
-
-func (o *oauth2Creds) issued() []string {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return append(slices.Clone(o.obtained), o.unsaved)
 }
 
 func (o *oauth2Creds) kind() string { return "OAuth 2.0" }

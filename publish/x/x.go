@@ -22,7 +22,7 @@ import (
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
-	"github.com/hookline/hookline/publish/internal/apierr"
+	"github.com/hookline/hookline/redact"
 	"github.com/hookline/hookline/teaser/fit"
 )
 
@@ -50,15 +50,15 @@ const maxReply = 1 << 20
 // Client posts for one X account. It is safe for concurrent use; posts of
 // one Client go out one at a time, so that the caps hold.
 type Client struct {
-	name    string
-	server  string
-	timeout time.Duration
-	rules   fit.Rules
-	creds   credentials
-	secrets []config.Secret // every configured credential, for redaction
-	log     *slog.Logger
-	now     func() time.Time
-	caps    caps
+	name     string
+	server   string
+	timeout  time.Duration
+	rules    fit.Rules
+	creds    credentials
+	redactor *redact.Redactor
+	log      *slog.Logger
+	now      func() time.Time
+	caps     caps
 }
 
 var (
@@ -83,6 +83,10 @@ type Options struct {
 	// it implements Counter (as *store.Store does), else only the posts this
 	// Client made are counted.
 	Counter Counter
+	// Redactor removes secrets from error bodies, errors and logs; it
+	// learns the configured credentials and every token a refresh obtains.
+	// Nil for one of the Client's own.
+	Redactor *redact.Redactor
 }
 
 // New returns a Client for acct (kind x). Credentials are OAuth 1.0a
@@ -95,13 +99,22 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	if u, err := url.Parse(server); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("%s: server %q is not an http(s) URL; remove it to use %s", acct.Name, acct.Server, DefaultServer)
 	}
+	r := opts.Redactor
+	if r == nil {
+		r = redact.New()
+	}
+	for _, s := range []config.Secret{acct.ConsumerKey, acct.ConsumerSecret, acct.AccessToken, acct.AccessSecret, acct.ClientSecret, acct.RefreshToken} {
+		r.Add(s.Value())
+	}
+	opts.HTTPClient = r.Client(opts.HTTPClient) // error bodies are redacted before anything reads them
 	c := &Client{
-		name:    acct.Name,
-		server:  server,
-		timeout: cmp.Or(acct.Timeout, DefaultTimeout),
-		rules:   fit.X(),
-		log:     cmp.Or(opts.Log, slog.New(slog.DiscardHandler)),
-		now:     opts.Now,
+		name:     acct.Name,
+		server:   server,
+		timeout:  cmp.Or(acct.Timeout, DefaultTimeout),
+		rules:    fit.X(),
+		log:      r.Logger(opts.Log),
+		now:      opts.Now,
+		redactor: r,
 	}
 	if c.now == nil {
 		c.now = time.Now
@@ -113,11 +126,6 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	var err error
 	if c.creds, err = newCredentials(acct, opts, c); err != nil {
 		return nil, err
-	}
-	for _, s := range []config.Secret{acct.ConsumerKey, acct.ConsumerSecret, acct.AccessToken, acct.AccessSecret, acct.ClientSecret, acct.RefreshToken} {
-		if s != "" {
-			c.secrets = append(c.secrets, s)
-		}
 	}
 	counter := opts.Counter
 	if counter == nil {
@@ -256,13 +264,4 @@ func isID(s string) bool {
 
 // redact removes every credential from err's message, should any layer have
 // put one there; errors.Is and errors.As still see the original.
-func (c *Client) redact(err error) error {
-	if err == nil {
-		return nil
-	}
-	secrets := c.creds.issued()
-	for _, s := range c.secrets {
-		secrets = append(secrets, s.Value())
-	}
-	return apierr.Redact(err, secrets...)
-}
+func (c *Client) redact(err error) error { return c.redactor.Error(err) }

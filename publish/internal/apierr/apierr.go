@@ -1,7 +1,7 @@
 // Package apierr holds the error values the network publishers share: an
 // error worded for the person running Hookline that still matches its
-// sentinel, a non-2xx HTTP status, the Retry-After header, and the scrubbing
-// of credentials from messages.
+// sentinel, a non-2xx HTTP status and the Retry-After header. Credentials
+// are scrubbed by package redact.
 package apierr
 
 import (
@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Worded is an error whose message is written for the person running
@@ -62,60 +60,3 @@ func RetryAfter(h http.Header, now time.Time) time.Time {
 	}
 	return time.Time{}
 }
-
-// Redact returns err with every non-empty secret in its message replaced by
-// "[redacted]", as a *Worded that still unwraps to err; err itself when its
-// message holds none. Publishers call it on every error they return, should
-// any layer (a library, a server echoing a request) have put a credential
-// there.
-func Redact(err error, secrets ...string) error {
-	if err == nil {
-		return nil
-	}
-	msg := err.Error()
-	out := msg
-	for _, s := range secrets {
-		out = redactOne(out, s)
-	}
-	if out == msg {
-		return err
-	}
-	return &Worded{Msg: out, Err: err}
-}
-
-// shortSecret is the length under which a secret is redacted only where it
-// stands alone, not inside a longer word: a two-letter password would
-// otherwise mangle every word of an error that happens to contain it.
-const shortSecret = 8
-
-// redactOne replaces secret in msg with "[redacted]": everywhere when it is
-// long, and only between non-alphanumeric characters when it is short.
-func redactOne(msg, secret string) string {
-	if secret == "" {
-		return msg
-	}
-	if len(secret) >= shortSecret {
-		return strings.ReplaceAll(msg, secret, "[redacted]")
-	}
-	var b strings.Builder
-	rest := msg
-	for {
-		i := strings.Index(rest, secret)
-		if i < 0 {
-			b.WriteString(rest)
-			return b.String()
-		}
-		end := i + len(secret)
-		before, _ := utf8.DecodeLastRuneInString(rest[:i])
-		after, _ := utf8.DecodeRuneInString(rest[end:])
-		b.WriteString(rest[:i])
-		if i > 0 && isAlnum(before) || end < len(rest) && isAlnum(after) {
-			b.WriteString(secret)
-		} else {
-			b.WriteString("[redacted]")
-		}
-		rest = rest[end:]
-	}
-}
-
-func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

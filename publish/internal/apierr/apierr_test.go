@@ -53,43 +53,6 @@ func TestRetryAfter(t *testing.T) {
 	}
 }
 
-func TestRedact(t *testing.T) {
-	sentinel := errors.New("unauthorized")
-	tests := []struct {
-		name    string
-		err     error
-		secrets []string
-		want    string
-	}{
-		{"nil", nil, []string{"tok"}, ""},
-		{"no secret in message", fmt.Errorf("x-main: %w", sentinel), []string{"tok-123"}, "x-main: unauthorized"},
-		{"secret replaced everywhere", fmt.Errorf("bad token tok-123 (tok-123): %w", sentinel), []string{"tok-123"}, "bad token [redacted] ([redacted]): unauthorized"},
-		{"empty secret ignored", fmt.Errorf("a: %w", sentinel), []string{""}, "a: unauthorized"},
-		{"several secrets", fmt.Errorf("k1=AAA k2=BBB: %w", sentinel), []string{"AAA", "BBB"}, "k1=[redacted] k2=[redacted]: unauthorized"},
-		{"short secret left inside words", fmt.Errorf("authorization failed, password=or; or retry: %w", sentinel), []string{"or"},
-			"authorization failed, password=[redacted]; [redacted] retry: unauthorized"},
-		{"long secret replaced inside words", fmt.Errorf("xAAAABBBBy: %w", sentinel), []string{"AAAABBBB"}, "x[redacted]y: unauthorized"},
-		{"short secret at both ends", fmt.Errorf("ab1 %w ab1", sentinel), []string{"ab1"}, "[redacted] unauthorized [redacted]"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Redact(tt.err, tt.secrets...)
-			if tt.err == nil {
-				if got != nil {
-					t.Fatalf("Redact(nil) = %v, want nil", got)
-				}
-				return
-			}
-			if got.Error() != tt.want {
-				t.Errorf("Redact() = %q, want %q", got.Error(), tt.want)
-			}
-			if !errors.Is(got, sentinel) {
-				t.Errorf("Redact() lost the sentinel: %v", got)
-			}
-		})
-	}
-}
-
 func TestWorded_Unwrap(t *testing.T) {
 	sentinel := errors.New("duplicate")
 	err := fmt.Errorf("post: %w", &Worded{Msg: "x-main: 403 duplicate", Err: fmt.Errorf("%w: %w", sentinel, &Status{Code: 403})})
