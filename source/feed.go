@@ -87,14 +87,11 @@ func (f *Feed) articles(feed *gofeed.Feed, st *Stats) []*article.Article {
 	}
 	arts := make([]*article.Article, 0, len(items))
 	for i, it := range items {
-		a, err := ItemArticle(feed, it)
+		a, err := ItemArticle(f.cfg.Name, feed, it)
 		if err != nil {
 			st.Failed++
 			f.deps.Log.Warn("feed item not read", slog.Int("item", i), slog.String("link", it.Link), slog.Any("error", err))
 			continue
-		}
-		if a.ID == "" {
-			a.ID = itemID(f.cfg.Name, it, a)
 		}
 		arts = append(arts, a)
 	}

@@ -17,14 +17,14 @@ import (
 // ErrNoText means a feed item has no title and no text.
 var ErrNoText = errors.New("item has no title and no text")
 
-// ItemArticle turns one feed item into an article: the link is its URL
-// (and so its id; an item without one gets its id from its GUID when the
-// feed source stores it), the content (else the description) its text, the
+// ItemArticle turns one feed item of the source named source into an
+// article: the link is its URL (and so its id; an item without one is known
+// by its GUID, see itemID), the content (else the description) its text, the
 // categories its keywords, the published (else updated) time its date.
 // HTML content goes through article.ParseHTML; when that finds no main
 // text, as for a one-paragraph summary, a light conversion keeps the text
 // of each block.
-func ItemArticle(feed *gofeed.Feed, it *gofeed.Item) (*article.Article, error) {
+func ItemArticle(source string, feed *gofeed.Feed, it *gofeed.Item) (*article.Article, error) {
 	link := cleanLink(it.Link)
 	body := it.Content
 	if strings.TrimSpace(body) == "" {
@@ -79,6 +79,9 @@ func ItemArticle(feed *gofeed.Feed, it *gofeed.Item) (*article.Article, error) {
 		return nil, fmt.Errorf("item title is not valid UTF-8")
 	}
 	a.Finish()
+	if a.ID == "" {
+		a.ID = itemID(source, it, a)
+	}
 	return a, nil
 }
 

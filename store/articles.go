@@ -150,6 +150,10 @@ func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Ar
 	// Stub rows (source '') come from posts made by hand with `hookline
 	// post`: they hold no article to tease until a source stores it.
 	where = append(where, "a.seen_only = 0", "a.source <> ''")
+	// A row from before schema 2 is posted only once an article with the
+	// same content adopts it (rekey.go): its id may name a version that no
+	// source holds any more.
+	where = append(where, "a.id NOT LIKE '"+legacyIDPattern+"'")
 	if len(q.Sources) > 0 {
 		where = append(where, "a.source IN (?"+strings.Repeat(", ?", len(q.Sources)-1)+")")
 		for _, src := range q.Sources {

@@ -22,11 +22,21 @@ import (
 //     seen-only so it is never a candidate;
 //   - content-hash ids stay; their rows are adopted by the articles that
 //     bring the same content again (see rekey.go), and the feed validators
-//     are forgotten so every feed is read in full once to do so;
-//   - posts are indexed by content hash, for the rule that the same content
-//     is not posted twice to an account under two ids.
+//     are forgotten so every feed is read in full once to do so; until then
+//     they are no candidates. A hand post's stub row gets the hash its id
+//     names;
+//   - posts and articles are indexed by content hash, for adoption and for
+//     the rule that the same content is not posted twice to an account
+//     under two ids.
 func migrate2(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, "CREATE INDEX posts_by_account_hash ON posts (account, article_hash)"); err != nil {
+	if _, err := tx.ExecContext(ctx, `
+CREATE INDEX posts_by_account_hash ON posts (account, article_hash);
+CREATE INDEX articles_by_hash ON articles (hash);
+-- A hand post's stub row has no content, but its content-hash id tells the
+-- hash (the same since, unless the article has a hook).
+UPDATE articles SET hash = substr(id, 8) WHERE id LIKE 'sha256:%' AND hash = '';
+UPDATE posts SET article_hash = substr(article_id, 8) WHERE article_id LIKE 'sha256:%' AND article_hash = '';
+`); err != nil {
 		return err
 	}
 	type row struct{ id, hash, data string }

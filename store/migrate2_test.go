@@ -23,6 +23,8 @@ type v1Article struct {
 	seenOnly bool
 	// post is the state of its post to account box; empty for none.
 	post string
+	// stub is set for the row `hookline post` made: no source, no hash.
+	stub bool
 	a    article.Article
 }
 
@@ -62,8 +64,13 @@ func writeV1(t *testing.T, path string, rows []*v1Article) {
 	for i, r := range rows {
 		r.finishV1()
 		data, _ := json.Marshal(r.a)
+		hash := r.a.Hash
+		if r.stub {
+			data, _ = json.Marshal(article.Article{ID: r.a.ID, Title: r.a.Title})
+			hash = ""
+		}
 		if _, err := tx.Exec(`INSERT INTO articles (id, source, hash, title, url, first_seen, updated_at, seen_only, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.a.ID, r.source, r.a.Hash, r.a.Title, r.a.URL, at, at+int64(i), r.seenOnly, string(data)); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.a.ID, r.source, hash, r.a.Title, r.a.URL, at, at+int64(i), r.seenOnly, string(data)); err != nil {
 			t.Fatal(err)
 		}
 		if r.post == "" {
@@ -73,7 +80,7 @@ func writeV1(t *testing.T, path string, rows []*v1Article) {
 		post, _ := json.Marshal(p)
 		if _, err := tx.Exec(`INSERT INTO posts (article_id, account, state, attempts, idempotency_key, article_hash, post, owner,
 			claimed_at, created_at, updated_at, posted_at) VALUES (?, 'box', ?, 1, ?, ?, ?, '1:gone', ?, ?, ?, ?)`,
-			r.a.ID, r.post, p.IdempotencyKey, r.a.Hash, string(post), at, at, at, at); err != nil {
+			r.a.ID, r.post, p.IdempotencyKey, hash, string(post), at, at, at, at); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -104,7 +111,8 @@ func TestOpen_MigratesV1IDsWithoutReposting(t *testing.T) {
 	variant := &v1Article{source: "blog", a: article.Article{URL: "https://news.example/ferry", Title: "Ferry",
 		Paragraphs: []string{"The ferry runs on batteries now."}}}
 	backlog := &v1Article{source: "notes", seenOnly: true, a: article.Article{Title: "Old note", Paragraphs: []string{"An old note from the back catalogue."}}}
-	writeV1(t, path, []*v1Article{txt, link, variant, backlog})
+	byHand := &v1Article{stub: true, post: "posted", a: article.Article{Title: "Night train", Paragraphs: []string{"The night train returns."}}}
+	writeV1(t, path, []*v1Article{txt, link, variant, backlog, byHand})
 
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -117,6 +125,12 @@ func TestOpen_MigratesV1IDsWithoutReposting(t *testing.T) {
 	var etag string
 	if err := s.DB().QueryRow("SELECT etag FROM feed_state WHERE source = 'notes'").Scan(&etag); err != nil || etag != "" {
 		t.Errorf("feed etag %q, %v; want it forgotten so the feed is read in full", etag, err)
+	}
+
+	// Until a source brings them again, old content-hash rows are no
+	// candidates.
+	if got, err := s.Candidates(ctx, CandidateQuery{Account: "other", Limit: 10}); err != nil || !slices.Equal(ids(got), []string{"https://news.example/ferry"}) {
+		t.Errorf("candidates before the sources are read: %q, %v", ids(got), err)
 	}
 
 	// The sources read the same articles again, as the new release ids them.
@@ -134,6 +148,7 @@ func TestOpen_MigratesV1IDsWithoutReposting(t *testing.T) {
 		{"articles", again(txt, "folder:articles:kim.txt"), Unchanged},
 		{"blog", again(variant, ""), Unchanged},
 		{"notes", again(backlog, "feed:notes:note-1"), Unchanged},
+		{"articles", again(byHand, "folder:articles:train.txt"), Unchanged},
 	} {
 		got, err := s.UpsertArticle(ctx, c.source, c.a, false)
 		if err != nil || got != c.want {
@@ -152,7 +167,7 @@ func TestOpen_MigratesV1IDsWithoutReposting(t *testing.T) {
 		}
 		want := []string(nil)
 		if acct == "other" {
-			want = []string{"folder:articles:kim.txt", "https://news.example/ferry"}
+			want = []string{"folder:articles:kim.txt", "folder:articles:train.txt", "https://news.example/ferry"}
 		}
 		if !slices.Equal(ids(got), want) {
 			t.Errorf("candidates for %s: %q, want %q", acct, ids(got), want)

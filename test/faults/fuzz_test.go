@@ -24,7 +24,7 @@ func FuzzFeedItem(f *testing.F) {
 			return
 		}
 		for _, it := range feed.Items {
-			a, err := source.ItemArticle(feed, it)
+			a, err := source.ItemArticle("fuzz", feed, it)
 			if err != nil {
 				continue
 			}
