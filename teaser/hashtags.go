@@ -20,8 +20,11 @@ func (d *document) wholeNames() map[string]int {
 	for i := range d.sentences {
 		s := &d.sentences[i]
 		datelineEnd := 0
-		if m := dateline.FindStringIndex(s.text); m != nil {
-			datelineEnd = m[1]
+		if i < newsWindow {
+			// Datelines open articles: only the first sentences can hold one.
+			if rest, _ := stripDateline(s.text); len(rest) < len(s.text) {
+				datelineEnd = len(s.text) - len(rest)
+			}
 		}
 		buf = d.appendNames(buf[:0], s)
 		for _, sp := range buf {

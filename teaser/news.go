@@ -57,9 +57,15 @@ func stripDateline(s string) (rest, place string) {
 	if m := dateOnly.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
 		s = s[m[1]:]
 	}
-	m := dateline.FindStringSubmatchIndex(s)
-	if m == nil {
-		m = placeDateline.FindStringSubmatchIndex(s)
+	var m []int
+	if head := s[:min(len(s), 200)]; strings.Contains(head, " -") || strings.Contains(head, " –") ||
+		strings.Contains(head, " —") || strings.Contains(head, "•") {
+		// Only a dash can end these two: the regular expressions, costly
+		// on every sentence, run only where one is near the start.
+		m = dateline.FindStringSubmatchIndex(s)
+		if m == nil {
+			m = placeDateline.FindStringSubmatchIndex(s)
+		}
 	}
 	if m == nil {
 		if b := bareDateline.FindStringSubmatchIndex(s); b != nil {
