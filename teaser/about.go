@@ -62,60 +62,6 @@ func modifierAt(text string, end int) bool {
 	return startsUpper(next) || !stopWords[fold(next)] && !attributionVerbs[strings.ToLower(next)]
 }
 
-// agentTopic returns, as the article first writes it, the common noun for
-// people or a group that the most sentences mention ("cyclists"), at least
-// two and not already in the hook; "" when there is none. It closes a
-// teaser whose keyphrases offer no one the story matters to.
-func (d *document) agentTopic(hook string) string {
-	best, bestDF := "", 1
-	lowHook := strings.ToLower(hook)
-	// Words by id, in order of first occurrence: ties go to the earlier.
-	for id := range d.stats {
-		st := &d.stats[id]
-		if st.df <= bestDF || st.stopWord || !st.lower {
-			continue
-		}
-		norm := d.norms[id]
-		if !agentNouns[norm] && !agentEnding(norm, true) {
-			continue
-		}
-		if text := d.agentSurface(int32(id), lowHook); text != "" {
-			best, bestDF = text, st.df
-		}
-	}
-	return best
-}
-
-// agentSurface returns the first lower-case, non-possessive occurrence of
-// the word id that agentTopic can close on, or "" when there is none or
-// the hook already holds it.
-func (d *document) agentSurface(id int32, lowHook string) string {
-	for si := range d.sentences {
-		s := &d.sentences[si]
-		for _, w := range s.words {
-			if w.id != id || w.upper {
-				continue
-			}
-			text := s.text[w.start:w.end]
-			if strings.ContainsAny(text, "'’") || !d.agentLike(w, text) {
-				continue
-			}
-			if strings.Contains(lowHook, strings.ToLower(text)) {
-				return ""
-			}
-			return text
-		}
-	}
-	return ""
-}
-
-// closable reports whether a topic can close the teaser: a name or a
-// phrase, or a common noun for someone the story matters to.
-func (d *document) closable(topic string) bool {
-	ws := words(topic)
-	return len(ws) != 1 || ws[0].upper || d.agentLike(ws[0], topic)
-}
-
 // agentLike reports whether a common noun names someone a story can mean
 // something for — people, a group, a place, an institution — rather than
 // an event or an idea: "What's at stake for the residents?", not "… for

@@ -72,42 +72,6 @@ func compose(d *document, lang *language, phrases []string, v int, hookSentences
 	return dr
 }
 
-// topics returns the keyphrases that can close "What does this mean for
-// …?", as the article writes them: phrases of several words first, then
-// names other than a person's single name, then common nouns the article
-// repeats; never the subject or a phrase that contains it or that it
-// contains. At most three.
-func (d *document) topics(phrases []string, subject string) []string {
-	ls := strings.ToLower(subject)
-	var multi, names, nouns []string
-	for _, p := range phrases {
-		lp := strings.ToLower(p)
-		if ls != "" && sharesWord(ls, lp) {
-			continue
-		}
-		s := d.surface(p)
-		if s != "" && p != "" && s != p && s[1:] == p[1:] && p == strings.ToLower(p) && !isNumber(p) && !d.stat(fold(s)).midUpper {
-			s = p // capitalised only where it opens a sentence: "Astronomers say …"
-		}
-		ws := words(s)
-		switch {
-		case len(ws) == 0 || !d.nounLike(s, ws):
-		case len(ws) > 1:
-			multi = append(multi, s)
-		case ws[0].upper:
-			// A person named by one word ("Dave", "Robinson") is not a
-			// topic to close on: "What's at stake for Dave?"
-			if len(s) > 1 && !d.isPersonalName(ws[0].norm) && !d.isPerson(s) {
-				names = append(names, s)
-			}
-		default:
-			nouns = append(nouns, s)
-		}
-	}
-	out := append(append(multi, names...), nouns...)
-	return out[:min(len(out), 3)]
-}
-
 // fromHook keeps the article's own hook as the teaser: its opening and
 // closing questions and its statements. A question the author did not
 // write is left out.
@@ -146,38 +110,6 @@ func (dr draft) String() string {
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// nounLike reports whether a keyphrase can close "What does this mean
-// for …?": a name the article writes as one, or words that neither start
-// nor end like a function word, an adverb, a participle or an adjective;
-// a single common noun must recur in the article, or name someone (agentLike).
-func (d *document) nounLike(p string, ws []word) bool {
-	first, last := ws[0], ws[len(ws)-1]
-	low := strings.ToLower(p[last.start:last.end])
-	if first.stop || last.stop {
-		return false
-	}
-	if calendar[strings.ToLower(p)] {
-		return false
-	}
-	if first.upper || last.upper {
-		if !d.isRun(p) {
-			return false // part of a longer name: "Jong Un China"
-		}
-		for _, suf := range []string{"ean", "ese", "ian", "ish", "ican"} {
-			if strings.HasSuffix(low, suf) {
-				return false // a demonym: "South Korean"
-			}
-		}
-		return true
-	}
-	for _, suf := range []string{"ly", "ed", "ing", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent", "ese", "ish", "ian", "an"} {
-		if strings.HasSuffix(low, suf) {
-			return false
-		}
-	}
-	return len(ws) > 1 || d.stat(first.norm).df >= 2 || d.agentLike(first, p)
 }
 
 // sharesWord reports whether a and b have a word in common.

@@ -242,38 +242,6 @@ func demonym(w string) bool {
 // tested: "Tim Duncan" is a name.
 var demonymEndings = []string{"ean", "ese", "ish", "ian", "can", "ani", "eli"}
 
-// saysTwice reports whether the article's title and paragraphs hold word
-// (compared without regard to case, also inside longer words such as its
-// plural) at least twice.
-func saysTwice(a *article.Article, word string) bool {
-	if word == "" {
-		return false
-	}
-	first := word[0] | 0x20 // ASCII lower case; other bytes unchanged enough to filter
-	n := 0
-	count := func(text string) bool {
-		for i := 0; i+len(word) <= len(text); i++ {
-			if text[i]|0x20 != first || !strings.EqualFold(text[i:i+len(word)], word) {
-				continue
-			}
-			if n++; n == 2 {
-				return true
-			}
-			i += len(word) - 1
-		}
-		return false
-	}
-	if count(a.Title) {
-		return true
-	}
-	for _, p := range a.Paragraphs {
-		if count(p) {
-			return true
-		}
-	}
-	return false
-}
-
 // Hashtags picks at most n hashtags for a as Compose does, for an article
 // that has no sentence to tease: its explicit keywords, then its names.
 func Hashtags(a *article.Article, n int) []string {

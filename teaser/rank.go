@@ -197,60 +197,6 @@ func pickFact(scores []float64) int {
 	return best
 }
 
-// pickStakes returns the sentence, other than the fact and not repeating
-// it, that best says why the story matters: central like the fact, related
-// to it, and more so when it speaks of consequences, scale or risk or
-// comes back to the subject. -1 when the article has no other sentence.
-func (d *document) pickStakes(scores []float64, fact int, subject string) int {
-	factWords := make([]bool, len(d.stats)) // by word id
-	for _, w := range d.sentences[fact].words {
-		if !w.stop {
-			factWords[w.id] = true
-		}
-	}
-	name := lastWord(subject)
-	best, bestScore := -1, 0.0
-	for i := range d.sentences {
-		s := &d.sentences[i]
-		if i == fact || strings.HasSuffix(s.text, "?") {
-			continue
-		}
-		cues, n, shared := 0, 0, 0
-		for k, w := range s.words {
-			if d.stats[w.id].cue {
-				cues++
-			}
-			if k > 0 && stakesBigrams[[2]string{s.words[k-1].norm, w.norm}] {
-				cues++
-			}
-			if !w.stop {
-				n++
-				if factWords[w.id] {
-					shared++
-				}
-			}
-		}
-		related := 0.0
-		if n > 0 {
-			related = float64(shared) / float64(n)
-		}
-		if related > maxOverlap {
-			continue
-		}
-		score := (1 + cueWeight*float64(min(cues, 3))) * scores[i] * (relatedBase + related)
-		if cues == 0 {
-			score *= noCueFactor // a second fact, not the stakes
-		}
-		if name != "" && strings.Contains(s.text, name) {
-			score *= subjectBonus
-		}
-		if best < 0 || score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
-}
-
 func position(i int) float64 {
 	p := 1 / (1 + positionDecay*float64(i))
 	if i == 0 {

@@ -49,14 +49,6 @@ func (d *document) appendNames(out []span, s *sentence) []span {
 	return out
 }
 
-// isRun reports whether the article writes name as a whole name run.
-// A name the article mostly writes before a noun ("Greek" in "the Greek
-// government") is an adjective, not a topic.
-func (d *document) isRun(name string) bool {
-	runs, _ := d.nameCounts()
-	return runs[name] > 0 && 2*d.mods[name] <= runs[name]
-}
-
 // nameCounts counts every name run of the article and, by word id, every
 // word of them, so that "Kim" adds weight to "Kim Jong Un".
 func (d *document) nameCounts() (runs map[string]int, parts []int32) {
