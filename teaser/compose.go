@@ -29,7 +29,8 @@ func compose(d *document, lang *language, phrases []string, v int, hookSentences
 		}
 	}
 	scores := d.scores(d.phraseSet(phrases))
-	cands := d.newsCandidates(lang, scores)
+	inTitle := d.titleSet()
+	cands := d.newsCandidates(lang, scores, inTitle)
 	if len(cands) == 0 {
 		// Nothing stands alone: the best sentence, plainly.
 		fi := pickFact(scores)
@@ -55,11 +56,11 @@ func compose(d *document, lang *language, phrases []string, v int, hookSentences
 	}
 	sober := d.isSober(lang, c.index)
 	if !sober {
-		if guess, reveal, ok := d.guessWho(c.full); ok {
+		if guess, reveal, ok := d.guessWho(lang, c.full); ok {
 			dr.hook, dr.fact = guess, reveal
 		}
 	}
-	stakes, si := d.pickStakesLine(lang, scores, c.index)
+	stakes, si := d.pickStakesLine(lang, scores, inTitle, c.index)
 	if wordCount(dr.fact)+wordCount(stakes) > maxPostWords {
 		stakes, si = "", -1 // one sentence said well beats two said at length
 	}
@@ -99,17 +100,6 @@ func fromHook(hs []sentence) draft {
 		dr.stakes = strings.Join(statements[1:], " ")
 	}
 	return dr
-}
-
-// String joins the draft's parts with spaces.
-func (dr draft) String() string {
-	parts := make([]string, 0, 4)
-	for _, p := range []string{dr.hook, dr.fact, dr.stakes, dr.question} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // sharesWord reports whether a and b have a word in common.

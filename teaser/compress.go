@@ -6,18 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// compress shortens a sentence at clause boundaries without changing what
-// it says: it drops bracketed asides, leading connectives ("However,"),
-// attributions ("analysts suggest that", ", officials said"), appositives
-// and non-restrictive relative clauses. It never cuts inside a phrase.
+// compress tidies a sentence without changing what it says: it drops
+// bracketed asides and a leading connective ("However,"), and closes a
+// quotation the sentence leaves open. Attributions, appositives and
+// limiting clauses stay: dropping them changes a claim's meaning.
 func compress(s string) string {
-	s = dropBracketed(s)
-	s = dropLeadingConnective(s)
-	s = dropAttributionPrefix(s)
-	s = dropTrailingAttribution(s)
-	s = dropAppositives(s)
-	s = dropDashAsides(s)
-	return tidy(s)
+	return tidy(dropLeadingConnective(dropBracketed(s)))
 }
 
 // dropBracketed removes "(…)" and "[…]" asides with the space before them.
@@ -90,110 +84,10 @@ func lowerInto(dst []byte, w string) []byte {
 	return dst
 }
 
-// appositiveOpeners start a comma-enclosed aside that can go: "Mark
-// Steward, the SFC's head of enforcement, said" or ", which …,".
-var appositiveOpeners = setOf(`a an the who whom whose which aged now formerly of himself herself including such like from`)
-
-func dropAppositives(s string) string {
-	for from := 0; ; {
-		i := strings.Index(s[from:], ", ")
-		if i < 0 {
-			return s
-		}
-		i += from
-		from = i + 2
-		fs, fe := nextWord(s, i+2)
-		if fs == len(s) {
-			return s
-		}
-		first := strings.ToLower(s[fs:fe])
-		rel := first == "who" || first == "which" || first == "whose" || first == "whom"
-		prep := first == "including" || first == "such" || first == "like" || first == "from"
-		if !appositiveOpeners[first] && !isNumber(first) {
-			continue
-		}
-		prev := lastWord(s[:i])
-		if !rel && !prep && !startsUpper(prev) && !isNumber(first) {
-			continue
-		}
-		j := clauseComma(s[i+2:])
-		if j < 0 {
-			// A trailing ", which …" clause ends the sentence.
-			if (rel || prep) && wordCount(s[:i]) >= 8 {
-				return s[:i] + "."
-			}
-			return s
-		}
-		j += i + 2
-		if wordCount(s[i+2:j]) > 15 {
-			continue
-		}
-		after := strings.TrimLeft(s[j+1:], " ")
-		if strings.HasPrefix(after, "and ") || strings.HasPrefix(after, "or ") || s[j] == ';' {
-			continue // a list, not an aside
-		}
-		// A word or two set off by the next comma still belongs to the
-		// aside: "Mr Smith, who lived with his daughter Tilly, four, joined …".
-		if k := clauseComma(after); k > 0 && s[j] == ',' && wordCount(after[:k]) <= 2 && after[k] == ',' &&
-			wordCount(after[k+1:]) >= 3 && !strings.HasPrefix(after, "and ") {
-			after = strings.TrimLeft(after[k+1:], " ")
-		}
-		s = s[:i] + " " + after
-		from = i
-	}
-}
-
-// dropDashAsides removes " – … –" asides, and a trailing " - …" gloss.
-func dropDashAsides(s string) string {
-	for _, d := range []string{" – ", " — ", " - "} {
-		i := strings.Index(s, d)
-		if i < 0 {
-			continue
-		}
-		if j := strings.Index(s[i+len(d):], d); j >= 0 {
-			if wordCount(s[i+len(d):i+len(d)+j]) <= 15 {
-				return s[:i] + " " + s[i+len(d)+j+len(d):]
-			}
-			continue
-		}
-		if wordCount(s[:i]) >= 8 && wordCount(s[i:]) <= 15 {
-			return s[:i] + "."
-		}
-	}
-	return s
-}
-
 // clauseOpeners start a clause that a sentence can end before.
 var clauseOpeners = setOf(`which who while whilst with as and but although though after before amid despite
 	including where when because since so meaning leaving prompting sparking making according adding saying
 	following amid amidst whereas until unless`)
-
-// shorten ends a sentence of more than max words at the last clause
-// boundary (a comma or semicolon before a clause opener or an -ing verb)
-// that leaves at most max words, and at least six.
-func shorten(s string, max int) string {
-	// Words beyond max+1 change nothing below.
-	var buf [32]word
-	ws := spans(buf[:0], s, max+1)
-	if len(ws) <= max {
-		return s
-	}
-	best := -1
-	for k := 6; k < len(ws) && k <= max; k++ {
-		gap := s[ws[k-1].end:ws[k].start]
-		if !strings.ContainsAny(gap, ",;–—") {
-			continue
-		}
-		w := strings.ToLower(s[ws[k].start:ws[k].end])
-		if clauseOpeners[w] || strings.HasSuffix(w, "ing") || strings.ContainsAny(gap, ";–—") {
-			best = ws[k-1].end
-		}
-	}
-	if best < 0 {
-		return s
-	}
-	return s[:best] + "."
-}
 
 // tidy normalises spaces, capitalises the first letter and makes sure the
 // sentence ends with a full stop, question or exclamation mark.

@@ -84,7 +84,6 @@ type wordStat struct {
 	// means a name.
 	lower, midUpper bool
 	stopWord        bool
-	cue             bool // one of the stakesCues
 }
 
 // stat returns what the document knows of a folded word.
@@ -174,7 +173,7 @@ func (d *document) appendWords(ws []word, text string) []word {
 			}
 			i = len(d.stats)
 			d.index[norm] = i
-			d.stats = append(d.stats, wordStat{stopWord: stopWords[norm], cue: stakesCues[norm]})
+			d.stats = append(d.stats, wordStat{stopWord: stopWords[norm]})
 			d.norms = append(d.norms, norm)
 		}
 		c := rune(text[start])

@@ -36,7 +36,7 @@ func withArticle(p string) string {
 // reveal: "Guess who's poised to …?" and "It's North Korean leader Kim
 // Jong Un, embarking on …". ok is false when the sentence does not open
 // with such a subject and a short first clause.
-func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
+func (d *document) guessWho(lang *language, fact string) (hook, reveal string, ok bool) {
 	fs := sentence{text: fact, words: words(fact)}
 	names := d.names(&fs)
 	if len(names) == 0 || len(fs.words) < 5 {
@@ -123,7 +123,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 		first, _, _ := strings.Cut(tail, " ")
 		if strings.HasSuffix(first, "ing") && !prepositionsInG[first] || first == "with" {
 			reveal += ", " + strings.TrimRight(tail, ".!? ")
-			reveal = shorten(tidy(reveal), maxFactWords)
+			reveal = safeShorten(lang, tidy(reveal), maxFactWords)
 		}
 	}
 	return lead + clause + "?", tidy(reveal), true

@@ -15,6 +15,8 @@ type language struct {
 	// consequence words state what follows from the news: the only sign
 	// that a sentence is the story's stakes.
 	consequence map[string]bool
+	// consequencePairs are two-word consequences: "expected to", "set to".
+	consequencePairs map[[2]string]bool
 	// events are verbs that carry news (died, charged, won): a sentence
 	// with one is likelier the news than background.
 	events map[string]bool
@@ -53,20 +55,23 @@ var english = &language{
 	consequence: setOf(`could would will may might threaten threatens threatened threat risk risks
 		face faces facing warn warns warned warning expected likely set means mean urged calls
 		jeopardy`),
+	consequencePairs: map[[2]string]bool{
+		{"first", "time"}: true, {"expected", "to"}: true, {"set", "to"}: true,
+	},
 	events: setOf(`died dies dead killed kills charged charges signed signs won wins win banned bans
 		announced announces fell falls rose rises arrested jailed sentenced convicted approved approves
 		rejected rejects launched launches resigned resigns elected voted votes agreed agrees cut cuts
 		raised raises closed closes opened opens found discovered released releases admitted denied denies
 		ruled rules fined sued ordered confirmed confirms unveiled unveils beat beats lost loses scored
 		named appointed sacked quit quits collapsed crashed crash injured hit hits struck strikes
-		launched plans planned plan proposed proposes passed passes blocked blocks seized warned reached
+		plans planned plan proposed proposes passed passes blocked blocks seized warned reached
 		broke breaks set sets became becomes returned returns acquired bought sold sells`),
 	sober: setOf(`dead death deaths died dies dying killed killing killings kill kills murder murdered
 		murders murderer manslaughter shot shooting shootings stabbed stabbing gunman gunmen bomb bombing
 		bombs explosion blast attack attacks attacked terror terrorist terrorism rape raped sexual abuse
 		abused assault assaulted victim victims injured injuries wounded casualties fatal crash crashes
 		collapse drowned funeral grief mourning suicide overdose court trial jailed jail prison sentenced
-		convicted guilty charged accused arrested custody police murder inquest coroner hostage kidnapped
+		convicted guilty charged accused arrested custody police inquest coroner hostage kidnapped
 		war massacre genocide famine earthquake flood floods hurricane tsunami wildfire disaster cancer
 		disease outbreak epidemic paedophile child-abuse harassment racist racially`),
 	references: setOf(`he she it they we i you his her its their this these those such both another
@@ -84,7 +89,7 @@ var english = &language{
 }
 
 // languageFor returns the table for a language tag ("en", "en-US", "de"),
-// nil when there is none. An empty tag is taken as English.
+// neutral when there is none. An empty tag is taken as English.
 func languageFor(tag string) *language {
 	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
 	base, _, _ = strings.Cut(base, "_")

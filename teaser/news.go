@@ -31,6 +31,9 @@ const (
 	// maxPostWords is the most words the news and the stakes may have
 	// together: beyond it the post reads as a paragraph.
 	maxPostWords = 45
+	// maxOverlap is the most of its content words the stakes line may
+	// share with the news: more, and it repeats it.
+	maxOverlap = 0.5
 	// stakesWindow is how far down the stakes line may come from.
 	stakesWindow = 12
 )
@@ -126,9 +129,7 @@ func (d *document) clean(lang *language, i int, follows bool) (text, full string
 		}
 		s = "In " + place + ", " + s
 	}
-	s = dropBracketed(s)
-	s = dropLeadingConnective(s)
-	s = tidy(s)
+	s = compress(s)
 	ws := words(s)
 	n := len(ws)
 	if n < minStandalone || strings.HasSuffix(s, "?") || strings.ContainsAny(s, "#@") || strings.Contains(s, "://") || shouting(s) {
@@ -170,7 +171,7 @@ func (d *document) clean(lang *language, i int, follows bool) (text, full string
 	if !follows && d.definiteReference(s, ws, i) {
 		return "", "", false
 	}
-	if opensQuote(s) && !hasAny(lang.attribution, ws) {
+	if opensQuote(s) && !hasAny(lang.attribution, s, ws) {
 		return "", "", false // a quote without its speaker
 	}
 	for _, w := range ws {
@@ -206,10 +207,10 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 		return false
 	}
 	for k := 1; k < min(len(ws), 4); k++ {
-		if ws[k].upper && !demonym(s[ws[k].start:ws[k].end]) {
+		raw := s[ws[k].start:ws[k].end]
+		if ws[k].upper && !demonym(raw) {
 			return false
 		}
-		raw := s[ws[k].start:ws[k].end]
 		if ws[k].stop || subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
 			break // the verb: the subject ended without a name
 		}
@@ -240,7 +241,7 @@ func safeShorten(lang *language, s string, max int) string {
 		if lang.cutUnsafe[w] && !(lang.trailing[w] && clauseComma(s[ws[k].start:]) < 0) {
 			continue // unless a relative clause runs to the end: ", which is on loan …"
 		}
-		if hasAny(lang.attribution, ws[k:]) || strings.Count(s[:ws[k-1].end], `"`)%2 == 1 {
+		if hasAny(lang.attribution, s, ws[k:]) || strings.Count(s[:ws[k-1].end], `"`)%2 == 1 {
 			continue
 		}
 		if !lang.hasVerb(s[:ws[k-1].end]) {
@@ -312,10 +313,12 @@ func insideQuote(s string, off int) bool {
 	return (strings.Count(s[:off], `"`)+strings.Count(s[:off], "“")+strings.Count(s[:off], "”"))%2 == 1
 }
 
-// hasAny reports whether one of ws is in set, by its folded or lower-case form.
-func hasAny(set map[string]bool, ws []word) bool {
+// hasAny reports whether one of ws, words of text, is in set, by its
+// folded form ("say") or as written in lower case ("says").
+func hasAny(set map[string]bool, text string, ws []word) bool {
+	var buf [32]byte
 	for _, w := range ws {
-		if set[w.norm] {
+		if set[w.norm] || w.end-w.start <= len(buf) && set[string(lowerInto(buf[:0], text[w.start:w.end]))] {
 			return true
 		}
 	}
@@ -325,52 +328,44 @@ func hasAny(set map[string]bool, ws []word) bool {
 // newsCandidates returns the sentences that can carry the news, best
 // first: the article's central sentences near the top that stand alone,
 // with a bonus for event verbs and for the title's words.
-func (d *document) newsCandidates(lang *language, scores []float64) []candidate {
-	inTitle := d.titleSet()
+func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bool) []candidate {
 	var out []candidate
 	seen := 0
 	for i := range d.sentences {
 		if seen == newsWindow {
 			break
 		}
+		if scores[i] == 0 {
+			continue
+		}
 		text, full, ok := d.clean(lang, i, false)
-		if !ok || scores[i] == 0 {
+		if !ok {
 			continue
 		}
 		seen++
 		sc := scores[i] * (1 + 0.8/float64(seen)) // the first sentences that stand alone lead
 		s := &d.sentences[i]
-		for _, w := range s.words {
-			if lang.events[w.norm] || lang.events[strings.ToLower(s.text[w.start:w.end])] {
-				sc *= 1.25
-				break
-			}
+		if hasAny(lang.events, s.text, s.words) {
+			sc *= 1.25
 		}
-		shared := 0
-		for _, w := range s.words {
+		shared, concrete := 0, false
+		for k, w := range s.words {
 			if w.first && inTitle[w.id] {
 				shared++
 			}
-		}
-		sc *= 1 + 0.1*float64(min(shared, 4))
-		concrete := false
-		for k, w := range s.words {
 			if isNumber(w.norm) || w.upper && k > 0 && d.isName(s, k) {
 				concrete = true
-				break
 			}
 		}
+		sc *= 1 + 0.1*float64(min(shared, 4))
 		if !concrete {
 			sc *= 0.5 // no name and no number: rarely the news
 		}
 		if s.words[0].norm == "there" {
 			sc *= 0.5 // "There was a common theme …": scene-setting
 		}
-		for _, w := range s.words {
-			if lang.background[w.norm] {
-				sc *= 0.6 // "an earlier case", "previously": not the news
-				break
-			}
+		if hasAny(lang.background, s.text, s.words) {
+			sc *= 0.6 // "an earlier case", "previously": not the news
 		}
 		if len(s.words) < 10 {
 			sc *= 0.6 // "Nobody was hurt but 150 people were evacuated."
@@ -393,19 +388,11 @@ func (d *document) newsCandidates(lang *language, scores []float64) []candidate 
 // disaster or a court case: its title, its news or its opening sentences
 // say so.
 func (d *document) isSober(lang *language, fact int) bool {
-	check := func(ws []word, text string) bool {
-		for _, w := range ws {
-			if lang.sober[w.norm] || lang.sober[strings.ToLower(text[w.start:w.end])] {
-				return true
-			}
-		}
-		return false
-	}
-	if check(d.title, d.titleText) || check(d.sentences[fact].words, d.sentences[fact].text) {
+	if hasAny(lang.sober, d.titleText, d.title) || hasAny(lang.sober, d.sentences[fact].text, d.sentences[fact].words) {
 		return true
 	}
 	for i := 0; i < min(2, len(d.sentences)); i++ {
-		if check(d.sentences[i].words, d.sentences[i].text) {
+		if hasAny(lang.sober, d.sentences[i].text, d.sentences[i].words) {
 			return true
 		}
 	}
@@ -416,14 +403,13 @@ func (d *document) isSober(lang *language, fact int) bool {
 // news, cleaned: it has a consequence word, stands alone, speaks of the
 // same story (shares a name or a content word with the news or the title)
 // without repeating it. "" when the article gives none.
-func (d *document) pickStakesLine(lang *language, scores []float64, fact int) (string, int) {
+func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bool, fact int) (string, int) {
 	factWords := make(map[int32]bool)
 	for _, w := range d.sentences[fact].words {
 		if !w.stop {
 			factWords[w.id] = true
 		}
 	}
-	inTitle := d.titleSet()
 	best, bestScore, bestText := -1, 0.0, ""
 	// The stakes follow the news, as the story tells them.
 	for i := fact + 1; i < min(len(d.sentences), stakesWindow); i++ {
@@ -431,7 +417,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, fact int) (s
 		cue := false
 		n, shared, related := 0, 0, 0
 		for k, w := range s.words {
-			if lang.consequence[w.norm] || k > 0 && stakesBigrams[[2]string{s.words[k-1].norm, w.norm}] {
+			if lang.consequence[w.norm] || k > 0 && lang.consequencePairs[[2]string{s.words[k-1].norm, w.norm}] {
 				cue = true
 			}
 			if w.stop {
@@ -453,6 +439,8 @@ func (d *document) pickStakesLine(lang *language, scores []float64, fact int) (s
 			continue
 		}
 		if wordCount(text) > maxStakesWords {
+			// Cut again from the news's budget: a relative clause that now
+			// runs to the end may go.
 			text = safeShorten(lang, text, maxStakesWords)
 			if wordCount(text) > maxStakesWords+6 {
 				continue
@@ -477,7 +465,7 @@ func (d *document) affected(stakes int, subject, hook, fact string) string {
 		if calendar[strings.ToLower(name)] || modifies(s, sp) || len(name) < 3 {
 			continue
 		}
-		if subject != "" && (sharesWord(strings.ToLower(subject), strings.ToLower(name))) {
+		if subject != "" && sharesWord(strings.ToLower(subject), strings.ToLower(name)) {
 			continue
 		}
 		if strings.Contains(hook, name) || strings.Contains(fact, name) {

@@ -67,28 +67,6 @@ func TestGuessWho_personOnly(t *testing.T) {
 	}
 }
 
-func TestLeadNoun(t *testing.T) {
-	tests := []struct {
-		name, text, want string
-	}{
-		{"common subject before a preposition", "A night train between the capital and the coast will return. The train has beds. Trains are slow.", "night train"},
-		{"subject before an auxiliary", "The central library will stay open. The library is old.", "central library"},
-		{"word the article never repeats", "A night train between the capital and the coast will return. Nothing else.", ""},
-		{"verb swallowed", "Figures show that prices rose. The figures show more.", ""},
-		{"sentence-initial capital lowered", "Élan trains will run again. The élan trains are new.", "élan trains"},
-		{"possessive", "The band's set was cut short. The set was long.", ""},
-		{"adjective-like head", "The original will be sold at auction. The original is rare.", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := newDocument(&article.Article{Paragraphs: []string{tt.text}})
-			if got := d.leadNoun(0); got != tt.want {
-				t.Errorf("leadNoun(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestWithArticle(t *testing.T) {
 	for in, want := range map[string]string{
 		"council":      "the council",

@@ -5,22 +5,6 @@ import (
 	"strings"
 )
 
-// stakesCues are words that say why a story matters: consequences,
-// scale, risk, firsts.
-var stakesCues = setOf(`could would might may threat threaten threatens risk risks reshape redraw
-	implication implications consequence consequences impact impacts future crisis unprecedented historic
-	first biggest largest major significant pivotal warning warn warns fear fears concern concerns danger
-	shift transform power potentially likely expected stake stakes million billion record records
-	undoubtedly profound deepening escalate escalating tension tensions warned warnings
-	mean means meaning affect affects affected feared concerned worried worry risked threatened
-	jeopardy dangerous emergency disaster collapse lose losing loss losses
-	jobs ban banned`)
-
-// stakesBigrams are two-word cues: "first time", "expected to".
-var stakesBigrams = map[[2]string]bool{
-	{"first", "time"}: true, {"expected", "to"}: true, {"set", "to"}: true,
-}
-
 // Ranking weights, chosen on the XSum dev set (ROUGE-1 moves by less than
 // half a point across sensible values; the lead and the sentences that
 // share the most words with the rest carry the news).
@@ -28,11 +12,6 @@ const (
 	positionDecay  = 0.05 // score falls by 1/(1+decay·index)
 	leadBonus      = 1.3  // the first sentence usually states the news
 	coverageWeight = 0.2  // per keyphrase held, by rank
-	cueWeight      = 0.5  // per stakes cue (up to three) for the stakes
-	noCueFactor    = 0.3  // for stakes without any cue
-	maxOverlap     = 0.5  // stakes may share at most this much with the fact
-	relatedBase    = 0.5  // stakes score × (base + share of words with the fact)
-	subjectBonus   = 1.5  // for stakes that come back to the teaser's subject
 )
 
 // phraseSet is the keyphrases as lists of word ids of the document, best

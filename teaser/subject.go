@@ -2,7 +2,6 @@ package teaser
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -217,58 +216,6 @@ func wordEndsAt(text string, end int) bool {
 		return !isWordRune(r2)
 	}
 	return true
-}
-
-// leadNoun returns the noun phrase that opens the fact sentence when it is
-// a short common one the article comes back to ("A night train between …"
-// gives "night train"), or "". It stands in for a missing name as what the
-// hook asks about: the fact's own subject reads better there than the
-// article's best keyphrase, which the fact may not even mention.
-func (d *document) leadNoun(fact int) string {
-	s := &d.sentences[fact]
-	ws := s.words
-	i := 0
-	if len(ws) > 0 && (ws[0].norm == "a" || ws[0].norm == "an" || ws[0].norm == "the") {
-		i = 1
-	}
-	j := i
-	for j < len(ws) && j-i < 3 && !ws[j].stop && !isNumber(ws[j].norm) {
-		if j > 0 && s.text[ws[j-1].end:ws[j].start] != " " {
-			break
-		}
-		if j > i && ws[j].upper {
-			break // a name inside: subject handles names
-		}
-		j++
-	}
-	// The phrase must end the subject: a preposition or an auxiliary
-	// follows ("A night train between …", "The plan will …"); another
-	// word there means the phrase may have swallowed the verb ("Figures
-	// show that …").
-	if j == i || j >= len(ws) || !subjectEnders[ws[j].norm] || s.text[ws[j-1].end:ws[j].start] != " " {
-		return ""
-	}
-	if ws[i].upper && (i > 0 || d.stat(ws[i].norm).midUpper || !d.stat(ws[i].norm).lower) {
-		return "" // a name, or a word the article writes as one
-	}
-	if strings.ContainsAny(s.text[ws[i].start:ws[j-1].end], "'’") {
-		return "" // a possessive: "the band's set"
-	}
-	head := ws[j-1]
-	raw := strings.ToLower(s.text[head.start:head.end])
-	for _, suf := range []string{"ly", "ed", "ing", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent", "ese", "ish", "ian", "an", "ss"} {
-		if strings.HasSuffix(raw, suf) {
-			return ""
-		}
-	}
-	if d.stat(head.norm).df < 2 {
-		return ""
-	}
-	p := s.text[ws[i].start:head.end]
-	if r, n := utf8.DecodeRuneInString(p); i == 0 && unicode.IsUpper(r) {
-		p = string(unicode.ToLower(r)) + p[n:]
-	}
-	return p
 }
 
 // subjectEnders are the words that can follow a sentence's subject noun
