@@ -12,11 +12,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Mark is what a secret is replaced by, as config.Secret prints.
+// Mark is what a secret is replaced by; config.Secret prints it too.
 const Mark = "[redacted]"
 
 // shortSecret is the length under which a secret is redacted only where it
@@ -27,13 +28,36 @@ const shortSecret = 8
 // Redactor replaces known secrets in text with Mark. It is safe for
 // concurrent use. A nil *Redactor redacts nothing.
 type Redactor struct {
-	mu      sync.RWMutex
-	secrets []string // longest first, so a secret inside another goes after it
+	mu  sync.Mutex // serialises Add
+	set atomic.Pointer[secretSet]
+}
+
+// secretSet is what a Redactor knows at one time. Add builds a new one
+// and swaps it in whole, so a String running meanwhile reads a set that
+// never changes under it.
+type secretSet struct {
+	forms []string // every form of every secret, longest first
+	// long replaces, in one pass, the forms of at least shortSecret bytes;
+	// short holds the others, longest first, redacted where they stand
+	// alone.
+	long  *strings.Replacer
+	short []string
 }
 
 // New returns a Redactor that knows secrets (empty ones are ignored).
 func New(secrets ...string) *Redactor {
 	r := &Redactor{}
+	r.Add(secrets...)
+	return r
+}
+
+// For returns r, or a new Redactor when r is nil, having added secrets:
+// what a publisher's constructor does with the process's redactor and its
+// account's credentials.
+func For(r *Redactor, secrets ...string) *Redactor {
+	if r == nil {
+		r = New()
+	}
 	r.Add(secrets...)
 	return r
 }
@@ -57,12 +81,34 @@ func (r *Redactor) Add(secrets ...string) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	var all []string
+	if old := r.set.Load(); old != nil {
+		all = slices.Clone(old.forms)
+	}
+	added := false
 	for _, f := range forms {
-		if !slices.Contains(r.secrets, f) {
-			r.secrets = append(r.secrets, f)
+		if !slices.Contains(all, f) {
+			all = append(all, f)
+			added = true
 		}
 	}
-	slices.SortStableFunc(r.secrets, func(a, b string) int { return len(b) - len(a) })
+	if !added {
+		return
+	}
+	slices.SortStableFunc(all, func(a, b string) int { return len(b) - len(a) })
+	next := &secretSet{forms: all}
+	var pairs []string
+	for _, f := range all {
+		if len(f) >= shortSecret {
+			pairs = append(pairs, f, Mark)
+		} else {
+			next.short = append(next.short, f)
+		}
+	}
+	if len(pairs) > 0 {
+		next.long = strings.NewReplacer(pairs...)
+	}
+	r.set.Store(next)
 }
 
 // jsonEscaped is s as it stands inside a JSON string, without the quotes.
@@ -75,18 +121,25 @@ func jsonEscaped(s string, escapeHTML bool) string {
 	return out[1 : len(out)-1]
 }
 
-func (r *Redactor) list() []string {
+// secrets returns what r knows now; nil for a nil r or one that knows
+// nothing.
+func (r *Redactor) secrets() *secretSet {
 	if r == nil {
 		return nil
 	}
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	return r.secrets
+	return r.set.Load()
 }
 
 // String returns s with every known secret replaced by Mark.
 func (r *Redactor) String(s string) string {
-	for _, secret := range r.list() {
+	set := r.secrets()
+	if set == nil {
+		return s
+	}
+	if set.long != nil {
+		s = set.long.Replace(s)
+	}
+	for _, secret := range set.short {
 		s = redactOne(s, secret)
 	}
 	return s
@@ -116,14 +169,11 @@ type redacted struct {
 func (e *redacted) Error() string { return e.msg }
 func (e *redacted) Unwrap() error { return e.err }
 
-// redactOne replaces secret in msg with Mark: everywhere when it is long,
-// and only between non-alphanumeric characters when it is short.
+// redactOne replaces a short secret in msg with Mark where it stands
+// alone, between non-alphanumeric characters.
 func redactOne(msg, secret string) string {
 	if !strings.Contains(msg, secret) {
 		return msg
-	}
-	if len(secret) >= shortSecret {
-		return strings.ReplaceAll(msg, secret, Mark)
 	}
 	var b strings.Builder
 	rest := msg
@@ -151,7 +201,11 @@ func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // cutPartial removes from the end of s what may be the start of a long
 // secret cut off by a size bound, so that no prefix of it survives.
 func (r *Redactor) cutPartial(s string) string {
-	for _, secret := range r.list() {
+	set := r.secrets()
+	if set == nil {
+		return s
+	}
+	for _, secret := range set.forms {
 		if len(secret) < shortSecret {
 			continue
 		}

@@ -67,11 +67,14 @@ func (h *handler) attr(a slog.Attr) slog.Attr {
 		case []byte:
 			a.Value = slog.StringValue(h.r.String(string(x)))
 		default:
-			if s := fmt.Sprint(x); h.r.String(s) != s {
-				a.Value = slog.StringValue(h.r.String(s))
-			} else {
-				a.Value = v
+			// Printed only to look: a value without a secret keeps its kind.
+			if s := fmt.Sprint(x); len(s) > 0 {
+				if out := h.r.String(s); out != s {
+					a.Value = slog.StringValue(out)
+					break
+				}
 			}
+			a.Value = v
 		}
 	default:
 		a.Value = v

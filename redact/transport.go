@@ -1,7 +1,6 @@
 package redact
 
 import (
-	"bytes"
 	"io"
 	"net/http"
 	"strings"
@@ -40,9 +39,11 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	data, rerr := io.ReadAll(io.LimitReader(resp.Body, MaxErrorBody+1))
 	resp.Body.Close()
-	body := t.r.String(string(data))
+	var body string
 	if len(data) > MaxErrorBody {
 		body = t.r.cutPartial(t.r.String(string(data[:MaxErrorBody])))
+	} else {
+		body = t.r.String(string(data))
 	}
 	resp.Header = t.r.Header(resp.Header)
 	resp.Body = io.NopCloser(io.MultiReader(strings.NewReader(body), errReader{rerr}))
@@ -87,7 +88,7 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	if s == string(b) {
 		return b
 	}
-	return bytes.Clone([]byte(s))
+	return []byte(s)
 }
 
 // Client returns a copy of hc (nil for http.DefaultClient) whose transport
