@@ -2,7 +2,11 @@
 // Config with defaults, environment overrides and validation.
 package config
 
-import "time"
+import (
+	"time"
+
+	"github.com/hookline/hookline/redact"
+)
 
 // Config is the whole of config.yaml.
 type Config struct {
@@ -147,7 +151,7 @@ type Teaser struct {
 // cannot leak through logs, errors or config show; Value gives the real one.
 type Secret string
 
-const redacted = "[redacted]"
+const redacted = redact.Mark
 
 // Value returns the secret itself, for the one place that sends it.
 func (s Secret) Value() string { return string(s) }

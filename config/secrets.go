@@ -2,6 +2,7 @@ package config
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -33,10 +34,8 @@ var (
 
 func isCredentialParam(name string) bool {
 	name = strings.ToLower(name)
-	for _, p := range credentialParams {
-		if name == p {
-			return true
-		}
+	if slices.Contains(credentialParams, name) {
+		return true
 	}
 	for _, s := range credentialSuffixes {
 		if strings.HasSuffix(name, s) {
@@ -52,11 +51,40 @@ func isCredentialParam(name string) bool {
 // password, …). The URL used to fetch is never changed; this is for
 // showing it.
 func RedactURL(raw string) string {
+	shown, _ := urlCredentials(raw)
+	return shown
+}
+
+// urlSecrets lists the credentials RedactURL hides in raw, as written and
+// decoded: the user information, the password alone, and the values of
+// credential parameters.
+func urlSecrets(raw string) []string {
+	_, secrets := urlCredentials(raw)
+	return secrets
+}
+
+// urlCredentials reads raw once for both: the URL as shown, credentials
+// replaced, and the credentials themselves.
+func urlCredentials(raw string) (shown string, secrets []string) {
+	add := func(s string) {
+		if s == "" {
+			return
+		}
+		secrets = append(secrets, s)
+		if d, err := url.QueryUnescape(s); err == nil && d != s {
+			secrets = append(secrets, d)
+		}
+	}
 	rest, frag, hasFrag := strings.Cut(raw, "#")
 	base, query, hasQuery := strings.Cut(rest, "?")
 	if scheme, after, ok := strings.Cut(base, "://"); ok {
 		authority, path, hasPath := strings.Cut(after, "/")
 		if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+			info := authority[:at]
+			add(info)
+			if _, pw, ok := strings.Cut(info, ":"); ok {
+				add(pw)
+			}
 			authority = redacted + authority[at:]
 		}
 		base = scheme + "://" + authority
@@ -64,60 +92,23 @@ func RedactURL(raw string) string {
 			base += "/" + path
 		}
 	}
-	out := base
+	shown = base
 	if hasQuery {
 		params := strings.Split(query, "&")
 		for i, p := range params {
-			name, _, hasValue := strings.Cut(p, "=")
+			name, value, hasValue := strings.Cut(p, "=")
 			if n, err := url.QueryUnescape(name); err == nil {
 				name = n
 			}
 			if hasValue && isCredentialParam(name) {
+				add(value)
 				params[i] = p[:strings.IndexByte(p, '=')+1] + redacted
 			}
 		}
-		out += "?" + strings.Join(params, "&")
+		shown += "?" + strings.Join(params, "&")
 	}
 	if hasFrag {
-		out += "#" + frag
+		shown += "#" + frag
 	}
-	return out
-}
-
-// urlSecrets lists the credentials RedactURL hides in raw, as written and
-// decoded: the user information, the password alone, and the values of
-// credential parameters.
-func urlSecrets(raw string) []string {
-	var out []string
-	add := func(s string) {
-		if s == "" {
-			return
-		}
-		out = append(out, s)
-		if d, err := url.QueryUnescape(s); err == nil && d != s {
-			out = append(out, d)
-		}
-	}
-	rest, _, _ := strings.Cut(raw, "#")
-	base, query, _ := strings.Cut(rest, "?")
-	if _, after, ok := strings.Cut(base, "://"); ok {
-		authority, _, _ := strings.Cut(after, "/")
-		if at := strings.LastIndexByte(authority, '@'); at >= 0 {
-			info := authority[:at]
-			add(info)
-			if _, pw, ok := strings.Cut(info, ":"); ok {
-				add(pw)
-			}
-		}
-	}
-	for _, p := range strings.Split(query, "&") {
-		name, value, ok := strings.Cut(p, "=")
-		if n, err := url.QueryUnescape(name); err == nil {
-			name = n
-		}
-		if ok && isCredentialParam(name) {
-			add(value)
-		}
-	}
-	return out
+	return shown, secrets
 }

@@ -37,6 +37,17 @@ func (c *Config) Redacted() *Config {
 	return &r
 }
 
+// SecretValues returns the values of a's credentials, empty ones
+// included: what a publisher teaches the process's redactor.
+func (a Account) SecretValues() []string {
+	ps := a.secrets()
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Value()
+	}
+	return out
+}
+
 // secrets points at every Secret field of a.
 func (a *Account) secrets() []*Secret {
 	return []*Secret{&a.ConsumerKey, &a.ConsumerSecret, &a.AccessToken, &a.AccessSecret, &a.ClientSecret, &a.RefreshToken, &a.AppPassword}

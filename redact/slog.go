@@ -6,11 +6,11 @@ import (
 	"log/slog"
 )
 
-// Handler returns a slog.Handler that replaces known secrets in every
+// handler returns a slog.Handler that replaces known secrets in every
 // record's message and attribute values (strings, errors, Stringers, and
 // any other value by its printed form) before passing it to h. Secrets
 // added to r later are redacted from later records.
-func (r *Redactor) Handler(h slog.Handler) slog.Handler {
+func (r *Redactor) handler(h slog.Handler) slog.Handler {
 	if hh, ok := h.(*handler); ok && hh.r == r {
 		return h
 	}
@@ -83,10 +83,10 @@ func (h *handler) attr(a slog.Attr) slog.Attr {
 }
 
 // Logger returns l (nil for a logger that discards) with its handler
-// wrapped by r.Handler.
+// wrapped by r.handler.
 func (r *Redactor) Logger(l *slog.Logger) *slog.Logger {
 	if l == nil {
 		return slog.New(slog.DiscardHandler)
 	}
-	return slog.New(r.Handler(l.Handler()))
+	return slog.New(r.handler(l.Handler()))
 }

@@ -10,14 +10,14 @@ import (
 // (1 MiB): more than any caller reads.
 const MaxErrorBody = 1 << 20
 
-// Transport returns an http.RoundTripper that sends through base (nil for
+// transport returns an http.RoundTripper that sends through base (nil for
 // http.DefaultTransport) and, for every answer of status 400 or above,
 // replaces known secrets in the body and the headers before anything else
 // reads them, so a server that echoes the request (its Authorization
 // header, a JSON body with a password) cannot hand a credential to an
 // error message, a log or the state file. Bodies of other answers pass
 // untouched.
-func (r *Redactor) Transport(base http.RoundTripper) http.RoundTripper {
+func (r *Redactor) transport(base http.RoundTripper) http.RoundTripper {
 	if base == nil {
 		base = http.DefaultTransport
 	}
@@ -45,7 +45,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	} else {
 		body = t.r.String(string(data))
 	}
-	resp.Header = t.r.Header(resp.Header)
+	resp.Header = t.r.header(resp.Header)
 	resp.Body = io.NopCloser(io.MultiReader(strings.NewReader(body), errReader{rerr}))
 	resp.ContentLength = int64(len(body))
 	if rerr != nil {
@@ -65,9 +65,9 @@ func (e errReader) Read([]byte) (int, error) {
 	return 0, e.err
 }
 
-// Header returns a copy of h with every known secret in its values (and
+// header returns a copy of h with every known secret in its values (and
 // names) replaced by Mark.
-func (r *Redactor) Header(h http.Header) http.Header {
+func (r *Redactor) header(h http.Header) http.Header {
 	if h == nil {
 		return nil
 	}
@@ -82,8 +82,8 @@ func (r *Redactor) Header(h http.Header) http.Header {
 	return out
 }
 
-// Bytes returns b with every known secret replaced by Mark.
-func (r *Redactor) Bytes(b []byte) []byte {
+// bytes returns b with every known secret replaced by Mark.
+func (r *Redactor) bytes(b []byte) []byte {
 	s := r.String(string(b))
 	if s == string(b) {
 		return b
@@ -92,12 +92,12 @@ func (r *Redactor) Bytes(b []byte) []byte {
 }
 
 // Client returns a copy of hc (nil for http.DefaultClient) whose transport
-// is r.Transport of hc's.
+// is r.transport of hc's.
 func (r *Redactor) Client(hc *http.Client) *http.Client {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
 	c := *hc
-	c.Transport = r.Transport(hc.Transport)
+	c.Transport = r.transport(hc.Transport)
 	return &c
 }

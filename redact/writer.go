@@ -19,7 +19,7 @@ type writer struct {
 
 // Write writes p redacted and reports len(p) written when all of it was.
 func (w *writer) Write(p []byte) (int, error) {
-	if _, err := w.w.Write(w.r.Bytes(p)); err != nil {
+	if _, err := w.w.Write(w.r.bytes(p)); err != nil {
 		return 0, err
 	}
 	return len(p), nil

@@ -129,7 +129,7 @@ networks:
 		}
 	}()
 	var stderr strings.Builder
-	cmd := newRootCmd()
+	cmd, _ := newRoot()
 	cmd.SetArgs([]string{"--config", cfg, "auth", "x", "x-auth", "--port", "0", "--timeout", "20s", "--authorize-url", srv.URL + "/i/oauth2/authorize"})
 	cmd.SetOut(pw)
 	cmd.SetErr(&stderr)

@@ -53,7 +53,7 @@ func (m *mastodonStub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func runHookline(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	cmd := newRootCmd()
+	cmd, _ := newRoot()
 	cmd.SetArgs(args)
 	cmd.SetOut(&out)
 	cmd.SetErr(&errb)

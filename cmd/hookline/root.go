@@ -14,11 +14,6 @@ type globals struct {
 	redactor   *redact.Redactor
 }
 
-func newRootCmd() *cobra.Command {
-	root, _ := newRoot()
-	return root
-}
-
 func newRoot() (*cobra.Command, *globals) {
 	g := &globals{redactor: redact.New()}
 	root := &cobra.Command{
@@ -26,6 +21,8 @@ func newRoot() (*cobra.Command, *globals) {
 		Short:         "Turn articles into hook-style social posts and publish them on a schedule",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// The only PersistentPreRun: cobra runs the nearest one alone, so a
+		// subcommand that set its own would bypass the redactor.
 		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
 			cmd.SetOut(g.redactor.Writer(cmd.OutOrStdout()))
 			cmd.SetErr(g.redactor.Writer(cmd.ErrOrStderr()))

@@ -97,11 +97,7 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	if acct.AppPassword == "" {
 		return nil, fmt.Errorf("%s: app_password is required: %s", acct.Name, appPasswordHelp)
 	}
-	r := opts.Redactor
-	if r == nil {
-		r = redact.New()
-	}
-	r.Add(acct.AppPassword.Value())
+	r := redact.For(opts.Redactor, acct.SecretValues()...)
 	c := &Client{
 		name:       acct.Name,
 		server:     server,
@@ -177,7 +173,7 @@ func (c *Client) DryRun(_ context.Context, p publish.Post) (method, target strin
 	}
 	body, err = json.MarshalIndent(c.input(p, c.identifier, nil), "", "  ")
 	if err != nil {
-		return "", "", nil, c.redactor.Error(fmt.Errorf("%s: dry run: %w", c.name, err))
+		return "", "", nil, fmt.Errorf("%s: dry run: %w", c.name, err)
 	}
 	return http.MethodPost, c.server + "/xrpc/com.atproto.repo.createRecord", body, nil
 }

@@ -87,11 +87,7 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	default:
 		return nil, fmt.Errorf("%s: visibility %q: want public, unlisted, private or direct", acct.Name, acct.Visibility)
 	}
-	r := opts.Redactor
-	if r == nil {
-		r = redact.New()
-	}
-	r.Add(acct.AccessToken.Value())
+	r := redact.For(opts.Redactor, acct.SecretValues()...)
 	hc := r.Client(opts.HTTPClient) // error bodies are redacted before go-mastodon reads them
 	c := &Client{
 		name:        acct.Name,

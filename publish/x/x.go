@@ -99,13 +99,7 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	if u, err := url.Parse(server); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("%s: server %q is not an http(s) URL; remove it to use %s", acct.Name, acct.Server, DefaultServer)
 	}
-	r := opts.Redactor
-	if r == nil {
-		r = redact.New()
-	}
-	for _, s := range []config.Secret{acct.ConsumerKey, acct.ConsumerSecret, acct.AccessToken, acct.AccessSecret, acct.ClientSecret, acct.RefreshToken} {
-		r.Add(s.Value())
-	}
+	r := redact.For(opts.Redactor, acct.SecretValues()...)
 	opts.HTTPClient = r.Client(opts.HTTPClient) // error bodies are redacted before anything reads them
 	c := &Client{
 		name:     acct.Name,
