@@ -12,10 +12,6 @@ import (
 	"github.com/hookline/hookline/teaser/keyphrase"
 )
 
-// maxTop bounds --top: more keyphrases than any article has are of no use,
-// and the extractor sizes its result by it.
-const maxTop = 1000
-
 func newKeywordsCmd(g *globals) *cobra.Command {
 	var (
 		top    int
@@ -36,8 +32,8 @@ A bad article gets a one-line error and the others are still read.`,
 			if err := checkFormat(format); err != nil {
 				return err
 			}
-			if top < 1 || top > maxTop {
-				return fmt.Errorf("keywords: --top %d: want a number from 1 to %d", top, maxTop)
+			if top < 1 || top > keyphrase.MaxPhrases {
+				return fmt.Errorf("keywords: --top %d: want a number from 1 to %d", top, keyphrase.MaxPhrases)
 			}
 			opts, err := teaserOptions(cmd, g)
 			if err != nil {

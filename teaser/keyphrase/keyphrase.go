@@ -31,14 +31,19 @@ type Phrase struct {
 	Score float64
 }
 
+// MaxPhrases is the most keyphrases Extract returns: more than any
+// article has, and a bound on what it allocates for n.
+const MaxPhrases = 1000
+
 // Extract returns up to n keyphrases of a, best first: first the article's
 // explicit Keywords (trimmed, deduplicated without regard to case), then
-// extracted phrases that are not already there. n <= 0 means 10. The result
-// is the same for the same article.
+// extracted phrases that are not already there. n <= 0 means 10; n above
+// MaxPhrases means MaxPhrases. The result is the same for the same article.
 func Extract(a *article.Article, n int) []Phrase {
 	if n <= 0 {
 		n = 10
 	}
+	n = min(n, MaxPhrases)
 	out := make([]Phrase, 0, n)
 	seen := make(map[string]struct{}, n)
 	for i, k := range a.Keywords {

@@ -3,6 +3,7 @@ package keyphrase
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -271,6 +272,17 @@ func TestExtract_Concurrent(t *testing.T) {
 	for range 8 {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestExtract_hugeN bounds what a caller's n can make Extract allocate:
+// the bound lives in the extractor, not only in the CLI flag.
+func TestExtract_hugeN(t *testing.T) {
+	a := &article.Article{Title: "Bridge reopens", Paragraphs: []string{"The bridge over the river reopened on Monday after repairs."}}
+	for _, n := range []int{MaxPhrases + 1, math.MaxInt32, math.MaxInt} {
+		if got := Extract(a, n); len(got) == 0 || len(got) > MaxPhrases {
+			t.Errorf("Extract(n=%d) gave %d phrases", n, len(got))
 		}
 	}
 }
