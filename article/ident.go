@@ -17,8 +17,8 @@ import (
 //   - a file read by a folder source: its path below the folder, namespaced
 //     by the source (FolderFileID);
 //   - a file posted by hand (`hookline post FILE`) that lies outside every
-//     folder source: its absolute path as a file:// URL (LocalFileID);
-//   - standard input, which has no name: its content hash (StdinID), the one
+//     folder source: its absolute path as a file:// URL (localFileID);
+//   - standard input, which has no name: its content hash (stdinID), the one
 //     case where an edit makes a new article.
 //
 // The content hash only decides whether the article changed.
@@ -104,12 +104,12 @@ func FeedItemID(source, guid string) string { return "feed:" + source + ":" + st
 // named source: its path relative to the folder, with forward slashes.
 func FolderFileID(source, rel string) string { return "folder:" + source + ":" + filepath.ToSlash(rel) }
 
-// LocalFileID is the ID of a file without a URL that no folder source
+// localFileID is the ID of a file without a URL that no folder source
 // holds: its absolute path as a file:// URL.
-func LocalFileID(abs string) string {
+func localFileID(abs string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 }
 
-// StdinID is the ID of an article without a URL read from standard input:
+// stdinID is the ID of an article without a URL read from standard input:
 // nothing but its content names it, so it is the content hash.
-func StdinID(hash string) string { return "stdin:sha256:" + hash }
+func stdinID(hash string) string { return "stdin:sha256:" + hash }

@@ -69,13 +69,13 @@ func Load(ctx context.Context, arg string, opts LoadOptions) (*Article, error) {
 // better (a folder source holds the file) replaces it.
 func localID(arg, hash string) string {
 	if arg == "-" {
-		return StdinID(hash)
+		return stdinID(hash)
 	}
 	abs, err := filepath.Abs(arg)
 	if err != nil {
 		abs = filepath.Clean(arg)
 	}
-	return LocalFileID(abs)
+	return localFileID(abs)
 }
 
 // isURL reports whether arg looks like a URL rather than a path: a scheme

@@ -52,31 +52,34 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 	}
 	var res UpsertResult
 	err = s.tx(ctx, "store article "+a.ID, func(tx *sql.Tx) error {
-		var hash string
-		err := tx.QueryRowContext(ctx, "SELECT hash FROM articles WHERE id = ?", a.ID).Scan(&hash)
+		var hash, stored string
+		err := tx.QueryRowContext(ctx, "SELECT hash, source FROM articles WHERE id = ?", a.ID).Scan(&hash, &stored)
+		adopted := false
 		if errors.Is(err, sql.ErrNoRows) {
-			var adopted bool
-			if adopted, err = adoptLegacy(ctx, tx, a, source); adopted {
-				hash = a.Hash
-			} else if err == nil {
-				err = sql.ErrNoRows
+			if adopted, err = adoptLegacy(ctx, tx, a, source); err != nil {
+				return err
 			}
-		}
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			res = New
-			_, err = tx.ExecContext(ctx, `INSERT INTO articles
+			if !adopted {
+				res = New
+				_, err = tx.ExecContext(ctx, `INSERT INTO articles
 				(id, source, hash, title, url, published, first_seen, updated_at, seen_only, data)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.ID, source, a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), now.UnixNano(), seenOnly, string(data))
+					a.ID, source, a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), now.UnixNano(), seenOnly, string(data))
+				return err
+			}
+			hash = a.Hash // the adopted row holds this content
+		}
+		if err != nil {
 			return err
-		case err != nil:
-			return err
-		case hash == a.Hash:
+		}
+		if hash == a.Hash {
 			res = Unchanged
 			// A row from a hand post (no source) joins the source that
-			// found it, so other accounts get it from the schedules.
-			_, err = tx.ExecContext(ctx, "UPDATE articles SET source = ? WHERE id = ? AND source = ''", source, a.ID)
+			// found it, so other accounts get it from the schedules. Most
+			// unchanged rows already have their source: no write then.
+			if adopted || stored == "" && source != "" {
+				_, err = tx.ExecContext(ctx, "UPDATE articles SET source = ? WHERE id = ? AND source = ''", source, a.ID)
+			}
 			return err
 		}
 		res = Changed

@@ -16,8 +16,9 @@ import (
 //     hook (article.ContentHash), and so do the posts made of that version,
 //     so that repost_edited sees no edit where there was none;
 //   - an id that is a URL becomes the canonical URL (article.CanonicalURL).
-//     When two old ids meet on one (http and https, utm variants), the most
-//     recently updated keeps the id; the other's posts move to it for the
+//     When two old ids meet on one (http and https, utm variants), the row
+//     that has it first keeps it — a row already at the canonical id, else
+//     the most recently updated; the other's posts move to it for the
 //     accounts it has none for, and the other is kept for history, marked
 //     seen-only so it is never a candidate;
 //   - content-hash ids stay; their rows are adopted by the articles that
