@@ -173,6 +173,17 @@ func lockState(t *testing.T, path string) *writeLock {
 	return l
 }
 
+// claimed reports whether a claim is committed: a post row in state
+// posting, read inside the lock's own transaction.
+func (l *writeLock) claimed(t *testing.T) bool {
+	t.Helper()
+	var n int
+	if err := l.conn.QueryRowContext(context.Background(), "SELECT count(*) FROM posts WHERE state = 'posting'").Scan(&n); err != nil {
+		t.Fatalf("read claims: %v", err)
+	}
+	return n > 0
+}
+
 func (l *writeLock) release() {
 	if l.conn == nil {
 		return
