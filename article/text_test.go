@@ -166,7 +166,7 @@ func TestSentences(t *testing.T) {
 func TestParse_styleModel(t *testing.T) {
 	data, err := os.ReadFile("../../shared/articles/kim-jong-un-china-trip.txt")
 	if err != nil {
-		t.Skipf("shared articles not laid out: %v", err)
+		t.Fatalf("shared articles not laid out (../shared beside the checkout): %v", err)
 	}
 	a, err := Parse("kim-jong-un-china-trip.txt", data)
 	if err != nil {
@@ -186,7 +186,7 @@ func TestParse_styleModel(t *testing.T) {
 func TestParse_kpcrowd(t *testing.T) {
 	files, _ := filepath.Glob("../../shared/eval/kpcrowd-dev/*.txt")
 	if len(files) == 0 {
-		t.Skip("shared eval data not laid out")
+		t.Fatal("shared eval data not laid out (../shared/eval beside the checkout)")
 	}
 	titles := 0
 	for _, f := range files {

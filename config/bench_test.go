@@ -5,6 +5,7 @@ import (
 
 	"github.com/hookline/hookline"
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 // BenchmarkParse measures loading the embedded default config, which a
@@ -12,7 +13,7 @@ import (
 func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := config.Parse("bench.yaml", hookline.DefaultConfig, nil); err != nil {
+		if _, _, err := config.Parse("bench.yaml", hookline.DefaultConfig, nil, networks.CheckAccount); err != nil {
 			b.Fatal(err)
 		}
 	}

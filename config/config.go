@@ -104,8 +104,8 @@ type Account struct {
 	Hashtags int `mapstructure:"hashtags" yaml:"hashtags,omitempty" json:"hashtags"`
 	// UTM adds utm_* parameters to the link. Off unless Source is set.
 	UTM UTM `mapstructure:"utm" yaml:"utm,omitempty" json:"utm"`
-	// Timeout bounds one request. Defaults to 30s.
-	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout" json:"timeout"`
+	// Timeout bounds one request. 0 takes the network's default (30s).
+	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout,omitempty" json:"timeout"`
 }
 
 // UTM parameters for an account's links.

@@ -17,12 +17,6 @@ const (
 	DefaultPerRun          = 1
 	DefaultOrder           = "newest"
 	DefaultCatchUp         = "skip"
-	DefaultAccountTimeout  = 30 * time.Second
-	DefaultXDailyCap       = 17
-	DefaultXMonthlyCap     = 500
-	DefaultXServer         = "https://api.x.com"
-	DefaultBlueskyServer   = "https://bsky.social"
-	DefaultVisibility      = "public"
 	DefaultFeedPoll        = 15 * time.Minute
 	DefaultFolderPoll      = time.Minute
 )
@@ -32,14 +26,6 @@ const (
 	SourceFolder = "folder"
 	SourceFeed   = "feed"
 	SourceURLs   = "urls"
-)
-
-// Account kinds.
-const (
-	KindOutbox   = "outbox"
-	KindX        = "x"
-	KindMastodon = "mastodon"
-	KindBluesky  = "bluesky"
 )
 
 // Schedule orders and catch-up modes.
@@ -69,20 +55,6 @@ func (c *Config) WithDefaults() *Config {
 			s.Poll = cmp.Or(s.Poll, DefaultFolderPoll)
 		case SourceFeed, SourceURLs:
 			s.Poll = cmp.Or(s.Poll, DefaultFeedPoll)
-		}
-	}
-	for i := range c.Networks {
-		a := &c.Networks[i]
-		a.Timeout = cmp.Or(a.Timeout, DefaultAccountTimeout)
-		switch a.Kind {
-		case KindX:
-			a.Server = cmp.Or(a.Server, DefaultXServer)
-			a.DailyCap = cmp.Or(a.DailyCap, DefaultXDailyCap)
-			a.MonthlyCap = cmp.Or(a.MonthlyCap, DefaultXMonthlyCap)
-		case KindMastodon:
-			a.Visibility = cmp.Or(a.Visibility, DefaultVisibility)
-		case KindBluesky:
-			a.Server = cmp.Or(a.Server, DefaultBlueskyServer)
 		}
 	}
 	for i := range c.Schedules {

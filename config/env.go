@@ -191,6 +191,9 @@ func join(prefix, key string) string {
 	if prefix == "" {
 		return key
 	}
+	if key == "" {
+		return prefix
+	}
 	return prefix + "." + key
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 func TestParse_EnvOverrides(t *testing.T) {
@@ -27,7 +28,7 @@ func TestParse_EnvOverrides(t *testing.T) {
 		"HOOKLINE_NETWORKS_NOBODY_ACCESS_TOKEN=x",
 		"HOOKLINE_CONFIG=ignored.yaml",
 	}
-	c, warns, err := config.Parse("c.yaml", []byte(valid), env)
+	c, warns, err := config.Parse("c.yaml", []byte(valid), env, networks.CheckAccount)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestParse_EnvOverrides(t *testing.T) {
 }
 
 func TestParse_EnvOverrideIsValidated(t *testing.T) {
-	_, _, err := config.Parse("c.yaml", []byte(valid), []string{"HOOKLINE_SCHEDULES_DAILY_PER_RUN=many", "HOOKLINE_LOG_FORMAT=xml"})
+	_, _, err := config.Parse("c.yaml", []byte(valid), []string{"HOOKLINE_SCHEDULES_DAILY_PER_RUN=many", "HOOKLINE_LOG_FORMAT=xml"}, networks.CheckAccount)
 	want := "c.yaml: log.format: \"xml\" is not one of text, json"
 	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), `schedules[0].per_run: expected a whole number, got "many"`) {
 		t.Errorf("err = %v", err)
@@ -87,7 +88,7 @@ func TestParse_Expand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			yaml := "networks: [{name: o, kind: outbox, path: '" + tt.value + "'}]"
-			c, _, err := config.Parse("c.yaml", []byte(yaml), env)
+			c, _, err := config.Parse("c.yaml", []byte(yaml), env, networks.CheckAccount)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,13 +98,13 @@ func TestParse_Expand(t *testing.T) {
 		})
 	}
 	t.Run("bad name", func(t *testing.T) {
-		_, _, err := config.Parse("c.yaml", []byte("state: '${1X}'"), env)
+		_, _, err := config.Parse("c.yaml", []byte("state: '${1X}'"), env, networks.CheckAccount)
 		if err == nil || err.Error() != `c.yaml: state: "${1X}": not a variable name (letters, digits and _)` {
 			t.Errorf("err = %v", err)
 		}
 	})
 	t.Run("keys are not expanded, values in lists are", func(t *testing.T) {
-		c, _, err := config.Parse("c.yaml", []byte("sources: [{name: s, kind: urls, urls: ['https://${HOST}/a']}]"), env)
+		c, _, err := config.Parse("c.yaml", []byte("sources: [{name: s, kind: urls, urls: ['https://${HOST}/a']}]"), env, networks.CheckAccount)
 		if err != nil {
 			t.Fatal(err)
 		}

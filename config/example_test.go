@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 func ExampleParse() {
@@ -15,21 +16,21 @@ networks:
 schedules:
   - {name: morning, cron: "0 9 * * *", networks: [masto], crn: x}
 `)
-	c, warns, err := config.Parse("config.yaml", yaml, []string{"TOKEN=s3cret"})
+	c, warns, err := config.Parse("config.yaml", yaml, []string{"TOKEN=s3cret"}, networks.CheckAccount)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	a, _ := c.Account("masto")
-	fmt.Println(a.AccessToken, a.Visibility, c.Schedules[0].PerRun)
+	fmt.Println(a.AccessToken, a.Server, c.Schedules[0].PerRun)
 	fmt.Println(warns[0])
 	// Output:
-	// [redacted] public 1
+	// [redacted] https://m.example 1
 	// schedules[0].crn: unknown key; did you mean cron?
 }
 
 func ExampleParse_invalid() {
-	_, _, err := config.Parse("config.yaml", []byte("schedules: [{name: a, cron: '0 9 * *', networks: [x]}]"), nil)
+	_, _, err := config.Parse("config.yaml", []byte("schedules: [{name: a, cron: '0 9 * *', networks: [x]}]"), nil, networks.CheckAccount)
 	fmt.Println(errors.Is(err, config.ErrInvalid))
 	fmt.Println(err)
 	// Output:

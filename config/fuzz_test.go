@@ -8,6 +8,7 @@ import (
 
 	"github.com/hookline/hookline"
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader: it never panics, a loaded
@@ -24,7 +25,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("state: x\n  bad: indent\n"))
 	f.Add([]byte("1: 2\n? [a]\n: b\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, _, err := config.Parse("f.yaml", data, []string{"X=1", "HOOKLINE_NETWORKS_A_ACCESS_TOKEN=t"})
+		c, _, err := config.Parse("f.yaml", data, []string{"X=1", "HOOKLINE_NETWORKS_A_ACCESS_TOKEN=t"}, networks.CheckAccount)
 		if err != nil {
 			if c != nil {
 				t.Fatal("config returned with an error")
@@ -53,7 +54,7 @@ func FuzzLoad(f *testing.F) {
 		if strings.Contains(string(shown), "${") {
 			return // a literal "${" from $${ would be expanded again
 		}
-		if _, _, err := config.Parse("shown.yaml", shown, nil); err != nil {
+		if _, _, err := config.Parse("shown.yaml", shown, nil, networks.CheckAccount); err != nil {
 			t.Fatalf("config show output does not load: %v\n%s", err, shown)
 		}
 	})

@@ -42,7 +42,11 @@ func Resolve(flag string, env []string) string {
 // larger than MaxFileSize is an error naming the file. Warnings (unknown
 // keys with the likely typo, unmatched overrides, a file with secrets that
 // others can read) never stop the load.
-func Load(path string, defaultYAML []byte, env []string) (*Config, []Warning, error) {
+//
+// check validates what config does not know: the keys of each account's
+// network kind (publish/networks.CheckAccount, the registry of kinds). With
+// nil, an account's kind and kind-specific keys are not checked.
+func Load(path string, defaultYAML []byte, env []string, check AccountCheck) (*Config, []Warning, error) {
 	name, data := Embedded, defaultYAML
 	if path != "" {
 		var err error
@@ -51,15 +55,22 @@ func Load(path string, defaultYAML []byte, env []string) (*Config, []Warning, er
 		}
 		name = path
 	}
-	c, warns, err := Parse(name, data, env)
+	c, warns, err := Parse(name, data, env, check)
 	if path != "" && err == nil {
 		warns = append(warns, checkPermissions(path, data)...)
 	}
 	return c, warns, err
 }
 
+// AccountCheck validates one account as its network kind reads it: the
+// kind exists and its keys are set as it needs. written are the keys the
+// account's entry sets (in the file or through HOOKLINE_ overrides), before
+// defaults. Problems are *FieldError and warnings are keyed relative to the
+// account ("access_token"); Load prefixes them with "networks[i].".
+type AccountCheck func(a Account, written []string) ([]Warning, error)
+
 // Parse is Load for config bytes; name is used in messages.
-func Parse(name string, data []byte, env []string) (*Config, []Warning, error) {
+func Parse(name string, data []byte, env []string, check AccountCheck) (*Config, []Warning, error) {
 	raw, syntax := readYAML(data)
 	if syntax != nil {
 		return nil, nil, &Error{File: name, Problems: syntax}
@@ -105,7 +116,23 @@ func Parse(name string, data []byte, env []string) (*Config, []Warning, error) {
 			seen[fe.Key] = true
 		}
 	}
-	for _, p := range unjoin(c.Validate()) {
+	all := unjoin(c.Validate())
+	if check != nil {
+		for i, a := range c.Networks {
+			key := fmt.Sprintf("networks[%d]", i)
+			ws, err := check(a, writtenKeys(raw, i))
+			for _, w := range ws {
+				warns = append(warns, Warning{Key: join(key, w.Key), Msg: w.Msg})
+			}
+			for _, p := range unjoin(err) {
+				if fe, ok := p.(*FieldError); ok {
+					p = &FieldError{Key: join(key, fe.Key), Msg: fe.Msg}
+				}
+				all = append(all, p)
+			}
+		}
+	}
+	for _, p := range all {
 		var fe *FieldError
 		if errors.As(p, &fe) && seen[fe.Key] {
 			continue // already reported, e.g. an unset ${VAR} in a cron

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hookline/hookline"
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 // valid is a config with one entry of each kind, to which tests append or
@@ -29,14 +30,14 @@ schedules:
 `
 
 func TestLoad_EmbeddedDefaultValidates(t *testing.T) {
-	c, warns, err := config.Load("", hookline.DefaultConfig, nil)
+	c, warns, err := config.Load("", hookline.DefaultConfig, nil, networks.CheckAccount)
 	if err != nil {
 		t.Fatalf("embedded config.yaml: %v", err)
 	}
 	if len(warns) > 0 {
 		t.Errorf("embedded config.yaml warnings: %v", warns)
 	}
-	if a, ok := c.Account("outbox"); !ok || a.Kind != config.KindOutbox || a.Path != "./outbox.jsonl" {
+	if a, ok := c.Account("outbox"); !ok || a.Kind != "outbox" || a.Path != "./outbox.jsonl" {
 		t.Errorf("outbox account = %+v, %v", a, ok)
 	}
 	if len(c.Sources) != 2 || c.Sources[0].Path != "examples/articles" || c.Sources[1].Path != "../shared/articles" {
@@ -51,7 +52,7 @@ func TestLoad_EmbeddedDefaultValidates(t *testing.T) {
 }
 
 func TestParse_Defaults(t *testing.T) {
-	c, warns, err := config.Parse("c.yaml", []byte(valid), nil)
+	c, warns, err := config.Parse("c.yaml", []byte(valid), nil, networks.CheckAccount)
 	if err != nil || len(warns) > 0 {
 		t.Fatalf("Parse: %v, warnings %v", err, warns)
 	}
@@ -67,12 +68,6 @@ func TestParse_Defaults(t *testing.T) {
 		{"teaser.hashtags", c.Teaser.Hashtags, 3},
 		{"feed poll", c.Sources[0].Poll, 15 * time.Minute},
 		{"folder poll", c.Sources[1].Poll, time.Minute},
-		{"account timeout", c.Networks[0].Timeout, 30 * time.Second},
-		{"x daily cap", c.Networks[1].DailyCap, 17},
-		{"x monthly cap", c.Networks[1].MonthlyCap, 500},
-		{"x server", c.Networks[1].Server, "https://api.x.com"},
-		{"mastodon visibility", c.Networks[2].Visibility, "public"},
-		{"bluesky server", c.Networks[3].Server, "https://bsky.social"},
 		{"per_run", c.Schedules[0].PerRun, 1},
 		{"order", c.Schedules[0].Order, "newest"},
 		{"catch_up", c.Schedules[0].CatchUp, "skip"},
@@ -119,16 +114,18 @@ func TestParse_Problems(t *testing.T) {
 		{"unknown source kind", "sources: [{name: a, kind: rss}]",
 			[]string{`c.yaml: sources[0].kind: "rss" is not one of folder, feed, urls`}},
 		{"x without credentials", "networks: [{name: a, kind: x}]",
-			[]string{"c.yaml: networks[0]: kind x needs credentials: consumer_key, consumer_secret, access_token, access_secret (OAuth 1.0a), or client_id and then `hookline auth x NAME` (OAuth 2.0)"}},
+			[]string{"c.yaml: networks[0]: kind x needs credentials: consumer_key, consumer_secret, access_token, access_secret (OAuth 1.0a), or client_id and then `hookline auth x a` (OAuth 2.0)"}},
 		{"x partial oauth1", "networks: [{name: a, kind: x, consumer_key: k, access_token: t}]",
 			[]string{
-				"c.yaml: networks[0].consumer_secret: required for kind x with OAuth 1.0a (consumer_key, consumer_secret, access_token, access_secret)",
-				"c.yaml: networks[0].access_secret: required for kind x with OAuth 1.0a (consumer_key, consumer_secret, access_token, access_secret)",
+				"c.yaml: networks[0].consumer_secret: required for kind x with OAuth 1.0a (consumer_key, consumer_secret, access_token, access_secret): copy it from the app's Keys and tokens page (access token with Read and Write)",
+				"c.yaml: networks[0].access_secret: required for kind x with OAuth 1.0a (consumer_key, consumer_secret, access_token, access_secret): copy it from the app's Keys and tokens page (access token with Read and Write)",
 			}},
 		{"mastodon credentials", "networks: [{name: a, kind: mastodon}]",
-			[]string{"c.yaml: networks[0].server: required for kind mastodon", "c.yaml: networks[0].access_token: required for kind mastodon"}},
+			[]string{"c.yaml: networks[0].server: required for kind mastodon: the instance's address, such as https://mastodon.social",
+				"c.yaml: networks[0].access_token: required for kind mastodon: create one under Preferences → Development with write:statuses"}},
 		{"bluesky credentials", "networks: [{name: a, kind: bluesky}]",
-			[]string{"c.yaml: networks[0].identifier: required for kind bluesky", "c.yaml: networks[0].app_password: required for kind bluesky"}},
+			[]string{"c.yaml: networks[0].identifier: required for kind bluesky: the account's handle (e.g. alice.bsky.social) or DID",
+				"c.yaml: networks[0].app_password: required for kind bluesky: create one under Settings → Privacy and security → App passwords"}},
 		{"mastodon visibility", "networks: [{name: a, kind: mastodon, server: https://m.example, access_token: t, visibility: friends}]",
 			[]string{`c.yaml: networks[0].visibility: "friends" is not one of public, unlisted, private, direct`}},
 		{"timezone", "timezone: Mars/Olympus",
@@ -178,7 +175,7 @@ func TestParse_Problems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, _, err := config.Parse("c.yaml", []byte(tt.yaml), nil)
+			c, _, err := config.Parse("c.yaml", []byte(tt.yaml), nil, networks.CheckAccount)
 			if err == nil {
 				t.Fatalf("Parse succeeded with %+v, want errors %q", c, tt.want)
 			}
@@ -210,7 +207,7 @@ sources: [{name: a, kind: folder, path: x, pol: 1m}]
 networks: [{name: o, kind: outbox, utm: {sorce: x}}]
 schedules: [{name: a, cron: '@daily', crn: '@daily'}, {name: b, cron: '@daily', per_run: x, jiter: 1m}]
 `
-	_, warns, _ := config.Parse("c.yaml", []byte(yaml), nil)
+	_, warns, _ := config.Parse("c.yaml", []byte(yaml), nil, networks.CheckAccount)
 	var got []string
 	for _, w := range warns {
 		got = append(got, w.String())
@@ -234,7 +231,7 @@ schedules: [{name: a, cron: '@daily', crn: '@daily'}, {name: b, cron: '@daily', 
 func TestLoad_File(t *testing.T) {
 	dir := t.TempDir()
 	t.Run("missing file", func(t *testing.T) {
-		_, _, err := config.Load(filepath.Join(dir, "nope.yaml"), nil, nil)
+		_, _, err := config.Load(filepath.Join(dir, "nope.yaml"), nil, nil, networks.CheckAccount)
 		if !errors.Is(err, os.ErrNotExist) || errors.Is(err, config.ErrInvalid) {
 			t.Errorf("err = %v, want not-exist and not ErrInvalid", err)
 		}
@@ -244,7 +241,7 @@ func TestLoad_File(t *testing.T) {
 		if err := os.WriteFile(path, []byte("schedules: [{name: a, cron: '* *'}]"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		_, _, err := config.Load(path, hookline.DefaultConfig, nil)
+		_, _, err := config.Load(path, hookline.DefaultConfig, nil, networks.CheckAccount)
 		if want := path + ": schedules[0].cron: expected 5 fields, got 2"; err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("err = %v, want prefix %q", err, want)
 		}
@@ -283,7 +280,7 @@ func TestResolve(t *testing.T) {
 // TestParse_XOAuth2BeforeAuth: an X account with only client_id loads, so
 // that `hookline auth x NAME` can run to get its first refresh token.
 func TestParse_XOAuth2BeforeAuth(t *testing.T) {
-	_, _, err := config.Parse("c.yaml", []byte("networks: [{name: a, kind: x, client_id: id}]"), nil)
+	_, _, err := config.Parse("c.yaml", []byte("networks: [{name: a, kind: x, client_id: id}]"), nil, networks.CheckAccount)
 	if err != nil {
 		t.Fatalf("client_id alone refused: %v", err)
 	}
@@ -303,7 +300,7 @@ func TestLoad_EmptyRefused(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			c, _, err := config.Load(path, hookline.DefaultConfig, []string{"HOOKLINE_STATE=./s.db"})
+			c, _, err := config.Load(path, hookline.DefaultConfig, []string{"HOOKLINE_STATE=./s.db"}, networks.CheckAccount)
 			want := path + ": the file is empty (no sources:, networks: or schedules:), so nothing would be posted; " +
 				"write them into it, or remove the file to use the embedded default"
 			if c != nil || err == nil || err.Error() != want || !errors.Is(err, config.ErrInvalid) {
@@ -326,7 +323,7 @@ func TestLoad_NotARegularFile(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c, _, err := config.Load(tc.path, hookline.DefaultConfig, nil)
+			c, _, err := config.Load(tc.path, hookline.DefaultConfig, nil, networks.CheckAccount)
 			if c != nil || err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("Load(%s) = %+v, %v; want %q", tc.path, c, err, tc.want)
 			}

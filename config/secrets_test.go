@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 func TestRedactURL(t *testing.T) {
@@ -38,7 +39,7 @@ networks:
   - {name: sky, kind: bluesky, identifier: me.bsky.social, app_password: MARKER-app}
 schedules:
   - {name: daily, cron: "@daily"}
-`), nil)
+`), nil, networks.CheckAccount)
 	if err != nil {
 		t.Fatal(err)
 	}

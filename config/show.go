@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"reflect"
 
 	"gopkg.in/yaml.v3"
 )
@@ -37,20 +38,50 @@ func (c *Config) Redacted() *Config {
 	return &r
 }
 
-// SecretValues returns the values of a's credentials, empty ones
-// included: what a publisher teaches the process's redactor.
-func (a Account) SecretValues() []string {
-	ps := a.secrets()
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = p.Value()
+// SecretValues returns the values of every Secret field of the struct v
+// (or pointer to one), nested structs included, empty ones too: what a
+// publisher teaches the process's redactor, whatever config type it keeps
+// (an Account, or a network kind's own Config).
+func SecretValues(v any) []string {
+	var out []string
+	for _, p := range secretFields(reflect.ValueOf(v)) {
+		out = append(out, p.String())
 	}
 	return out
 }
 
 // secrets points at every Secret field of a.
 func (a *Account) secrets() []*Secret {
-	return []*Secret{&a.ConsumerKey, &a.ConsumerSecret, &a.AccessToken, &a.AccessSecret, &a.ClientSecret, &a.RefreshToken, &a.AppPassword}
+	var out []*Secret
+	for _, f := range secretFields(reflect.ValueOf(a)) {
+		out = append(out, f.Addr().Interface().(*Secret))
+	}
+	return out
+}
+
+// secretFields are the Secret fields of the struct v, depth first.
+func secretFields(v reflect.Value) []reflect.Value {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return nil
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []reflect.Value
+	for i := range v.NumField() {
+		f := v.Field(i)
+		switch {
+		case !v.Type().Field(i).IsExported():
+		case f.Type() == secretType:
+			out = append(out, f)
+		case f.Kind() == reflect.Struct:
+			out = append(out, secretFields(f)...)
+		}
+	}
+	return out
 }
 
 // Show renders the effective config as YAML with every secret redacted.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 // secretConfig sets every secret to a unique marker, half from the file and
@@ -24,7 +25,7 @@ networks:
 var secretEnv = []string{"XT=MARK-xt", "HOOKLINE_NETWORKS_B_APP_PASSWORD=MARK-envpw"}
 
 func TestShow_RedactsEverySecret(t *testing.T) {
-	c, _, err := config.Parse("c.yaml", []byte(secretConfig), secretEnv)
+	c, _, err := config.Parse("c.yaml", []byte(secretConfig), secretEnv, networks.CheckAccount)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func mustJSON(t *testing.T, v any) string {
 }
 
 func TestShow_RoundTrips(t *testing.T) {
-	c, _, err := config.Parse("c.yaml", []byte(valid), nil)
+	c, _, err := config.Parse("c.yaml", []byte(valid), nil, networks.CheckAccount)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestShow_RoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, warns, err := config.Parse("shown.yaml", shown, nil)
+	again, warns, err := config.Parse("shown.yaml", shown, nil, networks.CheckAccount)
 	if err != nil || len(warns) > 0 {
 		t.Fatalf("config show output does not load: %v %v\n%s", err, warns, shown)
 	}
@@ -123,7 +124,7 @@ func TestCheckPermissions(t *testing.T) {
 			if len(warns) != 1 || warns[0].Key != tt.warn || !strings.Contains(warns[0].Msg, "chmod 600 "+path) || strings.Contains(warns[0].Msg, "tok") {
 				t.Errorf("warnings = %v, want one for %s", warns, tt.warn)
 			}
-			_, loadWarns, err := config.Load(path, nil, []string{"T=x"})
+			_, loadWarns, err := config.Load(path, nil, []string{"T=x"}, networks.CheckAccount)
 			if err != nil || len(loadWarns) != 1 {
 				t.Errorf("Load: %v, warnings %v; want the permission warning", err, loadWarns)
 			}

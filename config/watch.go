@@ -27,6 +27,8 @@ type Watcher struct {
 	// Debounce is the quiet time after the last change before a reload.
 	// Defaults to DefaultDebounce (500ms).
 	Debounce time.Duration
+	// Check validates each account's kind-specific keys, as Load's check.
+	Check AccountCheck
 	// OnChange gets each new config that loads and validates, with its warnings.
 	OnChange func(*Config, []Warning)
 	// OnError gets the problems of each edit that does not load; they name
@@ -121,7 +123,7 @@ func (w *Watcher) reload(path string, last []byte, emptied bool) (read []byte, n
 	if env == nil {
 		env = os.Environ()
 	}
-	c, warns, err := Parse(w.Path, data, env)
+	c, warns, err := Parse(w.Path, data, env, w.Check)
 	if err != nil {
 		w.fail(err)
 		return data, false

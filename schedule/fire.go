@@ -100,12 +100,12 @@ func (d *Daemon) prepare(ctx context.Context, p *plan, job *Job, now time.Time) 
 				}
 				results[c.a.ID] = res
 			}
-			post, err := networks.PostFor(ctx, acct, pub, res, p.cfg.Teaser, key)
+			draft, err := networks.PostFor(ctx, acct, pub, res, p.cfg.Teaser, key)
 			if err != nil {
 				errs = append(errs, d.skip(ctx, acct.Name, c.a, key, err.Error(), now))
 				continue
 			}
-			jobs = append(jobs, deliver.Job{Post: post, Publisher: pub, RepostEdited: c.repost})
+			jobs = append(jobs, deliver.Job{Post: draft.Post, Publisher: pub, RepostEdited: c.repost})
 		}
 	}
 	return jobs, errs

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 // httpPub posts to an httptest network.
@@ -68,7 +69,7 @@ func TestDaemon_ReloadWhilePostInFlight(t *testing.T) {
 		}
 	}
 	write("  - name: a\n    cron: \"0 * * * *\"\n")
-	cfg, _, err := config.Load(path, nil, nil)
+	cfg, _, err := config.Load(path, nil, nil, networks.CheckAccount)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func xsumArticles(t testing.TB) ([]xsumRow, []*article.Article) {
 	t.Helper()
 	f, err := os.Open(filepath.Join(sharedDir(), "eval", "xsum-dev.jsonl"))
 	if err != nil {
-		t.Skipf("xsum dev set: %v", err)
+		t.Fatalf("xsum dev set (../shared/eval, laid out beside the checkout): %v", err)
 	}
 	defer f.Close()
 	var rows []xsumRow

@@ -115,7 +115,7 @@ func TestCompose_modelHook(t *testing.T) {
 		t.Fatal(err)
 	}
 	if a.Hook == "" {
-		t.Skip("the article reader did not recognise the model's hook")
+		t.Fatal("the article reader did not recognise the model's hook paragraph: the model's first paragraph must be read as its hook")
 	}
 	res, err := Compose(a, Options{})
 	if err != nil {

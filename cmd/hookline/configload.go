@@ -7,6 +7,7 @@ import (
 
 	"github.com/hookline/hookline"
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 )
 
 // loadConfig finds the config (--config, else $HOOKLINE_CONFIG, else
@@ -23,7 +24,7 @@ func loadConfig(g *globals) (*config.Config, string, error) {
 func loadConfigWarnings(g *globals) (*config.Config, string, []config.Warning, error) {
 	env := os.Environ()
 	path := config.Resolve(g.configPath, env)
-	c, warns, err := config.Load(path, hookline.DefaultConfig, env)
+	c, warns, err := config.Load(path, hookline.DefaultConfig, env, networks.CheckAccount)
 	if c != nil {
 		g.redactor.Add(c.Secrets()...)
 	}

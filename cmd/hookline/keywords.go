@@ -35,14 +35,11 @@ A bad article gets a one-line error and the others are still read.`,
 			if top < 1 || top > keyphrase.MaxPhrases {
 				return fmt.Errorf("keywords: --top %d: want a number from 1 to %d", top, keyphrase.MaxPhrases)
 			}
-			opts, err := teaserOptions(cmd, g)
+			cfg, err := previewConfig(cmd, g)
 			if err != nil {
 				return err
 			}
-			hashtags := opts.Hashtags
-			if hashtags <= 0 {
-				hashtags = 3
-			}
+			hashtags := cfg.Teaser.Hashtags
 			out := cmd.OutOrStdout()
 			enc := json.NewEncoder(out)
 			return eachArticle(cmd, "keywords", args, input, func(a *article.Article) error {
@@ -55,7 +52,7 @@ A bad article gets a one-line error and the others are still read.`,
 				// which lead with the teaser's subject; an article with no
 				// sentence to tease gets them from its keyphrases alone.
 				var tags []string
-				if res, err := teaser.Compose(a, opts); err == nil {
+				if res, err := teaser.Compose(a, teaser.Options{Variant: cfg.Teaser.Variant, Hashtags: hashtags}); err == nil {
 					tags = res.Hashtags
 				} else {
 					tags = teaser.Hashtags(a, hashtags)

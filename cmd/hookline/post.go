@@ -152,7 +152,9 @@ func prepare(ctx context.Context, accts []config.Account, res teaser.Result, t c
 			tg := target{acct: acct}
 			tg.pub, tg.err = networks.Open(ctx, acct, deps)
 			if tg.err == nil {
-				tg.post, tg.err = networks.PostFor(ctx, acct, tg.pub, res, t, deliver.Key(res.Article.ID, acct.Name))
+				var d networks.Draft
+				d, tg.err = networks.PostFor(ctx, acct, tg.pub, res, t, deliver.Key(res.Article.ID, acct.Name))
+				tg.post = d.Post
 			}
 			targets[i] = tg
 		})

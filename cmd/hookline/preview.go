@@ -5,36 +5,35 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/hookline/hookline/article"
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/teaser"
-	"github.com/hookline/hookline/teaser/fit"
 )
-
-// previewNetworks are the networks preview fits posts to, in its order.
-var previewNetworks = map[string]func() fit.Rules{
-	"x":        fit.X,
-	"mastodon": func() fit.Rules { return fit.Mastodon(0, 0) },
-	"bluesky":  fit.Bluesky,
-}
 
 func newPreviewCmd(g *globals) *cobra.Command {
 	var (
-		networks []string
+		kinds    []string
+		accounts []string
 		variant  int
 		format   string
 		input    inputFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "preview [--network x|mastodon|bluesky]... [--variant N] [--format text|json] ARTICLE...",
+		Use:   "preview [--network KIND]... [--account NAME]... [--variant N] [--format text|json] ARTICLE...",
 		Short: "Show an article's teaser and its post on each network",
 		Long: `Preview writes the teaser of each ARTICLE (a file, an http(s) URL, or - for
 stdin) and fits it, with the article's link and hashtags, to each network:
 X (280, weighted), Mastodon (500) and Bluesky (300 graphemes), or those named
-with --network. Each post shows its counted length against the limit.
+with --network. --account NAME shows the post of a configured account
+instead, as hookline post builds it (its max_chars, hashtags, language and
+utm); a Mastodon instance's own limit is not asked for, so no credentials are
+needed. Each post shows its counted length against the limit.
 --variant 1 to 4 picks the article's first to fourth best angle on the news (0: the best).
 --format json prints one object a line per article. Nothing is posted.
 A bad article gets a one-line error and the others are still previewed.`,
@@ -43,18 +42,15 @@ A bad article gets a one-line error and the others are still previewed.`,
 			if err := checkFormat(format); err != nil {
 				return err
 			}
-			for _, n := range networks {
-				if previewNetworks[n] == nil {
-					return fmt.Errorf("preview: --network %q: want x, mastodon or bluesky", n)
-				}
-			}
-			if len(networks) == 0 {
-				networks = []string{"x", "mastodon", "bluesky"}
-			}
-			opts, err := teaserOptions(cmd, g)
+			cfg, err := previewConfig(cmd, g)
 			if err != nil {
 				return err
 			}
+			accts, err := previewAccounts(cfg, kinds, accounts)
+			if err != nil {
+				return err
+			}
+			opts := networks.TeaserOptions(accts, cfg.Teaser)
 			if cmd.Flags().Changed("variant") {
 				opts.Variant = variant
 			}
@@ -64,17 +60,17 @@ A bad article gets a one-line error and the others are still previewed.`,
 				if err != nil {
 					return fmt.Errorf("%s: %w", a.Source, err)
 				}
-				link := a.URL
-				if link == "" && strings.Contains(a.Source, "://") {
-					link = a.Source
-				}
-				posts := make([]fit.Post, 0, len(networks))
-				for _, n := range networks {
-					p, err := res.Post(previewNetworks[n](), link, opts.Hashtags)
+				posts := make([]previewPost, 0, len(accts))
+				for _, acct := range accts {
+					d, err := networks.PostFor(cmd.Context(), acct, nil, res, cfg.Teaser, "")
 					if err != nil {
 						return fmt.Errorf("%s: %w", a.Source, err)
 					}
-					posts = append(posts, p)
+					name := acct.Kind
+					if name != acct.Name {
+						name = acct.Name + " (" + acct.Kind + ")"
+					}
+					posts = append(posts, previewPost{name, d.Text, d.Length, d.Limit})
 				}
 				if format == "json" {
 					return writePreviewJSON(out, a, res, posts)
@@ -84,11 +80,47 @@ A bad article gets a one-line error and the others are still previewed.`,
 			})
 		},
 	}
-	cmd.Flags().StringSliceVarP(&networks, "network", "n", nil, "network to fit the post to: x, mastodon or bluesky (repeatable; default all three)")
+	cmd.Flags().StringSliceVarP(&kinds, "network", "n", nil, "network to fit the post to: "+strings.Join(networks.Kinds(), ", ")+" (repeatable; default the networks with a limit)")
+	cmd.Flags().StringSliceVarP(&accounts, "account", "a", nil, "configured account whose post to show (repeatable)")
 	cmd.Flags().IntVar(&variant, "variant", 0, "news angle, 1 to 4 (0: the best; default: config teaser.variant)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	input.register(cmd)
 	return cmd
+}
+
+// previewAccounts are the accounts preview builds posts for: the
+// configured accounts named, then one of each kind named (its rules, no
+// credentials); with neither, one of each kind that has a limit.
+func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Account, error) {
+	var out []config.Account
+	for _, name := range names {
+		a, ok := cfg.Account(name)
+		if !ok {
+			return nil, fmt.Errorf("preview: --account %q: no such account in the config%s", name, knownAccounts(cfg))
+		}
+		out = append(out, a)
+	}
+	if len(kinds) == 0 && len(names) == 0 {
+		kinds = networks.LimitedKinds()
+	}
+	for _, k := range kinds {
+		if !slices.Contains(networks.Kinds(), k) {
+			return nil, fmt.Errorf("preview: --network %q: want one of %s", k, strings.Join(networks.Kinds(), ", "))
+		}
+		out = append(out, config.Account{Name: k, Kind: k})
+	}
+	return out, nil
+}
+
+func knownAccounts(cfg *config.Config) string {
+	var names []string
+	for _, a := range cfg.Networks {
+		names = append(names, a.Name)
+	}
+	if len(names) == 0 {
+		return " (it has none)"
+	}
+	return " (known: " + strings.Join(names, ", ") + ")"
 }
 
 type previewPost struct {
@@ -98,7 +130,7 @@ type previewPost struct {
 	Limit   int    `json:"limit"`
 }
 
-func writePreviewJSON(w io.Writer, a *article.Article, res teaser.Result, posts []fit.Post) error {
+func writePreviewJSON(w io.Writer, a *article.Article, res teaser.Result, posts []previewPost) error {
 	row := struct {
 		File       string        `json:"file"`
 		Title      string        `json:"title"`
@@ -106,15 +138,12 @@ func writePreviewJSON(w io.Writer, a *article.Article, res teaser.Result, posts 
 		Keyphrases []string      `json:"keyphrases"`
 		Hashtags   []string      `json:"hashtags"`
 		Posts      []previewPost `json:"posts"`
-	}{a.Source, a.Title, res.Teaser.String(), nonNil(res.Keyphrases), nonNil(res.Hashtags), nil}
-	for _, p := range posts {
-		row.Posts = append(row.Posts, previewPost{p.Network, p.Text, p.Length, p.Limit})
-	}
+	}{a.Source, a.Title, res.Teaser.String(), nonNil(res.Keyphrases), nonNil(res.Hashtags), posts}
 	return json.NewEncoder(w).Encode(row)
 }
 
 // writePreviewText prints the teaser and one card per network.
-func writePreviewText(w io.Writer, a *article.Article, res teaser.Result, posts []fit.Post) {
+func writePreviewText(w io.Writer, a *article.Article, res teaser.Result, posts []previewPost) {
 	fmt.Fprintf(w, "# %s\n", a.Source)
 	if a.Title != "" {
 		fmt.Fprintf(w, "title:      %s\n", a.Title)
@@ -172,22 +201,19 @@ func eachArticle(cmd *cobra.Command, name string, args []string, in inputFlags, 
 	return fmt.Errorf("%s: %d of %d articles failed", name, failed, len(args))
 }
 
-// teaserOptions takes the teaser defaults from the config file when there
-// is one (--config, $HOOKLINE_CONFIG or ./config.yaml); without one the
-// engine's own defaults apply.
-func teaserOptions(cmd *cobra.Command, g *globals) (teaser.Options, error) {
-	var opts teaser.Options
+// previewConfig is the config commands that only read articles use: the
+// one found (see loadConfig) when there is a file, else the defaults.
+func previewConfig(cmd *cobra.Command, g *globals) (*config.Config, error) {
 	if g.configPath == "" && os.Getenv("HOOKLINE_CONFIG") == "" {
 		if _, err := os.Stat("config.yaml"); err != nil {
-			return opts, nil
+			return new(config.Config).WithDefaults(), nil
 		}
 	}
 	c, _, err := loadConfig(g)
 	if err != nil {
-		return opts, fmt.Errorf("%s: %w", cmd.Name(), err)
+		return nil, fmt.Errorf("%s: %w", cmd.Name(), err)
 	}
-	opts.Variant, opts.Hashtags = c.Teaser.Variant, c.Teaser.Hashtags
-	return opts, nil
+	return c, nil
 }
 
 func checkFormat(format string) error {

@@ -107,7 +107,7 @@ func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.
 		log.Error("config edit rejected; the running config stays", slog.Any("error", err))
 	}
 	if path != "" {
-		w := &config.Watcher{Path: path, OnChange: apply, OnError: reject}
+		w := &config.Watcher{Path: path, Check: networks.CheckAccount, OnChange: apply, OnError: reject}
 		wg.Go(func() {
 			if err := w.Run(ctx); err != nil {
 				log.Warn("config file not watched; reload with SIGHUP", slog.Any("error", err))
@@ -124,7 +124,7 @@ func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.
 				return
 			case <-hup:
 				log.Info("SIGHUP: reloading config")
-				c, warns, err := config.Load(path, hookline.DefaultConfig, os.Environ())
+				c, warns, err := config.Load(path, hookline.DefaultConfig, os.Environ(), networks.CheckAccount)
 				if err != nil {
 					reject(err)
 					continue

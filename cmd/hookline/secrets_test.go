@@ -53,7 +53,7 @@ func secretsSetup(t *testing.T, mk map[string]string, fault faultnet.Fault) (dir
 	masto.Token, xf.RefreshToken, bsky.Password = mk["masto.access_token"], mk["x2.refresh_token"], mk["bsky.app_password"]
 	art, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "articles", "kim-jong-un-china-trip.txt"))
 	if err != nil {
-		t.Skipf("shared article missing: %v", err)
+		t.Fatalf("shared article missing (../shared beside the checkout): %v", err)
 	}
 	must(t, os.MkdirAll(filepath.Join(dir, "articles"), 0o700))
 	must(t, os.WriteFile(filepath.Join(dir, "articles", "story.txt"), art, 0o600))

@@ -27,7 +27,6 @@ import (
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/redact"
-	"github.com/hookline/hookline/teaser/fit"
 )
 
 // DefaultServer is the PDS used when the account names none.
@@ -45,7 +44,6 @@ type Client struct {
 	server     string
 	identifier string
 	password   config.Secret
-	language   string
 	timeout    time.Duration
 	http       *http.Client
 	images     *http.Client
@@ -59,7 +57,6 @@ type Client struct {
 
 var (
 	_ publish.Publisher = (*Client)(nil)
-	_ publish.Limiter   = (*Client)(nil)
 	_ publish.DryRunner = (*Client)(nil)
 )
 
@@ -82,28 +79,24 @@ type Options struct {
 	Redactor *redact.Redactor
 }
 
-// New returns a Client for acct (kind bluesky): acct.Server is the PDS
-// (default https://bsky.social), acct.Identifier the handle or DID, and
-// acct.AppPassword an app password. No request is made until Publish.
-func New(acct config.Account, opts Options) (*Client, error) {
+// New returns a Client for the account cfg: cfg.Server is the PDS
+// (default https://bsky.social), cfg.Identifier the handle or DID, and
+// cfg.AppPassword an app password. No request is made until Publish.
+func New(acct Config, opts Options) (*Client, error) {
 	server := strings.TrimRight(cmp.Or(acct.Server, DefaultServer), "/")
 	u, err := url.Parse(server)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("%s: server %q is not an http(s) URL, e.g. %s", acct.Name, acct.Server, DefaultServer)
 	}
-	if acct.Identifier == "" {
-		return nil, fmt.Errorf("%s: identifier is required: the account's handle (e.g. alice.bsky.social) or DID", acct.Name)
+	if err := acct.Check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", acct.Name, err)
 	}
-	if acct.AppPassword == "" {
-		return nil, fmt.Errorf("%s: app_password is required: %s", acct.Name, appPasswordHelp)
-	}
-	r := redact.For(opts.Redactor, acct.SecretValues()...)
+	r := redact.For(opts.Redactor, config.SecretValues(acct)...)
 	c := &Client{
 		name:       acct.Name,
 		server:     server,
 		identifier: strings.TrimPrefix(acct.Identifier, "@"),
 		password:   acct.AppPassword,
-		language:   acct.Language,
 		timeout:    cmp.Or(acct.Timeout, DefaultTimeout),
 		http:       r.Client(opts.HTTPClient), // error bodies are redacted before anything reads them
 		log:        r.Logger(opts.Log),
@@ -119,9 +112,6 @@ func New(acct config.Account, opts Options) (*Client, error) {
 	}
 	return c, nil
 }
-
-// Rules returns Bluesky's length rules: 300 graphemes and 3000 bytes.
-func (c *Client) Rules(context.Context) (fit.Rules, error) { return fit.Bluesky(), nil }
 
 // Publish creates p as a post with the record key RecordKey(key), where
 // key is p.IdempotencyKey (or the article and account when it is empty).
@@ -184,7 +174,7 @@ func (c *Client) input(p publish.Post, repo string, thumb json.RawMessage) creat
 		Repo:       repo,
 		Collection: Collection,
 		Rkey:       RecordKey(key),
-		Record:     BuildRecord(p, c.language, c.now(), thumb),
+		Record:     BuildRecord(p, c.now(), thumb),
 	}
 }
 

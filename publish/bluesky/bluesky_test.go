@@ -27,12 +27,12 @@ type testEnv struct {
 
 // setup returns a Client for the fake PDS's account; edit changes the
 // account first.
-func setup(t *testing.T, edit func(*config.Account)) testEnv {
+func setup(t *testing.T, edit func(*Config)) testEnv {
 	t.Helper()
 	pds := newFakePDS(t)
-	acct := config.Account{
-		Name: "bluesky-main", Kind: "bluesky", Server: pds.srv.URL,
-		Identifier: pds.identifier, AppPassword: config.Secret(pds.password), Language: "en",
+	acct := Config{
+		Name: "bluesky-main", Server: pds.srv.URL,
+		Identifier: pds.identifier, AppPassword: config.Secret(pds.password),
 	}
 	if edit != nil {
 		edit(&acct)
@@ -63,6 +63,7 @@ func testPost() publish.Post {
 		Hashtags:       []string{"#KimJongUn", "#東京"},
 		Title:          "Kim walks out",
 		Description:    "The summit ended early.",
+		Lang:           "en",
 		IdempotencyKey: "hl-0123456789abcdef",
 	}
 }
@@ -134,14 +135,14 @@ func TestClient_Publish(t *testing.T) {
 	if n := env.pds.callsTo("com.atproto.server.createSession"); n != 1 {
 		t.Errorf("%d logins for two posts, want 1", n)
 	}
-	if rec := decodeRecord(t, env.pds.record(RecordKey("hl-other"))); len(rec.Langs) != 1 || rec.Langs[0] != "en" {
-		t.Errorf("langs %v, want the account's [en] over the post's de", rec.Langs)
+	if rec := decodeRecord(t, env.pds.record(RecordKey("hl-other"))); len(rec.Langs) != 1 || rec.Langs[0] != "de" {
+		t.Errorf("langs %v, want the post's [de]", rec.Langs)
 	}
 }
 
 func TestClient_Publish_noLink(t *testing.T) {
-	env := setup(t, func(a *config.Account) { a.Language = "not a language!" })
-	p := publish.Post{Text: "Just words, no link. #Go", Hashtags: []string{"#Go"}, IdempotencyKey: "k"}
+	env := setup(t, nil)
+	p := publish.Post{Text: "Just words, no link. #Go", Hashtags: []string{"#Go"}, IdempotencyKey: "k", Lang: "not a language!"}
 	if _, err := env.client.Publish(t.Context(), p); err != nil {
 		t.Fatal(err)
 	}
@@ -224,14 +225,14 @@ func TestClient_Publish_errors(t *testing.T) {
 	reset := time.Unix(1_900_000_000, 0)
 	tests := []struct {
 		name      string
-		edit      func(*config.Account)
+		edit      func(*Config)
 		nsid      string
 		reply     reply
 		wantIs    error
 		wantRetry bool
 		wantMsg   string
 	}{
-		{"wrong app password", func(a *config.Account) { a.AppPassword = "wrong-pass-word-xxxx" }, "", reply{},
+		{"wrong app password", func(a *Config) { a.AppPassword = "wrong-pass-word-xxxx" }, "", reply{},
 			publish.ErrUnauthorized, false, "bluesky-main: 401 unauthorized: the app password was refused; create one under Settings → Privacy and security → App passwords"},
 		{"429 on login", nil, "com.atproto.server.createSession",
 			reply{status: 429, name: "RateLimitExceeded", message: "Rate Limit Exceeded", header: map[string]string{"ratelimit-reset": "1900000000", "ratelimit-remaining": "0"}},

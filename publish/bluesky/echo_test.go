@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/internal/faultnet"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/bluesky"
@@ -36,7 +35,7 @@ func TestClient_EchoedCredentialsRedacted(t *testing.T) {
 					srv.Password = password
 					srv.SetEcho(code, paths...)
 					var logs bytes.Buffer
-					c, err := bluesky.New(config.Account{Name: "bsky", Kind: "bluesky", Server: srv.URL, Identifier: "hookline.bsky.social", AppPassword: password},
+					c, err := bluesky.New(bluesky.Config{Name: "bsky", Server: srv.URL, Identifier: "hookline.bsky.social", AppPassword: password},
 						bluesky.Options{HTTPClient: srv.Client(), Log: newLog(&logs)})
 					if err != nil {
 						t.Fatal(err)

@@ -9,9 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
-	"github.com/hookline/hookline/teaser/fit"
 )
 
 func TestClient_Publish_tooLong(t *testing.T) {
@@ -52,7 +50,7 @@ func TestClient_Publish_timeout(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	t.Cleanup(func() { close(release) })
-	c, err := New(config.Account{Name: "bluesky-main", Server: srv.URL, Identifier: "a.test", AppPassword: "pw-secret", Timeout: 50 * time.Millisecond}, Options{})
+	c, err := New(Config{Name: "bluesky-main", Server: srv.URL, Identifier: "a.test", AppPassword: "pw-secret", Timeout: 50 * time.Millisecond}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +66,7 @@ func TestClient_Publish_timeout(t *testing.T) {
 func TestClient_Publish_unreachable(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	srv.Close()
-	c, _ := New(config.Account{Name: "bluesky-main", Server: srv.URL, Identifier: "a.test", AppPassword: "pw"}, Options{})
+	c, _ := New(Config{Name: "bluesky-main", Server: srv.URL, Identifier: "a.test", AppPassword: "pw"}, Options{})
 	_, err := c.Publish(t.Context(), testPost())
 	if err == nil || !publish.Retryable(err) || !strings.HasPrefix(err.Error(), "bluesky-main: log in: ") {
 		t.Errorf("error %v, want a retryable one naming the account and step", err)
@@ -98,24 +96,16 @@ func TestClient_DryRun(t *testing.T) {
 	}
 }
 
-func TestClient_Rules(t *testing.T) {
-	env := setup(t, nil)
-	r, err := env.client.Rules(t.Context())
-	if err != nil || r != fit.Bluesky() {
-		t.Errorf("Rules = %+v, %v; want fit.Bluesky()", r, err)
-	}
-}
-
 func TestNew(t *testing.T) {
 	tests := []struct {
 		name    string
-		acct    config.Account
+		acct    Config
 		wantErr string
 	}{
-		{"defaults", config.Account{Name: "b", Identifier: "a.bsky.social", AppPassword: "p"}, ""},
-		{"no identifier", config.Account{Name: "b", AppPassword: "p"}, "b: identifier is required"},
-		{"no app password", config.Account{Name: "b", Identifier: "a"}, "b: app_password is required: create one under Settings"},
-		{"bad server", config.Account{Name: "b", Server: "bsky.social", Identifier: "a", AppPassword: "p"}, `b: server "bsky.social" is not an http(s) URL`},
+		{"defaults", Config{Name: "b", Identifier: "a.bsky.social", AppPassword: "p"}, ""},
+		{"no identifier", Config{Name: "b", AppPassword: "p"}, "b: identifier: required for kind bluesky"},
+		{"no app password", Config{Name: "b", Identifier: "a"}, "b: app_password: required for kind bluesky: create one under Settings"},
+		{"bad server", Config{Name: "b", Server: "bsky.social", Identifier: "a", AppPassword: "p"}, `b: server "bsky.social" is not an http(s) URL`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,8 +48,8 @@ func TestPDS(t *testing.T) {
 
 	var requests atomic.Int64
 	hc := &http.Client{Transport: countingTransport{&requests, http.DefaultTransport}}
-	c, err := New(config.Account{
-		Name: "bluesky-e2e", Kind: "bluesky", Server: pdsURL,
+	c, err := New(Config{
+		Name: "bluesky-e2e", Server: pdsURL,
 		Identifier: handle, AppPassword: config.Secret(appPassword), // no language: the post's
 	}, Options{HTTPClient: hc, ImageClient: http.DefaultClient})
 	if err != nil {
@@ -125,8 +125,8 @@ func TestPDS(t *testing.T) {
 
 	// Exactly once: the same post again, from a fresh client as after a
 	// restart, is the same record.
-	c2, err := New(config.Account{
-		Name: "bluesky-e2e", Kind: "bluesky", Server: pdsURL,
+	c2, err := New(Config{
+		Name: "bluesky-e2e", Server: pdsURL,
 		Identifier: handle, AppPassword: config.Secret(appPassword),
 	}, Options{HTTPClient: hc})
 	if err != nil {
@@ -144,7 +144,7 @@ func TestPDS(t *testing.T) {
 	}
 
 	// A wrong app password is refused, and says what to do.
-	bad, _ := New(config.Account{Name: "bluesky-e2e", Server: pdsURL, Identifier: handle, AppPassword: "aaaa-bbbb-cccc-dddd"}, Options{})
+	bad, _ := New(Config{Name: "bluesky-e2e", Server: pdsURL, Identifier: handle, AppPassword: "aaaa-bbbb-cccc-dddd"}, Options{})
 	if _, err := bad.Publish(ctx, p); !errors.Is(err, publish.ErrUnauthorized) || publish.Retryable(err) ||
 		!strings.Contains(err.Error(), "401 unauthorized: the app password was refused") || strings.Contains(err.Error(), "aaaa-bbbb") {
 		t.Errorf("wrong app password: %v, want ErrUnauthorized without the password", err)

@@ -1,7 +1,6 @@
 package bluesky
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -85,17 +84,17 @@ type recordOutput struct {
 	Value json.RawMessage `json:"value,omitempty"`
 }
 
-// BuildRecord returns the record of p: its text, the language (the
-// account's lang, else p.Lang; dropped when it is no BCP-47 tag), facets for the link and
+// BuildRecord returns the record of p: its text, the language (p.Lang,
+// dropped when it is no BCP-47 tag), facets for the link and
 // each hashtag at their UTF-8 byte offsets, and a link card when p has a
 // link. thumb is the card's uploaded image blob, or nil.
-func BuildRecord(p publish.Post, lang string, at time.Time, thumb json.RawMessage) Record {
+func BuildRecord(p publish.Post, at time.Time, thumb json.RawMessage) Record {
 	r := Record{
 		Type:      Collection,
 		Text:      p.Text,
 		CreatedAt: at.UTC().Format("2006-01-02T15:04:05.000Z"),
 	}
-	if l := cmp.Or(lang, p.Lang); l != "" {
+	if l := p.Lang; l != "" {
 		if tag, err := language.Parse(l); err == nil {
 			r.Langs = []string{tag.String()}
 		}
@@ -124,7 +123,7 @@ func BuildRecord(p publish.Post, lang string, at time.Time, thumb json.RawMessag
 
 // checkPost refuses what Bluesky would refuse, before anything is sent.
 func checkPost(p publish.Post) error {
-	rules := fit.Bluesky()
+	rules := Rules()
 	if n := rules.Count(p.Text); n > rules.Limit {
 		return fmt.Errorf("post is %d graphemes, over Bluesky's %d: shorten the teaser: %w", n, rules.Limit, publish.ErrInvalid)
 	}

@@ -72,7 +72,7 @@ func TestClient_Publish_thumbPrivateAddress(t *testing.T) {
 	img := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
 	t.Cleanup(img.Close)
 	var logs bytes.Buffer
-	c, err := New(config.Account{Name: "bluesky-main", Server: pds.srv.URL, Identifier: pds.identifier, AppPassword: config.Secret(pds.password)},
+	c, err := New(Config{Name: "bluesky-main", Server: pds.srv.URL, Identifier: pds.identifier, AppPassword: config.Secret(pds.password)},
 		Options{Log: slog.New(slog.NewTextHandler(&logs, nil))}) // default ImageClient
 	if err != nil {
 		t.Fatal(err)

@@ -84,7 +84,7 @@ func FuzzBuildRecord(f *testing.F) {
 	f.Add("#a#a #a", "", "#a")
 	f.Fuzz(func(t *testing.T, text, link, tags string) {
 		p := publish.Post{Text: text, Link: link, Hashtags: strings.Fields(tags)}
-		r := BuildRecord(p, "en", time.Unix(0, 0), nil)
+		r := BuildRecord(p, time.Unix(0, 0), nil)
 		for _, fc := range r.Facets {
 			s, e := fc.Index.ByteStart, fc.Index.ByteEnd
 			if s < 0 || e > len(text) || s >= e {
@@ -103,7 +103,7 @@ func BenchmarkBuildRecord(b *testing.B) {
 	at := time.Unix(1_700_000_000, 0)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = BuildRecord(p, "en", at, nil)
+		_ = BuildRecord(p, at, nil)
 		_ = RecordKey(p.IdempotencyKey)
 	}
 }

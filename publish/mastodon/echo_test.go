@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/internal/faultnet"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/mastodon"
@@ -27,7 +26,7 @@ func TestClient_EchoedTokenRedacted(t *testing.T) {
 				srv.Token = token
 				srv.SetEcho(code)
 				var logs bytes.Buffer
-				c, err := mastodon.New(config.Account{Name: "masto", Kind: "mastodon", Server: srv.URL, AccessToken: token},
+				c, err := mastodon.New(mastodon.Config{Name: "masto", Server: srv.URL, AccessToken: token},
 					mastodon.Options{HTTPClient: srv.Client(), Log: newLog(&logs)})
 				if err != nil {
 					t.Fatal(err)

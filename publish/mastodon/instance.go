@@ -46,7 +46,8 @@ type instanceDoc struct {
 // Limits returns the instance's limits, learned from GET /api/v2/instance
 // (falling back to /api/v1/instance) and cached for a day. When the instance
 // cannot tell, it returns Mastodon's defaults (500, 23) and does not cache
-// them. The account's max_chars, when set, overrides MaxChars.
+// them. The account's max_chars, when set, is applied where the post is
+// built (publish/networks), not here.
 func (c *Client) Limits(ctx context.Context) Limits {
 	c.mu.Lock()
 	l, at := c.limits, c.limitsAt
@@ -64,9 +65,6 @@ func (c *Client) Limits(ctx context.Context) Limits {
 			c.limits, c.limitsAt = l, c.now()
 			c.mu.Unlock()
 		}
-	}
-	if c.maxChars > 0 {
-		l.MaxChars = c.maxChars
 	}
 	return l
 }

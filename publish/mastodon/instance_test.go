@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish/mastodon"
 	"github.com/hookline/hookline/teaser/fit"
 )
@@ -31,13 +30,13 @@ func withLimits(t *testing.T, doc []byte, maxChars, urlLen int) []byte {
 func TestClient_Limits(t *testing.T) {
 	tests := []struct {
 		name      string
-		setup     func(*testing.T, *server, *config.Account)
+		setup     func(*testing.T, *server, *mastodon.Config)
 		want      mastodon.Limits
 		wantPaths []string
 	}{
 		{
 			name: "v2",
-			setup: func(t *testing.T, s *server, _ *config.Account) {
+			setup: func(t *testing.T, s *server, _ *mastodon.Config) {
 				s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
 			},
 			want:      mastodon.Limits{MaxChars: 1000, URLLength: 30},
@@ -45,7 +44,7 @@ func TestClient_Limits(t *testing.T) {
 		},
 		{
 			name: "v1 fallback",
-			setup: func(t *testing.T, s *server, _ *config.Account) {
+			setup: func(t *testing.T, s *server, _ *mastodon.Config) {
 				s.noV2 = true
 				s.instanceV1 = withLimits(t, s.instanceV1, 700, 25)
 			},
@@ -54,7 +53,7 @@ func TestClient_Limits(t *testing.T) {
 		},
 		{
 			name: "v1 of an old server with max_toot_chars",
-			setup: func(t *testing.T, s *server, _ *config.Account) {
+			setup: func(t *testing.T, s *server, _ *mastodon.Config) {
 				s.noV2, s.instanceV1 = true, []byte(`{"uri":"old.example","max_toot_chars":5000}`)
 			},
 			want:      mastodon.Limits{MaxChars: 5000, URLLength: 23},
@@ -62,18 +61,9 @@ func TestClient_Limits(t *testing.T) {
 		},
 		{
 			name:      "neither: defaults",
-			setup:     func(t *testing.T, s *server, _ *config.Account) { s.noV2, s.noV1 = true, true },
+			setup:     func(t *testing.T, s *server, _ *mastodon.Config) { s.noV2, s.noV1 = true, true },
 			want:      mastodon.Limits{MaxChars: 500, URLLength: 23},
 			wantPaths: []string{"/api/v2/instance", "/api/v1/instance"},
-		},
-		{
-			name: "max_chars overrides",
-			setup: func(t *testing.T, s *server, a *config.Account) {
-				s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
-				a.MaxChars = 400
-			},
-			want:      mastodon.Limits{MaxChars: 400, URLLength: 30},
-			wantPaths: []string{"/api/v2/instance"},
 		},
 	}
 	for _, tt := range tests {

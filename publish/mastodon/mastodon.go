@@ -32,9 +32,7 @@ type Client struct {
 	server      string
 	token       config.Secret
 	visibility  string
-	language    string
 	spoilerText string
-	maxChars    int
 	timeout     time.Duration
 	api         *gomastodon.Client
 	http        *http.Client
@@ -68,35 +66,25 @@ type Options struct {
 	Redactor *redact.Redactor
 }
 
-// New returns a Client for acct (kind mastodon): acct.Server is the
-// instance's base URL and acct.AccessToken a token with write:statuses.
-func New(acct config.Account, opts Options) (*Client, error) {
-	if acct.Server == "" {
-		return nil, fmt.Errorf("%s: server is required: set it to the instance's address, e.g. https://mastodon.social", acct.Name)
+// New returns a Client for the account cfg: cfg.Server is the
+// instance's base URL and cfg.AccessToken a token with write:statuses.
+func New(acct Config, opts Options) (*Client, error) {
+	if err := acct.Check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", acct.Name, err)
 	}
 	u, err := url.Parse(acct.Server)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("%s: server %q is not an http(s) URL, e.g. https://mastodon.social", acct.Name, acct.Server)
 	}
-	if acct.AccessToken == "" {
-		return nil, fmt.Errorf("%s: access_token is required: create one under Preferences → Development with write:statuses", acct.Name)
-	}
 	visibility := cmp.Or(acct.Visibility, gomastodon.VisibilityPublic)
-	switch visibility {
-	case "public", "unlisted", "private", "direct":
-	default:
-		return nil, fmt.Errorf("%s: visibility %q: want public, unlisted, private or direct", acct.Name, acct.Visibility)
-	}
-	r := redact.For(opts.Redactor, acct.SecretValues()...)
+	r := redact.For(opts.Redactor, config.SecretValues(acct)...)
 	hc := r.Client(opts.HTTPClient) // error bodies are redacted before go-mastodon reads them
 	c := &Client{
 		name:        acct.Name,
 		server:      strings.TrimRight(acct.Server, "/"),
 		token:       acct.AccessToken,
 		visibility:  visibility,
-		language:    acct.Language,
 		spoilerText: acct.SpoilerText,
-		maxChars:    acct.MaxChars,
 		timeout:     cmp.Or(acct.Timeout, DefaultTimeout),
 		log:         r.Logger(opts.Log),
 		now:         opts.Now,
@@ -169,7 +157,7 @@ func (c *Client) toot(p publish.Post) *gomastodon.Toot {
 	return &gomastodon.Toot{
 		Status:      p.Text,
 		Visibility:  c.visibility,
-		Language:    language(cmp.Or(c.language, p.Lang)),
+		Language:    language(p.Lang),
 		SpoilerText: c.spoilerText,
 	}
 }

@@ -17,10 +17,10 @@ import (
 
 const text = "Kim Jong Un crossed into China by armoured train, and Beijing said nothing for two days.\n\nhttps://example.com/news/kim-jong-un-china-trip?utm_source=mastodon\n#KimJongUn #China"
 
-func account(s *server) config.Account {
-	return config.Account{
-		Name:        "mastodon-main",
-		Kind:        "mastodon",
+func account(s *server) mastodon.Config {
+	return mastodon.Config{
+		Name: "mastodon-main",
+
 		Server:      s.URL(),
 		AccessToken: config.Secret(s.token),
 		Visibility:  "unlisted",
@@ -28,7 +28,7 @@ func account(s *server) config.Account {
 	}
 }
 
-func newClient(t *testing.T, acct config.Account) *mastodon.Client {
+func newClient(t *testing.T, acct mastodon.Config) *mastodon.Client {
 	t.Helper()
 	c, err := mastodon.New(acct, mastodon.Options{})
 	if err != nil {
@@ -85,15 +85,14 @@ func first(v []string) string {
 func TestClient_PublishSettings(t *testing.T) {
 	tests := []struct {
 		name                   string
-		acct                   func(*config.Account)
+		acct                   func(*mastodon.Config)
 		lang                   string
 		wantVis, wantLang, cw  string
 		wantNoKeyHeader, noKey bool
 	}{
-		{name: "defaults", acct: func(a *config.Account) { a.Visibility, a.SpoilerText = "", "" }, lang: "de", wantVis: "public", wantLang: "de"},
-		{name: "account language wins", acct: func(a *config.Account) { a.Language = "fr" }, lang: "de", wantVis: "unlisted", wantLang: "fr", cw: "politics"},
-		{name: "no language at all", acct: func(*config.Account) {}, wantVis: "unlisted", cw: "politics"},
-		{name: "no idempotency key", acct: func(*config.Account) {}, lang: "en", wantVis: "unlisted", wantLang: "en", cw: "politics", noKey: true},
+		{name: "defaults", acct: func(a *mastodon.Config) { a.Visibility, a.SpoilerText = "", "" }, lang: "de", wantVis: "public", wantLang: "de"},
+		{name: "no language at all", acct: func(*mastodon.Config) {}, wantVis: "unlisted", cw: "politics"},
+		{name: "no idempotency key", acct: func(*mastodon.Config) {}, lang: "en", wantVis: "unlisted", wantLang: "en", cw: "politics", noKey: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,50 +128,50 @@ func TestClient_PublishErrors(t *testing.T) {
 	reset := time.Date(2026, 3, 1, 10, 5, 0, 0, time.UTC)
 	tests := []struct {
 		name      string
-		setup     func(*server, *config.Account)
+		setup     func(*server, *mastodon.Config)
 		is        error // sentinel the error must wrap; nil for none
 		retryable bool
 		contains  []string
 	}{
 		{
 			name:     "401 bad token",
-			setup:    func(s *server, a *config.Account) { a.AccessToken = "tok-WRONG-0987654321" },
+			setup:    func(s *server, a *mastodon.Config) { a.AccessToken = "tok-WRONG-0987654321" },
 			is:       publish.ErrUnauthorized,
 			contains: []string{"mastodon-main: 401 unauthorized: the access token was refused; create a new one under Preferences → Development with write:statuses", "The access token is invalid"},
 		},
 		{
 			name:     "403 missing scope",
-			setup:    func(s *server, _ *config.Account) { s.failPost = http.StatusForbidden },
+			setup:    func(s *server, _ *mastodon.Config) { s.failPost = http.StatusForbidden },
 			is:       publish.ErrUnauthorized,
 			contains: []string{"mastodon-main: 403 forbidden", "write:statuses", "outside the authorized scopes"},
 		},
 		{
 			name:     "422 too long",
-			setup:    func(s *server, _ *config.Account) { s.maxChars = 50 },
+			setup:    func(s *server, _ *mastodon.Config) { s.maxChars = 50 },
 			is:       publish.ErrInvalid,
 			contains: []string{"mastodon-main: 422 invalid post: Validation failed: Text character limit of 50 exceeded"},
 		},
 		{
 			name:      "429 rate limited",
-			setup:     func(s *server, _ *config.Account) { s.failPost, s.rateReset = 429, "2026-03-01T10:05:00.000Z" },
+			setup:     func(s *server, _ *mastodon.Config) { s.failPost, s.rateReset = 429, "2026-03-01T10:05:00.000Z" },
 			retryable: true,
 			contains:  []string{"mastodon-main: rate limited until 2026-03-01T10:05:00Z: 429 too many requests: Too many requests"},
 		},
 		{
 			name:      "500 server error",
-			setup:     func(s *server, _ *config.Account) { s.failPost = 500 },
+			setup:     func(s *server, _ *mastodon.Config) { s.failPost = 500 },
 			retryable: true,
 			contains:  []string{"mastodon-main: instance error, will retry: 500 internal server error"},
 		},
 		{
 			name:      "503 unavailable",
-			setup:     func(s *server, _ *config.Account) { s.failPost = 503 },
+			setup:     func(s *server, _ *mastodon.Config) { s.failPost = 503 },
 			retryable: true,
 			contains:  []string{"503 service unavailable"},
 		},
 		{
 			name: "slow server past the deadline",
-			setup: func(s *server, a *config.Account) {
+			setup: func(s *server, a *mastodon.Config) {
 				s.slow = make(chan struct{})
 				a.Timeout = 100 * time.Millisecond
 			},
@@ -182,7 +181,7 @@ func TestClient_PublishErrors(t *testing.T) {
 		},
 		{
 			name:     "wrong server path",
-			setup:    func(s *server, a *config.Account) { a.Server = s.URL() + "/nothing-here" },
+			setup:    func(s *server, a *mastodon.Config) { a.Server = s.URL() + "/nothing-here" },
 			is:       publish.ErrInvalid,
 			contains: []string{"404 not found", "check the account's server"},
 		},
@@ -232,13 +231,13 @@ func TestClient_PublishErrors(t *testing.T) {
 func TestNew_Errors(t *testing.T) {
 	tests := []struct {
 		name string
-		acct config.Account
+		acct mastodon.Config
 		want string
 	}{
-		{"no server", config.Account{Name: "m", AccessToken: "t"}, "m: server is required"},
-		{"bad server", config.Account{Name: "m", Server: "mastodon.social", AccessToken: "t"}, `m: server "mastodon.social" is not an http(s) URL`},
-		{"no token", config.Account{Name: "m", Server: "https://x.test"}, "m: access_token is required"},
-		{"bad visibility", config.Account{Name: "m", Server: "https://x.test", AccessToken: "t", Visibility: "friends"}, `m: visibility "friends"`},
+		{"no server", mastodon.Config{Name: "m", AccessToken: "t"}, "m: server: required for kind mastodon"},
+		{"bad server", mastodon.Config{Name: "m", Server: "mastodon.social", AccessToken: "t"}, `m: server "mastodon.social" is not an http(s) URL`},
+		{"no token", mastodon.Config{Name: "m", Server: "https://x.test"}, "m: access_token: required for kind mastodon"},
+		{"bad visibility", mastodon.Config{Name: "m", Server: "https://x.test", AccessToken: "t", Visibility: "friends"}, `m: visibility: "friends" is not one of`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,5 +12,5 @@ import (
 // tell gets Mastodon's defaults.
 func (c *Client) Rules(ctx context.Context) (fit.Rules, error) {
 	l := c.Limits(ctx)
-	return fit.Mastodon(l.MaxChars, l.URLLength), nil
+	return Rules(l.MaxChars, l.URLLength), nil
 }

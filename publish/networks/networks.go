@@ -1,5 +1,10 @@
-// Package networks opens the publisher of a configured account: one explicit
-// switch on its kind, so every network Hookline can post to is listed here.
+// Package networks is the registry of network kinds: the one place that
+// lists them. Each kind lives in its own package (publish/outbox, publish/x,
+// publish/mastodon, publish/bluesky) with the Config it reads and the length
+// Rules it posts under; the registry maps a config.Account onto that Config,
+// checks it, opens the kind's publisher, and builds every post (PostFor),
+// applying the keys all kinds share: max_chars, hashtags, language, utm and
+// template. Adding a network is one package and one line in kinds.
 package networks
 
 import (
@@ -9,6 +14,11 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/go-viper/mapstructure/v2"
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
@@ -17,10 +27,41 @@ import (
 	"github.com/hookline/hookline/publish/outbox"
 	"github.com/hookline/hookline/publish/x"
 	"github.com/hookline/hookline/redact"
+	"github.com/hookline/hookline/teaser/fit"
 )
 
-// Kinds are the values of networks[].kind that Open knows.
-var Kinds = []string{"outbox", "x", "mastodon", "bluesky"}
+// kinds are the network kinds Hookline posts to, one line each.
+var kinds = []kind{
+	kindOf[outbox.Config]{name: "outbox", rules: outbox.Rules, opener: openOutbox},
+	kindOf[x.Config]{name: "x", rules: x.Rules, opener: openX, raise: true},
+	kindOf[mastodon.Config]{name: "mastodon", rules: func() fit.Rules { return mastodon.Rules(0, 0) }, opener: openMastodon, raise: true},
+	kindOf[bluesky.Config]{name: "bluesky", rules: bluesky.Rules, opener: openBluesky},
+}
+
+// Kinds are the names of the network kinds, in the registry's order.
+func Kinds() []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.kindName()
+	}
+	return out
+}
+
+// LimitedKinds are the kinds whose posts have a length limit by default:
+// those a preview fits to when it is not told which.
+func LimitedKinds() []string {
+	var out []string
+	for _, k := range kinds {
+		if k.defaultRules().Limit > 0 {
+			out = append(out, k.kindName())
+		}
+	}
+	return out
+}
+
+// commonKeys are the account keys every kind shares: the registry and
+// PostFor read them, so no kind's Config needs to.
+var commonKeys = []string{"name", "kind", "max_chars", "hashtags", "language", "utm", "template"}
 
 // TokenStore keeps credentials that rotate, such as X's OAuth 2.0 refresh
 // token; *store.Store implements it. It is x.TokenStore, its only consumer.
@@ -45,31 +86,155 @@ type Deps struct {
 	Redactor *redact.Redactor
 }
 
+func openOutbox(c outbox.Config, d Deps) (publish.Publisher, error) {
+	stdout := d.Stdout
+	if stdout == nil {
+		stdout = os.Stdout
+	}
+	return outbox.New(c.Path, stdout, nil)
+}
+
+func openX(c x.Config, d Deps) (publish.Publisher, error) {
+	return x.New(c, x.Options{HTTPClient: d.HTTPClient, Log: d.Log, Tokens: d.Tokens, Redactor: d.Redactor})
+}
+
+func openMastodon(c mastodon.Config, d Deps) (publish.Publisher, error) {
+	return mastodon.New(c, mastodon.Options{HTTPClient: d.HTTPClient, Log: d.Log, Redactor: d.Redactor})
+}
+
+func openBluesky(c bluesky.Config, d Deps) (publish.Publisher, error) {
+	return bluesky.New(c, bluesky.Options{HTTPClient: d.HTTPClient, Log: d.Log, Redactor: d.Redactor})
+}
+
+// kind is what the registry knows of one network kind.
+type kind interface {
+	kindName() string
+	// check maps a onto the kind's Config and checks it; the problems'
+	// keys are relative to the account.
+	check(a config.Account) error
+	// keys are the account keys the kind's Config reads.
+	keys() []string
+	open(a config.Account, d Deps) (publish.Publisher, error)
+	// defaultRules are the kind's length rules before an account's
+	// max_chars and before a publisher learns its own.
+	defaultRules() fit.Rules
+	// raises reports whether max_chars may raise the limit (paid plans,
+	// instances that allow more) or only lower it (a protocol's limit).
+	raises() bool
+}
+
+// checker is what every kind's Config does.
+type checker interface{ Check() error }
+
+// kindOf is a kind whose publisher is opened from its Config C.
+type kindOf[C checker] struct {
+	name   string
+	rules  func() fit.Rules
+	opener func(C, Deps) (publish.Publisher, error)
+	raise  bool
+}
+
+func (k kindOf[C]) kindName() string        { return k.name }
+func (k kindOf[C]) defaultRules() fit.Rules { return k.rules() }
+func (k kindOf[C]) raises() bool            { return k.raise }
+
+func (k kindOf[C]) keys() []string { return tagKeys(reflect.TypeFor[C]()) }
+
+// config maps a onto C by the mapstructure keys both are written with:
+// the one mapping from config.Account to a kind's Config.
+func (k kindOf[C]) config(a config.Account) (C, error) {
+	var c C
+	in := map[string]any{}
+	if err := mapstructure.Decode(a, &in); err != nil {
+		return c, fmt.Errorf("%s: read account: %w", a.Name, err)
+	}
+	if err := mapstructure.Decode(in, &c); err != nil {
+		return c, fmt.Errorf("%s: read account as kind %s: %w", a.Name, k.name, err)
+	}
+	return c, nil
+}
+
+func (k kindOf[C]) check(a config.Account) error {
+	c, err := k.config(a)
+	if err != nil {
+		return err
+	}
+	return c.Check()
+}
+
+func (k kindOf[C]) open(a config.Account, d Deps) (publish.Publisher, error) {
+	c, err := k.config(a)
+	if err != nil {
+		return nil, err
+	}
+	return k.opener(c, d)
+}
+
+// tagKeys are the mapstructure keys of the struct type t.
+func tagKeys(t reflect.Type) []string {
+	var out []string
+	for f := range t.Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get("mapstructure"), ","); name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// lookup returns the kind of acct, or an error naming the account and the
+// kinds there are.
+func lookup(acct config.Account) (kind, error) {
+	for _, k := range kinds {
+		if k.kindName() == acct.Kind {
+			return k, nil
+		}
+	}
+	if acct.Kind == "" {
+		return nil, fmt.Errorf("%s: kind is required: one of %s", acct.Name, strings.Join(Kinds(), ", "))
+	}
+	return nil, fmt.Errorf("%s: unknown kind %q: want one of %s", acct.Name, acct.Kind, strings.Join(Kinds(), ", "))
+}
+
 // Open returns the publisher for acct. Errors name the account and the key
 // to fix.
 func Open(ctx context.Context, acct config.Account, deps Deps) (publish.Publisher, error) {
 	_ = ctx // reserved for networks that log in when opened
-	log := deps.Log
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+	k, err := lookup(acct)
+	if err != nil {
+		return nil, err
 	}
-	log = log.With(slog.String("network", acct.Kind)) // publishers add the account
-	switch acct.Kind {
-	case "outbox":
-		stdout := deps.Stdout
-		if stdout == nil {
-			stdout = os.Stdout
-		}
-		return outbox.New(acct.Path, stdout, nil)
-	case "mastodon":
-		return mastodon.New(acct, mastodon.Options{HTTPClient: deps.HTTPClient, Log: log, Redactor: deps.Redactor})
-	case "x":
-		return x.New(acct, x.Options{HTTPClient: deps.HTTPClient, Log: log, Tokens: deps.Tokens, Redactor: deps.Redactor})
-	case "bluesky":
-		return bluesky.New(acct, bluesky.Options{HTTPClient: deps.HTTPClient, Log: log, Redactor: deps.Redactor})
-	case "":
-		return nil, fmt.Errorf("%s: kind is required: one of %v", acct.Name, Kinds)
-	default:
-		return nil, fmt.Errorf("%s: unknown kind %q: want one of %v", acct.Name, acct.Kind, Kinds)
+	if deps.Log == nil {
+		deps.Log = slog.New(slog.DiscardHandler)
 	}
+	deps.Log = deps.Log.With(slog.String("network", acct.Kind)) // publishers add the account
+	return k.open(acct, deps)
 }
+
+// CheckAccount validates what the kinds know of a: its kind exists and the
+// kind's keys are set as it needs. written are the keys a's entry sets in
+// the file; a key the kind does not read is a warning, as is a max_chars
+// above a limit the network does not let it raise. Keys are relative to the
+// account. It is the config.AccountCheck every load of a config runs.
+func CheckAccount(a config.Account, written []string) ([]config.Warning, error) {
+	k, err := lookup(a)
+	if err != nil {
+		msg := "required: one of " + strings.Join(Kinds(), ", ")
+		if a.Kind != "" {
+			msg = fmt.Sprintf("%q is not one of %s", a.Kind, strings.Join(Kinds(), ", "))
+		}
+		return nil, &config.FieldError{Key: "kind", Msg: msg}
+	}
+	var warns []config.Warning
+	used := append(k.keys(), commonKeys...)
+	for _, w := range written {
+		if !slices.Contains(used, w) {
+			warns = append(warns, config.Warning{Key: w, Msg: fmt.Sprintf("not used by kind %s; remove it", a.Kind)})
+		}
+	}
+	if r := k.defaultRules(); !k.raises() && r.Limit > 0 && a.MaxChars > r.Limit {
+		warns = append(warns, config.Warning{Key: "max_chars", Msg: fmt.Sprintf("%d is above %s's limit of %d; posts keep to %d", a.MaxChars, a.Kind, r.Limit, r.Limit)})
+	}
+	return warns, k.check(a)
+}
+
+var _ config.AccountCheck = CheckAccount

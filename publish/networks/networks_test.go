@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -29,11 +30,11 @@ func TestOpen(t *testing.T) {
 		{name: "outbox file", acct: config.Account{Name: "box", Kind: "outbox", Path: "out.jsonl"}, want: &outbox.Outbox{}},
 		{name: "outbox stdout", acct: config.Account{Name: "box", Kind: "outbox"}, want: &outbox.Outbox{}},
 		{name: "mastodon", acct: config.Account{Name: "m", Kind: "mastodon", Server: "https://mastodon.example", AccessToken: "t"}, want: &mastodon.Client{}},
-		{name: "mastodon without token", acct: config.Account{Name: "m", Kind: "mastodon", Server: "https://mastodon.example"}, wantErr: "m: access_token is required"},
+		{name: "mastodon without token", acct: config.Account{Name: "m", Kind: "mastodon", Server: "https://mastodon.example"}, wantErr: "m: access_token: required for kind mastodon"},
 		{name: "x oauth1", acct: config.Account{Name: "x-main", Kind: "x", ConsumerKey: "ck", ConsumerSecret: "cs", AccessToken: "at", AccessSecret: "as"}, want: &x.Client{}},
 		{name: "x without credentials", acct: config.Account{Name: "x-main", Kind: "x"}, wantErr: "x-main: kind x needs credentials"},
 		{name: "bluesky", acct: config.Account{Name: "bsky", Kind: "bluesky", Identifier: "alice.test", AppPassword: "p"}, want: &bluesky.Client{}},
-		{name: "bluesky without identifier", acct: config.Account{Name: "bsky", Kind: "bluesky"}, wantErr: "bsky: identifier is required"},
+		{name: "bluesky without identifier", acct: config.Account{Name: "bsky", Kind: "bluesky"}, wantErr: "bsky: identifier: required for kind bluesky"},
 		{name: "no kind", acct: config.Account{Name: "n"}, wantErr: "n: kind is required"},
 		{name: "unknown kind", acct: config.Account{Name: "n", Kind: "myspace"}, wantErr: `n: unknown kind "myspace"`},
 	}
@@ -105,3 +106,74 @@ func TestOpen_Deps(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestCheckAccount(t *testing.T) {
+	tests := []struct {
+		name    string
+		acct    config.Account
+		written []string
+		warns   []string // "key: message" substrings, in order
+		errs    []string
+	}{
+		{name: "outbox", acct: config.Account{Name: "o", Kind: "outbox"}, written: []string{"name", "kind", "path", "max_chars", "utm"}},
+		{name: "key another kind reads", acct: config.Account{Name: "b", Kind: "bluesky", Identifier: "a", AppPassword: "p"},
+			written: []string{"name", "kind", "identifier", "app_password", "visibility", "daily_cap"},
+			warns:   []string{"visibility: not used by kind bluesky", "daily_cap: not used by kind bluesky"}},
+		{name: "max_chars above bluesky's", acct: config.Account{Name: "b", Kind: "bluesky", Identifier: "a", AppPassword: "p", MaxChars: 500},
+			written: []string{"max_chars"}, warns: []string{"max_chars: 500 is above bluesky's limit of 300"}},
+		{name: "max_chars above x's is a paid plan", acct: config.Account{Name: "x", Kind: "x", AccessToken: "t", MaxChars: 25000}, written: []string{"max_chars"}},
+		{name: "mastodon needs server and token", acct: config.Account{Name: "m", Kind: "mastodon"},
+			errs: []string{"server: required for kind mastodon", "access_token: required for kind mastodon"}},
+		{name: "x partial oauth1", acct: config.Account{Name: "x", Kind: "x", ConsumerKey: "k"},
+			errs: []string{"consumer_secret: required", "access_token: required", "access_secret: required"}},
+		{name: "x caps", acct: config.Account{Name: "x", Kind: "x", AccessToken: "t", DailyCap: -2}, errs: []string{"daily_cap: must be -1 (no cap) or more"}},
+		{name: "no kind", acct: config.Account{Name: "n"}, errs: []string{"kind: required: one of outbox, x, mastodon, bluesky"}},
+		{name: "unknown kind", acct: config.Account{Name: "n", Kind: "myspace"}, errs: []string{`kind: "myspace" is not one of outbox, x, mastodon, bluesky`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			warns, err := networks.CheckAccount(tt.acct, tt.written)
+			if len(warns) != len(tt.warns) {
+				t.Fatalf("warnings %v, want %d: %q", warns, len(tt.warns), tt.warns)
+			}
+			for i, w := range warns {
+				if !strings.Contains(w.String(), tt.warns[i]) {
+					t.Errorf("warning %d %q, want %q", i, w, tt.warns[i])
+				}
+			}
+			var got []string
+			if err != nil {
+				got = strings.Split(err.Error(), "\n")
+			}
+			if len(got) != len(tt.errs) {
+				t.Fatalf("problems %q, want %q", got, tt.errs)
+			}
+			for i := range got {
+				var fe *config.FieldError
+				if !strings.Contains(got[i], tt.errs[i]) || !errors.As(err, &fe) {
+					t.Errorf("problem %d %q, want a FieldError with %q", i, got[i], tt.errs[i])
+				}
+			}
+		})
+	}
+}
+
+// TestKinds_ownTheirKeys checks that every key of config.Account is read by
+// some kind or by the shared path: a key no kind reads would never warn.
+func TestKinds_ownTheirKeys(t *testing.T) {
+	all := map[string]bool{"timeout": true}
+	for f := range reflect.TypeFor[config.Account]().Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("mapstructure"), ",")
+		all[name] = true
+	}
+	for key := range all {
+		read := false
+		for _, kind := range networks.Kinds() {
+			warns, _ := networks.CheckAccount(config.Account{Name: "a", Kind: kind}, []string{key})
+			read = read || len(warns) == 0
+		}
+		if !read {
+			t.Errorf("key %q of config.Account is read by no kind", key)
+		}
+	}
+}

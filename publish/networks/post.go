@@ -13,46 +13,37 @@ import (
 	"github.com/hookline/hookline/teaser/fit"
 )
 
-// DefaultHashtags is how many hashtags a post carries when neither the
-// account nor teaser.hashtags says.
-const DefaultHashtags = 3
-
 // maxDescription bounds Post.Description, in bytes, for link cards.
 const maxDescription = 300
 
 // Rules returns the length rules posts for acct are fitted to: the
 // publisher's own when it implements publish.Limiter (a Mastodon instance's
-// learned limits), else the network's defaults by kind, with acct.MaxChars
-// overriding the limit. An outbox has no limit unless max_chars sets one.
+// learned limits), else its kind's; then the account's max_chars, which
+// replaces the limit where the network lets an account raise it (X's paid
+// plans, an instance that allows more) and only lowers it where the
+// protocol fixes it (Bluesky). An outbox has no limit unless max_chars sets
+// one. pub may be nil (a preview): the kind's rules are used.
 func Rules(ctx context.Context, acct config.Account, pub publish.Publisher) (fit.Rules, error) {
+	k, err := lookup(acct)
+	if err != nil {
+		return fit.Rules{}, err
+	}
+	r := k.defaultRules()
 	if l, ok := pub.(publish.Limiter); ok {
-		r, err := l.Rules(ctx)
-		if err != nil {
+		if r, err = l.Rules(ctx); err != nil {
 			return fit.Rules{}, fmt.Errorf("%s: length rules: %w", acct.Name, err)
 		}
-		return r, nil
 	}
-	var r fit.Rules
-	switch acct.Kind {
-	case "x":
-		r = fit.X()
-	case "bluesky":
-		r = fit.Bluesky()
-	case "mastodon":
-		r = fit.Mastodon(0, 0)
-	default:
-		r = fit.Rules{Network: acct.Kind}
-	}
-	if acct.MaxChars > 0 {
-		r.Limit = acct.MaxChars
+	if m := acct.MaxChars; m > 0 && (k.raises() || r.Limit <= 0 || m < r.Limit) {
+		r.Limit = m
 	}
 	return r, nil
 }
 
 // Hashtags is how many hashtags acct's posts carry: the account's setting,
-// else teaser.hashtags, else DefaultHashtags.
+// else teaser.hashtags, else config.DefaultHashtags.
 func Hashtags(acct config.Account, t config.Teaser) int {
-	return cmp.Or(acct.Hashtags, t.Hashtags, DefaultHashtags)
+	return cmp.Or(acct.Hashtags, t.Hashtags, config.DefaultHashtags)
 }
 
 // TeaserOptions are the teaser settings for one article posted to accts:
@@ -66,14 +57,25 @@ func TeaserOptions(accts []config.Account, t config.Teaser) teaser.Options {
 	return opts
 }
 
-// PostFor fits the teaser res to acct and its publisher pub: the account's
-// rules (see Rules), its hashtag count, the article's link with the
-// account's UTM parameters, and the idempotency key given (deliver.Key of
-// the article and the account).
-func PostFor(ctx context.Context, acct config.Account, pub publish.Publisher, res teaser.Result, t config.Teaser, key string) (publish.Post, error) {
+// Draft is a post built for an account, as it would be sent, with its
+// length as the account's network counts it.
+type Draft struct {
+	publish.Post
+	// Length is the text's length as the network counts it; Limit is the
+	// most the account may post (0 for no limit).
+	Length, Limit int
+}
+
+// PostFor builds the post of the teaser res for acct: the one way a teaser
+// becomes a post, for hookline post, the daemon's fires and preview. It
+// fits the teaser to the account's rules (see Rules; pub may be nil), with
+// the account's hashtag count, the article's link with the account's UTM
+// parameters, the account's language (else the article's), and the
+// idempotency key given (deliver.Key of the article and the account).
+func PostFor(ctx context.Context, acct config.Account, pub publish.Publisher, res teaser.Result, t config.Teaser, key string) (Draft, error) {
 	rules, err := Rules(ctx, acct, pub)
 	if err != nil {
-		return publish.Post{}, err
+		return Draft{}, err
 	}
 	a := res.Article
 	link := ""
@@ -82,20 +84,22 @@ func PostFor(ctx context.Context, acct config.Account, pub publish.Publisher, re
 	}
 	fp, err := res.Post(rules, link, Hashtags(acct, t))
 	if err != nil {
-		return publish.Post{}, fmt.Errorf("%s: fit post: %w", acct.Name, err)
+		return Draft{}, fmt.Errorf("%s: fit post: %w", acct.Name, err)
 	}
 	p := publish.Post{
 		Account:        acct.Name,
 		Text:           fp.Text,
 		Link:           fp.Link,
 		Hashtags:       fp.Hashtags,
+		Lang:           acct.Language,
 		IdempotencyKey: key,
 	}
 	if a != nil {
-		p.ArticleID, p.Lang, p.Title, p.Image = a.ID, a.Lang, a.Title, a.Image
+		p.ArticleID, p.Title, p.Image = a.ID, a.Title, a.Image
+		p.Lang = cmp.Or(p.Lang, a.Lang)
 		p.Description = description(a.Hook, a.Paragraphs)
 	}
-	return p, nil
+	return Draft{Post: p, Length: fp.Length, Limit: fp.Limit}, nil
 }
 
 // description is the article's hook, else its first paragraph, cut at a

@@ -41,7 +41,14 @@ func TestRules(t *testing.T) {
 		{name: "mastodon without limiter", acct: config.Account{Kind: "mastodon"}, pub: plainPub{}, want: fit.Mastodon(0, 0)},
 		{name: "outbox has no limit", acct: config.Account{Kind: "outbox"}, pub: plainPub{}, want: fit.Rules{Network: "outbox"}},
 		{name: "max_chars overrides", acct: config.Account{Kind: "x", MaxChars: 200}, pub: plainPub{}, want: fit.Rules{Network: "x", Limit: 200, URLLength: 23}},
-		{name: "limiter wins", acct: config.Account{Kind: "mastodon", MaxChars: 200}, pub: limitedPub{rules: fit.Mastodon(1000, 30)}, want: fit.Mastodon(1000, 30)},
+		{name: "limiter's rules", acct: config.Account{Kind: "mastodon"}, pub: limitedPub{rules: fit.Mastodon(1000, 30)}, want: fit.Mastodon(1000, 30)},
+		{name: "max_chars over a limiter's", acct: config.Account{Kind: "mastodon", MaxChars: 200}, pub: limitedPub{rules: fit.Mastodon(1000, 30)}, want: fit.Mastodon(200, 30)},
+		{name: "max_chars raises mastodon's", acct: config.Account{Kind: "mastodon", MaxChars: 5000}, pub: limitedPub{rules: fit.Mastodon(1000, 30)}, want: fit.Mastodon(5000, 30)},
+		{name: "max_chars raises x's", acct: config.Account{Kind: "x", MaxChars: 25000}, want: fit.Rules{Network: "x", Limit: 25000, URLLength: 23}},
+		{name: "max_chars lowers bluesky's", acct: config.Account{Kind: "bluesky", MaxChars: 100}, want: fit.Rules{Network: "bluesky", Limit: 100, MaxBytes: fit.BlueskyMaxBytes}},
+		{name: "max_chars never raises bluesky's", acct: config.Account{Kind: "bluesky", MaxChars: 500}, want: fit.Bluesky()},
+		{name: "max_chars sets an outbox's", acct: config.Account{Kind: "outbox", MaxChars: 100}, want: fit.Rules{Network: "outbox", Limit: 100}},
+		{name: "unknown kind", acct: config.Account{Name: "n", Kind: "myspace"}, wantErr: `n: unknown kind "myspace": want one of outbox, x, mastodon, bluesky`},
 		{name: "limiter error", acct: config.Account{Name: "m", Kind: "mastodon"}, pub: limitedPub{err: errors.New("boom")}, wantErr: "m: length rules: boom"},
 	}
 	for _, tt := range tests {
@@ -121,7 +128,7 @@ func TestTeaserOptions(t *testing.T) {
 		want  teaser.Options
 	}{
 		{"no accounts", nil, config.Teaser{Variant: 2}, teaser.Options{Variant: 2}},
-		{"defaults", []config.Account{{Name: "a"}}, config.Teaser{}, teaser.Options{Hashtags: DefaultHashtags}},
+		{"defaults", []config.Account{{Name: "a"}}, config.Teaser{}, teaser.Options{Hashtags: config.DefaultHashtags}},
 		{"most of any account", []config.Account{{Name: "a", Hashtags: 1}, {Name: "b", Hashtags: 5}, {Name: "c"}},
 			config.Teaser{Hashtags: 2, Variant: 1}, teaser.Options{Variant: 1, Hashtags: 5}},
 	}
@@ -160,4 +167,66 @@ func TestDescription(t *testing.T) {
 			t.Errorf("description = %q (%d bytes)", got, len(got))
 		}
 	})
+}
+
+// TestPostFor_everyKind builds a post for an account of every kind the
+// registry knows, through the publisher Open returns, and checks that the
+// keys every kind shares apply to each: max_chars (Bluesky's was once
+// ignored: an account with 100 got 300-grapheme posts), hashtags,
+// language and utm.
+func TestPostFor_everyKind(t *testing.T) {
+	long := strings.Repeat("Taxes rise for most households next year. ", 3)
+	a := &article.Article{ID: "a1", URL: "https://example.com/story", Title: "Budget", Lang: "en"}
+	res := teaser.Result{
+		Article: a,
+		Teaser: teaser.Teaser{Sentences: []fit.Sentence{
+			{Text: "The council approved the new budget after a long debate.", Role: fit.Fact},
+			{Text: strings.TrimSpace(long), Role: fit.Stakes},
+		}},
+		Hashtags: []string{"#Budget", "#Council", "#Debate"},
+	}
+	creds := map[string]config.Account{
+		"outbox":   {Path: t.TempDir() + "/out.jsonl"},
+		"x":        {ConsumerKey: "ck", ConsumerSecret: "cs", AccessToken: "at", AccessSecret: "as"},
+		"mastodon": {Server: "http://127.0.0.1:1", AccessToken: "t"}, // unreachable: the defaults apply
+		"bluesky":  {Identifier: "alice.test", AppPassword: "p"},
+	}
+	for _, kind := range Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			acct, ok := creds[kind]
+			if !ok {
+				t.Fatalf("no test account for kind %s: add one", kind)
+			}
+			acct.Name, acct.Kind = "acct-"+kind, kind
+			acct.MaxChars, acct.Hashtags, acct.Language = 100, 1, "fr"
+			acct.UTM = config.UTM{Source: "hookline"}
+			pub, err := Open(t.Context(), acct, Deps{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := PostFor(t.Context(), acct, pub, res, config.Teaser{Hashtags: 3}, "k")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, _ := Rules(t.Context(), acct, nil)
+			if d.Limit != 100 || d.Length > 100 || r.Count(d.Text) != d.Length {
+				t.Errorf("length %d (counted %d) of limit %d, want at most 100:\n%s", d.Length, r.Count(d.Text), d.Limit, d.Text)
+			}
+			acct.MaxChars = 0
+			if d, err = PostFor(t.Context(), acct, pub, res, config.Teaser{Hashtags: 3}, "k"); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Hashtags) != 1 || d.Lang != "fr" || d.Link != "https://example.com/story?utm_source=hookline" {
+				t.Errorf("hashtags %v, lang %q, link %q; want 1 hashtag, fr, the link with utm_source", d.Hashtags, d.Lang, d.Link)
+			}
+		})
+	}
+}
+
+func TestPostFor_languageDefaultsToArticle(t *testing.T) {
+	res := teaser.Result{Article: &article.Article{ID: "a", Lang: "de"}, Teaser: teaser.Teaser{Sentences: []fit.Sentence{{Text: "Ein Satz.", Role: fit.Fact}}}}
+	d, err := PostFor(t.Context(), config.Account{Name: "o", Kind: "outbox"}, nil, res, config.Teaser{}, "k")
+	if err != nil || d.Lang != "de" {
+		t.Errorf("lang %q, %v; want the article's de", d.Lang, err)
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/dghubble/oauth1"
 
@@ -23,34 +22,22 @@ type credentials interface {
 // newCredentials picks the scheme from what the account sets: OAuth 1.0a
 // when any of its keys is set, else OAuth 2.0 with refresh when client_id
 // is set, else a bare OAuth 2.0 access token.
-func newCredentials(acct config.Account, opts Options, c *Client) (credentials, error) {
+func newCredentials(cfg Config, opts Options, c *Client) (credentials, error) {
 	hc := opts.HTTPClient
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	switch {
-	case acct.ConsumerKey != "" || acct.ConsumerSecret != "" || acct.AccessSecret != "":
-		var missing []string
-		for _, k := range []struct {
-			key string
-			v   config.Secret
-		}{{"consumer_key", acct.ConsumerKey}, {"consumer_secret", acct.ConsumerSecret}, {"access_token", acct.AccessToken}, {"access_secret", acct.AccessSecret}} {
-			if k.v == "" {
-				missing = append(missing, k.key)
-			}
-		}
-		if len(missing) > 0 {
-			return nil, fmt.Errorf("%s: %s required for OAuth 1.0a: copy them from the app's Keys and tokens page (access token with Read and Write)",
-				acct.Name, strings.Join(missing, ", "))
-		}
-		return newOAuth1(acct, hc), nil
-	case acct.ClientID != "":
-		return newOAuth2(acct, opts, hc, c), nil
-	case acct.AccessToken != "":
-		return &bearer{http: hc, token: acct.AccessToken}, nil
+	if err := cfg.Check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.Name, err)
 	}
-	return nil, fmt.Errorf("%s: kind x needs credentials: consumer_key, consumer_secret, access_token and access_secret (OAuth 1.0a), "+
-		"or client_id and `hookline auth x %s` (OAuth 2.0)", acct.Name, acct.Name)
+	switch {
+	case cfg.ConsumerKey != "" || cfg.ConsumerSecret != "" || cfg.AccessSecret != "":
+		return newOAuth1(cfg, hc), nil
+	case cfg.ClientID != "":
+		return newOAuth2(cfg, opts, hc, c), nil
+	default:
+		return &bearer{http: hc, token: cfg.AccessToken}, nil
+	}
 }
 
 // oauth1Creds signs each request with HMAC-SHA1 (RFC 5849) through
@@ -60,7 +47,7 @@ type oauth1Creds struct {
 	http *http.Client
 }
 
-func newOAuth1(acct config.Account, hc *http.Client) *oauth1Creds {
+func newOAuth1(acct Config, hc *http.Client) *oauth1Creds {
 	cfg := oauth1.NewConfig(acct.ConsumerKey.Value(), acct.ConsumerSecret.Value())
 	tok := oauth1.NewToken(acct.AccessToken.Value(), acct.AccessSecret.Value())
 	signed := cfg.Client(context.WithValue(context.Background(), oauth1.HTTPClient, hc), tok)

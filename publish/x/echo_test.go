@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/internal/faultnet"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/x"
@@ -31,12 +30,12 @@ func TestClient_EchoedCredentialsRedacted(t *testing.T) {
 	basic := base64.StdEncoding.EncodeToString([]byte(clientID + ":" + clientSecret))
 	// The fake issues tokens named fake-access-N and fake-refresh-N.
 	secrets := []string{"MARKER", basic, "fake-access-", "fake-refresh-"}
-	oauth2 := config.Account{Name: "x2", Kind: "x", ClientID: clientID, ClientSecret: clientSecret, RefreshToken: refreshToken, DailyCap: -1, MonthlyCap: -1}
+	oauth2 := x.Config{Name: "x2", ClientID: clientID, ClientSecret: clientSecret, RefreshToken: refreshToken, DailyCap: -1, MonthlyCap: -1}
 	cases := map[string]struct {
-		acct  config.Account
+		acct  x.Config
 		paths []string
 	}{
-		"oauth1 post": {config.Account{Name: "x1", Kind: "x", ConsumerKey: consumerKey, ConsumerSecret: "SECRET-MARKER-x-consumer-secret",
+		"oauth1 post": {x.Config{Name: "x1", ConsumerKey: consumerKey, ConsumerSecret: "SECRET-MARKER-x-consumer-secret",
 			AccessToken: accessToken, AccessSecret: "SECRET-MARKER-x-access-secret", DailyCap: -1, MonthlyCap: -1}, []string{"/2/tweets"}},
 		"oauth2 refresh": {oauth2, []string{x.TokenPath}},
 		"oauth2 post":    {oauth2, []string{"/2/tweets"}},

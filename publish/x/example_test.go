@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/x"
 )
@@ -12,8 +11,8 @@ import (
 // DryRun shows the request a post makes, without the credentials (which
 // travel in the Authorization header).
 func ExampleClient_DryRun() {
-	c, err := x.New(config.Account{
-		Name: "x-main", Kind: "x",
+	c, err := x.New(x.Config{
+		Name:        "x-main",
 		ConsumerKey: "key", ConsumerSecret: "secret", AccessToken: "token", AccessSecret: "token-secret",
 	}, x.Options{})
 	if err != nil {

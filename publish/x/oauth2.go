@@ -133,7 +133,7 @@ type oauth2Creds struct {
 	unsaved string    // a rotated refresh token the store could not keep
 }
 
-func newOAuth2(acct config.Account, opts Options, hc *http.Client, c *Client) *oauth2Creds {
+func newOAuth2(acct Config, opts Options, hc *http.Client, c *Client) *oauth2Creds {
 	if acct.ClientSecret != "" {
 		c.redactor.Add(basicCredentials(acct.ClientID, acct.ClientSecret.Value()))
 	}

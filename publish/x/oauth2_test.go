@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/x"
 	"github.com/hookline/hookline/store"
@@ -27,8 +26,8 @@ func openStore(t *testing.T) *store.Store {
 	return st
 }
 
-func oauth2Account(server string) config.Account {
-	return config.Account{Name: "x-main", Kind: "x", Server: server, ClientID: clientID, DailyCap: -1, MonthlyCap: -1}
+func oauth2Account(server string) x.Config {
+	return x.Config{Name: "x-main", Server: server, ClientID: clientID, DailyCap: -1, MonthlyCap: -1}
 }
 
 // A clock the test moves.

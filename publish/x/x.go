@@ -23,7 +23,6 @@ import (
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/redact"
-	"github.com/hookline/hookline/teaser/fit"
 )
 
 // Defaults for what an account leaves unset.
@@ -53,7 +52,6 @@ type Client struct {
 	name     string
 	server   string
 	timeout  time.Duration
-	rules    fit.Rules
 	creds    credentials
 	redactor *redact.Redactor
 	log      *slog.Logger
@@ -63,7 +61,6 @@ type Client struct {
 
 var (
 	_ publish.Publisher = (*Client)(nil)
-	_ publish.Limiter   = (*Client)(nil)
 	_ publish.DryRunner = (*Client)(nil)
 )
 
@@ -89,32 +86,28 @@ type Options struct {
 	Redactor *redact.Redactor
 }
 
-// New returns a Client for acct (kind x). Credentials are OAuth 1.0a
+// New returns a Client for the account cfg. Credentials are OAuth 1.0a
 // (consumer_key, consumer_secret, access_token, access_secret), or OAuth 2.0
 // (client_id, with client_secret for a confidential client, and a refresh
 // token from the store, `hookline auth x`, or refresh_token), or an OAuth 2.0
 // access_token alone (which cannot be refreshed).
-func New(acct config.Account, opts Options) (*Client, error) {
+func New(acct Config, opts Options) (*Client, error) {
 	server := strings.TrimRight(cmp.Or(acct.Server, DefaultServer), "/")
 	if u, err := url.Parse(server); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("%s: server %q is not an http(s) URL; remove it to use %s", acct.Name, acct.Server, DefaultServer)
 	}
-	r := redact.For(opts.Redactor, acct.SecretValues()...)
+	r := redact.For(opts.Redactor, config.SecretValues(acct)...)
 	opts.HTTPClient = r.Client(opts.HTTPClient) // error bodies are redacted before anything reads them
 	c := &Client{
 		name:     acct.Name,
 		server:   server,
 		timeout:  cmp.Or(acct.Timeout, DefaultTimeout),
-		rules:    fit.X(),
 		log:      r.Logger(opts.Log),
 		now:      opts.Now,
 		redactor: r,
 	}
 	if c.now == nil {
 		c.now = time.Now
-	}
-	if acct.MaxChars > 0 {
-		c.rules.Limit = acct.MaxChars // longer posts on paid plans
 	}
 	c.log = c.log.With(slog.String("account", acct.Name))
 	var err error
@@ -184,10 +177,6 @@ func (c *Client) DryRun(_ context.Context, p publish.Post) (method, target strin
 	}
 	return http.MethodPost, c.server + tweetsPath, body, nil
 }
-
-// Rules returns X's length rules: 280 weighted characters with every link
-// counted as 23, or the account's max_chars when set. The error is always nil.
-func (c *Client) Rules(context.Context) (fit.Rules, error) { return c.rules, nil }
 
 // createRequest is CreatePostsRequest of the X API v2, as Hookline fills
 // it: the spec allows no properties beyond its own.

@@ -8,10 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/x"
-	"github.com/hookline/hookline/teaser/fit"
 )
 
 // fixedNow is the tests' clock: a Saturday in November 2026.
@@ -19,16 +17,16 @@ var fixedNow = time.Date(2026, 11, 28, 15, 4, 5, 0, time.UTC)
 
 func clock() time.Time { return fixedNow }
 
-func oauth1Account(server string) config.Account {
-	return config.Account{
-		Name: "x-main", Kind: "x", Server: server,
+func oauth1Account(server string) x.Config {
+	return x.Config{
+		Name: "x-main", Server: server,
 		ConsumerKey: consumerKey, ConsumerSecret: consumerSecret,
 		AccessToken: accessToken, AccessSecret: accessSecret,
 		DailyCap: -1, MonthlyCap: -1,
 	}
 }
 
-func newClient(t *testing.T, acct config.Account, opts x.Options) *x.Client {
+func newClient(t *testing.T, acct x.Config, opts x.Options) *x.Client {
 	t.Helper()
 	if opts.Now == nil {
 		opts.Now = clock
@@ -67,7 +65,7 @@ func TestClient_Publish(t *testing.T) {
 
 func TestClient_PublishBearer(t *testing.T) {
 	srv := newServer(t)
-	acct := config.Account{Name: "x-main", Kind: "x", Server: srv.URL(), AccessToken: "acc-SECRET-0"}
+	acct := x.Config{Name: "x-main", Server: srv.URL(), AccessToken: "acc-SECRET-0"}
 	c := newClient(t, acct, x.Options{})
 	if _, err := c.Publish(context.Background(), post); err != nil {
 		t.Fatalf("Publish: %v", err)
@@ -258,18 +256,6 @@ func TestClient_DryRun(t *testing.T) {
 	}
 }
 
-func TestClient_Rules(t *testing.T) {
-	acct := oauth1Account("")
-	r, err := newClient(t, acct, x.Options{}).Rules(context.Background())
-	if err != nil || r != fit.X() {
-		t.Errorf("Rules = %+v, %v; want fit.X()", r, err)
-	}
-	acct.MaxChars = 25000
-	if r, _ := newClient(t, acct, x.Options{}).Rules(context.Background()); r.Limit != 25000 {
-		t.Errorf("max_chars 25000: limit %d", r.Limit)
-	}
-}
-
 func TestClient_PublishEmptyText(t *testing.T) {
 	srv := newServer(t)
 	_, err := newClient(t, oauth1Account(srv.URL()), x.Options{}).Publish(context.Background(), publish.Post{Account: "x-main", ArticleID: "a2", Text: "  "})
@@ -281,12 +267,12 @@ func TestClient_PublishEmptyText(t *testing.T) {
 func TestNew_Errors(t *testing.T) {
 	tests := []struct {
 		name string
-		acct config.Account
+		acct x.Config
 		want string
 	}{
-		{"no credentials", config.Account{Name: "x-main", Kind: "x"}, "x-main: kind x needs credentials"},
-		{"partial oauth1", config.Account{Name: "x-main", Kind: "x", ConsumerKey: "k", AccessToken: "t"}, "x-main: consumer_secret, access_secret required for OAuth 1.0a"},
-		{"bad server", config.Account{Name: "x-main", Kind: "x", Server: "ftp://x", AccessToken: "t"}, `x-main: server "ftp://x" is not an http(s) URL`},
+		{"no credentials", x.Config{Name: "x-main"}, "x-main: kind x needs credentials"},
+		{"partial oauth1", x.Config{Name: "x-main", ConsumerKey: "k", AccessToken: "t"}, "x-main: consumer_secret: required for kind x with OAuth 1.0a"},
+		{"bad server", x.Config{Name: "x-main", Server: "ftp://x", AccessToken: "t"}, `x-main: server "ftp://x" is not an http(s) URL`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

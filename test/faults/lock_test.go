@@ -42,7 +42,7 @@ func runChild(kind string) int {
 	ctx := context.Background()
 	db := os.Getenv(envDB)
 	if kind == "daemon-post" {
-		cfg, _, err := config.Load(os.Getenv(envConfig), hookline.DefaultConfig, os.Environ())
+		cfg, _, err := config.Load(os.Getenv(envConfig), hookline.DefaultConfig, os.Environ(), networks.CheckAccount)
 		if err != nil {
 			fmt.Println("error:", err)
 			return 2
@@ -87,7 +87,7 @@ type childResult struct {
 // daemonPost delivers the article to each account the way the daemon and
 // `hookline post` build posts: teaser, fitted post, deliver.Key.
 func daemonPost(ctx context.Context, st *store.Store) ([]childResult, error) {
-	cfg, _, err := config.Load(os.Getenv(envConfig), hookline.DefaultConfig, os.Environ())
+	cfg, _, err := config.Load(os.Getenv(envConfig), hookline.DefaultConfig, os.Environ(), networks.CheckAccount)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func daemonPost(ctx context.Context, st *store.Store) ([]childResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		jobs = append(jobs, deliver.Job{Post: p, Publisher: pub})
+		jobs = append(jobs, deliver.Job{Post: p.Post, Publisher: pub})
 	}
 	d := &deliver.Deliverer{Store: st, Log: quiet()}
 	var out []childResult
@@ -332,7 +332,7 @@ schedules:
 func TestPost_BesideDaemon(t *testing.T) {
 	art := filepath.Join("..", "..", "..", "shared", "articles", "kim-jong-un-china-trip.txt")
 	if _, err := os.Stat(art); err != nil {
-		t.Skipf("shared article missing: %v", err)
+		t.Fatalf("shared article missing (../shared beside the checkout): %v", err)
 	}
 	art, _ = filepath.Abs(art)
 	for _, first := range []string{"daemon", "post"} {

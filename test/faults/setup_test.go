@@ -19,7 +19,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/deliver"
 	"github.com/hookline/hookline/internal/faultnet"
 	"github.com/hookline/hookline/publish"
@@ -87,27 +86,24 @@ var allNets = []string{"mastodon", "x", "bluesky", "outbox"}
 func newNet(t *testing.T, kind string, clk *clock) *net {
 	t.Helper()
 	n := &net{name: kind, account: kind + "-main"}
-	acct := config.Account{Name: n.account, Kind: kind, Timeout: timeout}
 	var err error
 	switch kind {
 	case "mastodon":
 		m := faultnet.NewMastodon()
 		m.Token = "tok-mastodon"
 		n.fake, n.masto = m.Server, m
-		acct.Server, acct.AccessToken = m.URL, "tok-mastodon"
-		n.pub, err = mastodon.New(acct, mastodon.Options{Now: clk.Now})
+		n.pub, err = mastodon.New(mastodon.Config{Name: n.account, Server: m.URL, AccessToken: "tok-mastodon", Timeout: timeout}, mastodon.Options{Now: clk.Now})
 	case "x":
 		f := faultnet.NewX()
 		n.fake = f.Server
-		acct.Server, acct.DailyCap, acct.MonthlyCap = f.URL, -1, -1
-		acct.ConsumerKey, acct.ConsumerSecret, acct.AccessToken, acct.AccessSecret = "ck", "cs", "at", "as"
-		n.pub, err = x.New(acct, x.Options{Now: clk.Now})
+		n.pub, err = x.New(x.Config{Name: n.account, Server: f.URL, DailyCap: -1, MonthlyCap: -1, Timeout: timeout,
+			ConsumerKey: "ck", ConsumerSecret: "cs", AccessToken: "at", AccessSecret: "as"}, x.Options{Now: clk.Now})
 	case "bluesky":
 		b := faultnet.NewBluesky()
 		b.Password = "app-pass"
 		n.fake = b.Server
-		acct.Server, acct.Identifier, acct.AppPassword = b.URL, "hookline.bsky.social", "app-pass"
-		n.pub, err = bluesky.New(acct, bluesky.Options{Now: clk.Now})
+		n.pub, err = bluesky.New(bluesky.Config{Name: n.account, Server: b.URL, Identifier: "hookline.bsky.social", AppPassword: "app-pass", Timeout: timeout},
+			bluesky.Options{Now: clk.Now})
 	case "outbox":
 		n.outbox = filepath.Join(t.TempDir(), "outbox.jsonl")
 		n.pub, err = outbox.New(n.outbox, nil, clk.Now)

@@ -1,0 +1,50 @@
+package mastodon
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/teaser/fit"
+)
+
+// Config holds the keys of a networks entry that kind mastodon reads;
+// publish/networks maps it and applies the keys all kinds share.
+type Config struct {
+	// Name identifies the account in errors and logs.
+	Name string `mapstructure:"name"`
+	// Server is the instance's base URL, such as https://mastodon.social.
+	Server string `mapstructure:"server"`
+	// AccessToken is a token with the write:statuses scope.
+	AccessToken config.Secret `mapstructure:"access_token"`
+	// Visibility is "public" (the default), "unlisted", "private" or "direct".
+	Visibility string `mapstructure:"visibility"`
+	// SpoilerText is the content warning; empty for none.
+	SpoilerText string `mapstructure:"spoiler_text"`
+	// Timeout bounds one request; 0 for DefaultTimeout.
+	Timeout time.Duration `mapstructure:"timeout"`
+}
+
+// Check reports what is missing or wrong, each problem a *config.FieldError
+// whose key is relative to the account, joined.
+func (c Config) Check() error {
+	var errs []error
+	if c.Server == "" {
+		errs = append(errs, &config.FieldError{Key: "server", Msg: "required for kind mastodon: the instance's address, such as https://mastodon.social"})
+	}
+	if c.AccessToken == "" {
+		errs = append(errs, &config.FieldError{Key: "access_token", Msg: "required for kind mastodon: create one under Preferences → Development with write:statuses"})
+	}
+	switch c.Visibility {
+	case "", "public", "unlisted", "private", "direct":
+	default:
+		errs = append(errs, &config.FieldError{Key: "visibility", Msg: fmt.Sprintf("%q is not one of public, unlisted, private, direct", c.Visibility)})
+	}
+	return errors.Join(errs...)
+}
+
+// Rules are the length rules of an instance that allows limit characters
+// (0 for DefaultMaxChars) and counts every URL as urlLength (0 for
+// DefaultURLLength). A Client learns its instance's (see Client.Rules).
+func Rules(limit, urlLength int) fit.Rules { return fit.Mastodon(limit, urlLength) }
