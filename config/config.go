@@ -102,6 +102,10 @@ type Account struct {
 	MaxChars int `mapstructure:"max_chars" yaml:"max_chars,omitempty" json:"max_chars"`
 	// Hashtags is the most hashtags a post carries. 0 takes teaser.hashtags.
 	Hashtags int `mapstructure:"hashtags" yaml:"hashtags,omitempty" json:"hashtags"`
+	// Template lays the post out: {teaser}, {title}, {link} and {hashtags}
+	// among literal text, such as "{title}: {teaser} {link}". Empty for the
+	// default: the teaser, a blank line, the link, a line of hashtags.
+	Template string `mapstructure:"template" yaml:"template,omitempty" json:"template"`
 	// UTM adds utm_* parameters to the link. Off unless Source is set.
 	UTM UTM `mapstructure:"utm" yaml:"utm,omitempty" json:"utm"`
 	// Timeout bounds one request. 0 takes the network's default (30s).

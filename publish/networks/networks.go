@@ -9,6 +9,7 @@ package networks
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -234,7 +235,11 @@ func CheckAccount(a config.Account, written []string) ([]config.Warning, error) 
 	if r := k.defaultRules(); !k.raises() && r.Limit > 0 && a.MaxChars > r.Limit {
 		warns = append(warns, config.Warning{Key: "max_chars", Msg: fmt.Sprintf("%d is above %s's limit of %d; posts keep to %d", a.MaxChars, a.Kind, r.Limit, r.Limit)})
 	}
-	return warns, k.check(a)
+	err = k.check(a)
+	if terr := CheckTemplate(a.Template); terr != nil {
+		err = errors.Join(err, &config.FieldError{Key: "template", Msg: terr.Error()})
+	}
+	return warns, err
 }
 
 var _ config.AccountCheck = CheckAccount

@@ -70,7 +70,8 @@ type Draft struct {
 // becomes a post, for hookline post, the daemon's fires and preview. It
 // fits the teaser to the account's rules (see Rules; pub may be nil), with
 // the account's hashtag count, the article's link with the account's UTM
-// parameters, the account's language (else the article's), and the
+// parameters, laid out by the account's template (see CheckTemplate; empty
+// for the default layout), the account's language (else the article's), and the
 // idempotency key given (deliver.Key of the article and the account).
 func PostFor(ctx context.Context, acct config.Account, pub publish.Publisher, res teaser.Result, t config.Teaser, key string) (Draft, error) {
 	rules, err := Rules(ctx, acct, pub)
@@ -82,7 +83,12 @@ func PostFor(ctx context.Context, acct config.Account, pub publish.Publisher, re
 	if a != nil && a.URL != "" {
 		link = fit.AddUTM(a.URL, acct.UTM.Source, acct.UTM.Medium, acct.UTM.Campaign)
 	}
-	fp, err := res.Post(rules, link, Hashtags(acct, t))
+	var fp fit.Post
+	if acct.Template == "" {
+		fp, err = res.Post(rules, link, Hashtags(acct, t))
+	} else {
+		fp, err = templated(rules, acct.Template, res, link, res.Hashtags[:min(Hashtags(acct, t), len(res.Hashtags))])
+	}
 	if err != nil {
 		return Draft{}, fmt.Errorf("%s: fit post: %w", acct.Name, err)
 	}
