@@ -41,37 +41,101 @@ func TestFit_DropSteps(t *testing.T) {
 		wantTags []string
 	}{
 		{"everything fits", len(all), all, []string{"#Kim", "#China", "#Asia"}},
+		// One over: Question sentences are the first part Fit drops, and
+		// " What next?" is enough.
 		{"question dropped", len(all) - 1, hook + " " + fact + " " + stakes + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
+		// Still one over without the question, so the stakes, next in the
+		// order, go too; the post has lost both, and the second try, the
+		// teaser without its stakes, fits with the question.
 		{"stakes dropped, question back", len(all) - 12, hook + " " + fact + " " + question + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
+		// The question does not fit even without the stakes, and both
+		// sentences go before any hashtag.
 		{"stakes and question dropped", len(hook+" "+fact+" "+question+link+"\n#Kim #China #Asia") - 1, hook + " " + fact + link + "\n#Kim #China #Asia", []string{"#Kim", "#China", "#Asia"}},
+		// No Question or Stakes sentence is left: the hashtags beyond the
+		// first go next, the last first.
 		{"last hashtag dropped", len(hook+" "+fact+link+"\n#Kim #China #Asia") - 1, hook + " " + fact + link + "\n#Kim #China", []string{"#Kim", "#China"}},
+		// " #Asia" is not enough: " #China" goes as well, still before the
+		// hook.
 		{"hashtags beyond first dropped", len(hook+" "+fact+link+"\n#Kim #China") - 1, hook + " " + fact + link + "\n#Kim", []string{"#Kim"}},
+		// Only the first hashtag is left of them: the hook goes before it.
 		{"hook dropped", len(hook+" "+fact+link+"\n#Kim") - 1, fact + link + "\n#Kim", []string{"#Kim"}},
+		// The fact is the only sentence left and is never dropped whole, so
+		// the last hashtag goes.
 		{"last hashtag dropped too", len(fact+link+"\n#Kim") - 1, fact + link, nil},
+		// Nothing is left to drop but the link, which always stays: the
+		// fact is cut at a word boundary.
 		{"fact shortened", len(fact+link) - 1, "Kim heads to Beijing for a…" + link, nil},
+		// A sentence alone may keep fewer than three words.
 		{"fact shortened to one word when alone", len("Kim…" + link), "Kim…" + link, nil},
+		// Not even "Kim…" fits: the sentence goes and the link stays.
 		{"only the link", len(link) - 2, "https://ex.com/a", nil},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			post, err := Fit(plain(tc.limit), teaser)
-			if err != nil {
-				t.Fatalf("Fit: %v", err)
-			}
-			if post.Text != tc.want {
-				t.Errorf("text =\n%q\nwant\n%q", post.Text, tc.want)
-			}
-			if !slices.Equal(post.Hashtags, tc.wantTags) {
-				t.Errorf("hashtags = %q, want %q", post.Hashtags, tc.wantTags)
-			}
-			if post.Length != len([]rune(post.Text)) || post.Length > tc.limit || post.Limit != tc.limit {
-				t.Errorf("length %d limit %d, want length of text within %d", post.Length, post.Limit, tc.limit)
-			}
-			if post.Link != "https://ex.com/a" {
-				t.Errorf("link = %q", post.Link)
-			}
-		})
+	for _, w := range ways {
+		for _, tc := range tests {
+			t.Run(w.name+"/"+tc.name, func(t *testing.T) {
+				post, err := w.fit(t, plain(tc.limit), teaser)
+				if err != nil {
+					t.Fatalf("Fit: %v", err)
+				}
+				if post.Text != tc.want {
+					t.Errorf("text =\n%q\nwant\n%q", post.Text, tc.want)
+				}
+				if !slices.Equal(post.Hashtags, tc.wantTags) {
+					t.Errorf("hashtags = %q, want %q", post.Hashtags, tc.wantTags)
+				}
+				if post.Length != len([]rune(post.Text)) || post.Length > tc.limit || post.Limit != tc.limit {
+					t.Errorf("length %d limit %d, want length of text within %d", post.Length, post.Limit, tc.limit)
+				}
+				if post.Link != "https://ex.com/a" {
+					t.Errorf("link = %q", post.Link)
+				}
+			})
+		}
 	}
+}
+
+// textCase is an input, a limit in grapheme clusters and the post text
+// worked out by hand.
+type textCase struct {
+	name  string
+	in    Input
+	limit int
+	want  string
+}
+
+// fitEachWay runs every case with each way of counting.
+func fitEachWay(t *testing.T, tests []textCase) {
+	t.Helper()
+	for _, w := range ways {
+		for _, tc := range tests {
+			t.Run(w.name+"/"+tc.name, func(t *testing.T) {
+				post, err := w.fit(t, plain(tc.limit), tc.in)
+				if err != nil {
+					t.Fatalf("Fit: %v", err)
+				}
+				if post.Text != tc.want {
+					t.Errorf("text = %q, want %q", post.Text, tc.want)
+				}
+			})
+		}
+	}
+}
+
+// TestFit_DropsLastFirst fits teasers with two sentences of a role: the
+// later one goes first.
+func TestFit_DropsLastFirst(t *testing.T) {
+	const fact = "Kim heads to Beijing."
+	fitEachWay(t, []textCase{
+		// One over: the later question goes, the earlier one stays.
+		{"questions", Input{Sentences: []Sentence{{fact, Fact}, {"Why now?", Question}, {"What next?", Question}}},
+			len(fact+" Why now? What next?") - 1, fact + " Why now?"},
+		// Both hooks are before the fact, but the later is dropped first.
+		{"hooks", Input{Sentences: []Sentence{{"Guess who?", Hook}, {"Big news.", Hook}, {fact, Fact}}},
+			len("Guess who? Big news. "+fact) - 1, "Guess who? " + fact},
+		// The earlier stakes go only when the later ones were not enough.
+		{"stakes, both", Input{Sentences: []Sentence{{fact, Fact}, {"It matters.", Stakes}, {"Allies watch.", Stakes}}},
+			len(fact+" It matters.") - 1, fact},
+	})
 }
 
 func TestFit_DanglingFragment(t *testing.T) {
@@ -79,18 +143,39 @@ func TestFit_DanglingFragment(t *testing.T) {
 		{Text: "Kim goes to Beijing.", Role: Fact},
 		{Text: "Analysts expect talks on trade and security.", Role: Fact},
 	}}
-	tests := []struct {
-		name  string
-		limit int
-		want  string
-	}{
-		{"three words kept", len("Kim goes to Beijing. Analysts expect talks…"), "Kim goes to Beijing. Analysts expect talks…"},
-		{"two words would dangle", len("Kim goes to Beijing. Analysts expect…"), "Kim goes to Beijing."},
-		{"last sentence shortened after drop", len("Kim goes to…"), "Kim goes to…"},
+	fitEachWay(t, []textCase{
+		{"three words kept", in, len("Kim goes to Beijing. Analysts expect talks…"), "Kim goes to Beijing. Analysts expect talks…"},
+		{"two words would dangle", in, len("Kim goes to Beijing. Analysts expect…"), "Kim goes to Beijing."},
+		{"last sentence shortened after drop", in, len("Kim goes to…"), "Kim goes to…"},
+	})
+}
+
+func TestFit_ShortenTrimsPunctuation(t *testing.T) {
+	in := Input{Sentences: []Sentence{{Text: "First, second; third — fourth fifth sixth", Role: Fact}}}
+	fitEachWay(t, []textCase{
+		{"trailing comma and dash", in, len("First, second; third —"), "First, second; third…"},
+	})
+}
+
+// TestFit_Recount fits inputs the tally cannot count on its own: Fit lays
+// them out with the recount, by the same steps.
+func TestFit_Recount(t *testing.T) {
+	const mark = "\u0301" // a combining acute: it joins the space before it
+	tests := []textCase{
+		// The mark starts the question, so the tally declines the input;
+		// the question is still the first part to go, before the hashtag.
+		{"question dropped", Input{Sentences: []Sentence{{"Kim heads to Beijing.", Fact}, {mark + "What next?", Question}}, Hashtags: []string{"#Kim"}},
+			len("Kim heads to Beijing.\n#Kim"), "Kim heads to Beijing.\n#Kim"},
+		// The hook goes before the last hashtag.
+		{"hook dropped", Input{Sentences: []Sentence{{mark + "Guess who?", Hook}, {"Kim heads to Beijing.", Fact}}, Hashtags: []string{"#Kim"}},
+			len("Kim heads to Beijing.\n#Kim"), "Kim heads to Beijing.\n#Kim"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			post, err := Fit(plain(tc.limit), in)
+			if _, err := fitWith(plain(tc.limit), tc.in, newTally); !errors.Is(err, errUncounted) {
+				t.Fatalf("the tally counted the input: %v", err)
+			}
+			post, err := Fit(plain(tc.limit), tc.in)
 			if err != nil {
 				t.Fatalf("Fit: %v", err)
 			}
@@ -98,17 +183,6 @@ func TestFit_DanglingFragment(t *testing.T) {
 				t.Errorf("text = %q, want %q", post.Text, tc.want)
 			}
 		})
-	}
-}
-
-func TestFit_ShortenTrimsPunctuation(t *testing.T) {
-	in := Input{Sentences: []Sentence{{Text: "First, second; third — fourth fifth sixth", Role: Fact}}}
-	post, err := Fit(plain(len("First, second; third —")), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := "First, second; third…"; post.Text != want {
-		t.Errorf("text = %q, want %q", post.Text, want)
 	}
 }
 
@@ -125,13 +199,15 @@ func TestFit_Errors(t *testing.T) {
 		{"word too long", plain(3), Input{Sentences: []Sentence{{Text: "abcdef"}}}, ErrTooLong},
 		{"bytes", Rules{MaxBytes: 4}, Input{Link: "https://x.co"}, ErrTooLong},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Fit(tc.r, tc.in)
-			if !errors.Is(err, tc.want) {
-				t.Errorf("err = %v, want %v", err, tc.want)
-			}
-		})
+	for _, w := range ways {
+		for _, tc := range tests {
+			t.Run(w.name+"/"+tc.name, func(t *testing.T) {
+				_, err := w.fit(t, tc.r, tc.in)
+				if !errors.Is(err, tc.want) {
+					t.Errorf("err = %v, want %v", err, tc.want)
+				}
+			})
+		}
 	}
 }
 

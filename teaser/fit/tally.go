@@ -1,213 +1,101 @@
 package fit
 
 import (
-	"fmt"
-	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/unicode/norm"
 )
 
-// part is one sentence, the link or one hashtag with its count under the
-// rules of the Fit in progress.
-type part struct {
-	text  string
-	count int
-	role  Role
+// counter is how fitLayout measures a layout. The tally counts every part
+// once and adds the counts up, the recount counts the whole text again at
+// every step; fitLayout decides the same with either, which FuzzTally
+// checks, and the tally is the faster.
+type counter interface {
+	// count is told of every part before it is measured, and again when
+	// shortening changes it. It reports false when it cannot count p, and
+	// fitLayout then gives up.
+	count(p *part) bool
+	// measure returns the length of the text l renders, as the rules count
+	// it, and whether that text is within the rules' limits.
+	measure(l *layout) (n int, fits bool)
 }
 
-// tally is a layout whose parts are counted once each. A post is its parts
-// joined by " ", "\n\n" and "\n", and every counter of Rules.Count adds up
-// across such a join as long as nothing at the join reaches over it:
-// URLs, mentions, emoji sequences and NFC compositions never hold white
-// space, the separators count 1 per character everywhere, and a grapheme
-// cluster only spans a space when the character before it is a Prepend
-// or the one after it an Extend, ZWJ or SpacingMark. The one other case
-// is a URL match where the part begins: standalone, extractURLs first
-// tries the URL after the first character, in the post the URL at it.
-// newTally and fit check every part for these corner cases (safe) and
-// give up on inputs that have them, which then take fitText.
+// tally counts each part on its own. A post is its parts joined by " ",
+// "\n\n" and "\n", and every counter of Rules.Count adds up across such a
+// join as long as nothing at the join reaches over it: URLs, mentions,
+// emoji sequences and NFC compositions never hold white space, the
+// separators count 1 per character everywhere, and a grapheme cluster
+// only spans a space when the character before it is a Prepend or the one
+// after it an Extend, ZWJ or SpacingMark. The one other case is a URL
+// match where the part begins: standalone, extractURLs first tries the URL
+// after the first character, in the post the URL at it. count checks
+// every part for these corner cases (safe) and declines the ones that
+// have them, whose inputs Fit then lays out with the recount.
 type tally struct {
-	r         Rules
-	sentences []part
-	link      part
-	tags      []part
+	r Rules
 }
 
-// newTally counts the parts of l, or reports false when one of them is not
-// safe to count on its own.
-func newTally(r Rules, l *layout) (*tally, bool) {
-	parts := make([]part, 0, len(l.sentences)+len(l.tags))
-	t := &tally{r: r, sentences: parts[:0:len(l.sentences)], tags: parts[len(l.sentences):len(l.sentences)]}
-	for _, s := range l.sentences {
-		if !safe(s.Text) {
-			return nil, false
-		}
-		t.sentences = append(t.sentences, part{text: s.Text, count: r.Count(s.Text), role: s.Role})
+func newTally(r Rules) counter { return &tally{r: r} }
+
+func (t *tally) count(p *part) bool {
+	if !safe(p.text) {
+		return false
 	}
-	if l.link != "" {
-		if !safe(l.link) {
-			return nil, false
-		}
-		t.link = part{text: l.link, count: r.Count(l.link)}
-	}
-	for _, h := range l.tags {
-		if !safe(h) {
-			return nil, false
-		}
-		t.tags = append(t.tags, part{text: h, count: r.Count(h)})
-	}
-	return t, true
+	p.count = t.r.Count(p.text)
+	return true
 }
 
-// total is the count and UTF-8 size of the text the parts make.
-func (t *tally) total() (count, size int) {
-	for i, s := range t.sentences {
+func (t *tally) measure(l *layout) (int, bool) {
+	count, size := 0, 0
+	for i, s := range l.sentences {
 		if i > 0 {
 			count, size = count+1, size+1
 		}
 		count, size = count+s.count, size+len(s.text)
 	}
-	if t.link.text != "" {
+	if l.link.text != "" {
 		if size > 0 {
 			count, size = count+2, size+2
 		}
-		count, size = count+t.link.count, size+len(t.link.text)
+		count, size = count+l.link.count, size+len(l.link.text)
 	}
-	for i, h := range t.tags {
+	for i, h := range l.tags {
 		if i > 0 || size > 0 {
 			count, size = count+1, size+1
 		}
 		count, size = count+h.count, size+len(h.text)
 	}
-	return count, size
+	return count, (t.r.MaxBytes <= 0 || size <= t.r.MaxBytes) && (t.r.Limit <= 0 || count <= t.r.Limit)
 }
 
-func (t *tally) fits() bool {
-	count, size := t.total()
-	return (t.r.MaxBytes <= 0 || size <= t.r.MaxBytes) && (t.r.Limit <= 0 || count <= t.r.Limit)
+// recount counts the text a layout renders, whole, at every step: exact
+// for every input. It remembers the last text, as fitLayout's steps ask
+// again about a layout that has not changed.
+type recount struct {
+	r    Rules
+	text string
+	n    int
+	ok   bool
+	done bool
 }
 
-// fit runs Fit's steps on the tally. It reports false, having decided
-// nothing, when shortening meets a part that is not safe.
-func (t *tally) fit(post Post) (Post, bool, error) {
-	r := t.r
-	for _, role := range [...]Role{Question, Stakes} {
-		for !t.fits() && t.dropLast(role) {
-		}
-	}
-	for !t.fits() && len(t.tags) > 1 {
-		t.tags = t.tags[:len(t.tags)-1]
-	}
-	for !t.fits() && t.dropLast(Hook) {
-	}
-	if !t.fits() && len(t.tags) > 0 {
-		t.tags = nil
-	}
-	if !t.fits() && !t.shorten() {
-		return post, false, nil
-	}
-	text := t.text()
-	if !t.fits() || text == "" {
-		if t.link.text != "" {
-			return post, true, fmt.Errorf("fit %s: link alone counts %d of %d: %w", r.Network, t.link.count, r.Limit, ErrTooLong)
-		}
-		return post, true, fmt.Errorf("fit %s: no sentence fits %d: %w", r.Network, r.Limit, ErrTooLong)
-	}
-	post.Text = text
-	post.Length, _ = t.total()
-	post.Link = t.link.text
-	if len(t.tags) > 0 {
-		post.Hashtags = make([]string, len(t.tags))
-		for i, h := range t.tags {
-			post.Hashtags[i] = h.text
-		}
-	}
-	post.Facets = Facets(text, t.link.text, post.Hashtags)
-	return post, true, nil
-}
+func newRecount(r Rules) counter { return &recount{r: r} }
 
-// dropLast is layout.dropLast.
-func (t *tally) dropLast(role Role) bool {
-	if len(t.sentences) < 2 {
-		return false
-	}
-	for i := len(t.sentences) - 1; i >= 0; i-- {
-		if t.sentences[i].role == role {
-			t.sentences = slices.Delete(t.sentences, i, i+1)
-			return true
-		}
-	}
-	return false
-}
+func (m *recount) count(*part) bool { return true }
 
-// shorten is layout.shorten, counting only the shortened sentence. It
-// reports false when a shortened sentence is not safe.
-func (t *tally) shorten() bool {
-	for len(t.sentences) > 0 && !t.fits() {
-		last := &t.sentences[len(t.sentences)-1]
-		full := last.text
-		ends := wordEnds(full)
-		best, bestCount, lo, hi := 0, 0, 1, len(ends)
-		if hi > 0 && ends[hi-1] == len(full) {
-			hi--
-		}
-		for lo <= hi {
-			mid := (lo + hi) / 2
-			last.text = cutAt(full, ends[mid-1])
-			if !safe(last.text) {
-				return false
-			}
-			last.count = t.r.Count(last.text)
-			if t.fits() {
-				best, bestCount, lo = mid, last.count, mid+1
-			} else {
-				hi = mid - 1
-			}
-		}
-		if best >= minWords || best >= 1 && len(t.sentences) == 1 {
-			last.text, last.count = cutAt(full, ends[best-1]), bestCount
-			return true
-		}
-		t.sentences = t.sentences[:len(t.sentences)-1]
+func (m *recount) measure(l *layout) (int, bool) {
+	text := l.text()
+	if m.done && text == m.text {
+		return m.n, m.ok
 	}
-	return true
-}
-
-// cutAt is s up to end without trailing ",;:", and an ellipsis.
-func cutAt(s string, end int) string {
-	return strings.TrimRight(s[:end], ",;:") + ellipsis
-}
-
-// text renders the tally as layout.text does.
-func (t *tally) text() string {
-	_, size := t.total()
-	var b strings.Builder
-	b.Grow(size)
-	for i, s := range t.sentences {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s.text)
+	m.text, m.done = text, true
+	m.n, m.ok = 0, utf8.ValidString(text) && (m.r.MaxBytes <= 0 || len(text) <= m.r.MaxBytes)
+	if m.ok {
+		m.n = m.r.Count(text)
+		m.ok = m.r.Limit <= 0 || m.n <= m.r.Limit
 	}
-	if t.link.text != "" {
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(t.link.text)
-	}
-	for i, h := range t.tags {
-		switch {
-		case i > 0:
-			b.WriteByte(' ')
-		case b.Len() > 0:
-			b.WriteByte('\n')
-		}
-		b.WriteString(h.text)
-	}
-	return b.String()
+	return m.n, m.ok
 }
 
 // safe reports whether s, non-empty, valid UTF-8 and without white space
