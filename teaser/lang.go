@@ -46,6 +46,34 @@ type language struct {
 	background map[string]bool
 	// boilerplate starts sentences that are a page's furniture, not news.
 	boilerplate []string
+	// pointers are the determiners that make a description point back to
+	// something said before: "the project", "this app", "such creatures".
+	pointers map[string]bool
+	// anaphoric are nouns, folded, that a pointer turns into a reference to
+	// a thing the article introduced earlier ("the project", "the
+	// incident"): in a post read alone, the reader cannot tell which.
+	anaphoric map[string]bool
+	// parties are the anaphoric nouns for people and organisations ("the
+	// woman", "the club"); a name before one in the same sentence is its
+	// antecedent ("Kane …, the striker said"). Nouns of one-of-a-kind
+	// parties ("the government", "the police") are not among them.
+	parties map[string]bool
+	// naming words in an apposition say who is meant: "the man, named as …".
+	naming map[string]bool
+	// describing are function words that may stand inside a description:
+	// "this new app", "the first study".
+	describing map[string]bool
+	// complements follow an anaphoric noun and say which one is meant:
+	// "the study of …", "the man who …", "the plan to …".
+	complements map[string]bool
+	// placePrepositions, before a name, say which one is meant: "the crash
+	// near Biggar".
+	placePrepositions map[string]bool
+	// perfectAux with a participle tells what had happened before the
+	// story's time ("had urged"): background.
+	perfectAux map[string]bool
+	// participles are irregular past participles: "had gone".
+	participles map[string]bool
 }
 
 // english is the table for English, chosen for "en", "en-GB" and for an
@@ -80,12 +108,31 @@ var english = &language{
 	limits:      setOf(`but although though however except unless yet whereas despite`),
 	cutUnsafe:   setOf(`who whom whose which where when while whilst according saying adding that`),
 	trailing:    setOf(`who whom whose which`),
-	background:  setOf(`earlier previously formerly originally ago once`),
+	background:  setOf(`earlier previously formerly originally initially ago once`),
 	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
 	boilerplate: []string{"media playback", "follow ", "read more", "click here", "all rights reserved",
 		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images",
 		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement"},
+	pointers: setOf(`the this these those such`),
+	// The parties are anaphoric too: see anaphoric.
+	anaphoric: foldedSetOf(`project study research report survey findings scheme plan proposal bill measure
+		changes move decision pledge deal agreement contract case trial incident attack crash collision
+		accident fire blaze explosion heist raid robbery theft event festival trip visit tour match game
+		fixture film movie book album series documentary app device product service facility site building
+		property bridge route area vehicle van lorry animal creature dog puppy campaign letter petition
+		video footage painting idea policy ban`),
+	parties: foldedSetOf(`man woman boy girl child baby teenager pair couple duo trio victim suspect driver
+		rider player striker midfielder defender goalkeeper keeper forward winger boxer singer actor actress
+		star artist team side squad club company firm group organisation organization charity`),
+	naming:            setOf(`named identified`),
+	describing:        setOf(`new first last other same own`),
+	complements:       setOf(`of to who whom whose that which`),
+	placePrepositions: setOf(`in at near from on outside`),
+	perfectAux:        setOf(`had`),
+	participles: setOf(`been gone done made taken given seen known begun won lost left held paid said told sold
+		built brought bought caught fought taught thought found kept led met put read run set shut spent
+		struck hit hurt cut`),
 }
 
 // languageFor returns the table for a language tag ("en", "en-US", "de"),
@@ -103,3 +150,13 @@ func languageFor(tag string) *language {
 // neutral serves a language without a table: no word lists, so no
 // question, no stakes line and no cut inside a sentence.
 var neutral = &language{plain: true}
+
+// foldedSetOf is setOf with every word folded as the document folds words
+// ("puppies" as "puppy"), for tables matched against word.norm.
+func foldedSetOf(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[fold(w)] = true
+	}
+	return m
+}

@@ -117,9 +117,10 @@ type candidate struct {
 // limiting clauses stay; a long sentence is cut where that loses neither.
 // full is the sentence before the cut. ok is false when the sentence
 // cannot stand alone.
-// follows is set for a sentence posted after the news, where a
-// description ("The win …") has its antecedent.
-func (d *document) clean(lang *language, i int, follows bool) (text, full string, ok bool) {
+// prior is what the news gives a sentence posted after it, where a
+// description ("The win …") may have its antecedent; nil for the news
+// itself.
+func (d *document) clean(lang *language, i int, prior *antecedents) (text, full string, ok bool) {
 	s, place := stripDateline(d.sentences[i].text)
 	if place != "" && thisPlace.MatchString(s) {
 		// "Gunmen opened fire … in this border city" needs its place back.
@@ -168,7 +169,15 @@ func (d *document) clean(lang *language, i int, follows bool) (text, full string
 			return "", "", false
 		}
 	}
-	if !follows && d.definiteReference(s, ws, i) {
+	if prior == nil && d.definiteReference(s, ws, i) {
+		return "", "", false
+	}
+	if d.danglingPronoun(lang, s, ws) {
+		return "", "", false // "Rather than …, he was …": who?
+	}
+	if prior != nil && lang.pointsBack(s, ws[:min(len(ws), maxModifiers+2)], prior) {
+		// A stakes line that opens on "The pledge …" the news never made;
+		// further on, "the device" may well be the news's "power banks".
 		return "", "", false
 	}
 	if opensQuote(s) && !hasAny(lang.attribution, s, ws) {
@@ -338,7 +347,7 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if scores[i] == 0 {
 			continue
 		}
-		text, full, ok := d.clean(lang, i, false)
+		text, full, ok := d.clean(lang, i, nil)
 		if !ok {
 			continue
 		}
@@ -364,8 +373,11 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if s.words[0].norm == "there" {
 			sc *= 0.5 // "There was a common theme …": scene-setting
 		}
-		if hasAny(lang.background, s.text, s.words) {
-			sc *= 0.6 // "an earlier case", "previously": not the news
+		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) {
+			sc *= 0.6 // "an earlier case", "previously", "had urged": not the news
+		}
+		if lang.pointsBack(s.text, s.words, nil) {
+			sc *= 0.4 // "will run the project": which project?
 		}
 		if len(s.words) < 10 {
 			sc *= 0.6 // "Nobody was hurt but 150 people were evacuated."
@@ -411,6 +423,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bo
 		}
 	}
 	best, bestScore, bestText := -1, 0.0, ""
+	prior := d.antecedentsOf(fact)
 	// The stakes follow the news, as the story tells them.
 	for i := fact + 1; i < min(len(d.sentences), stakesWindow); i++ {
 		s := &d.sentences[i]
@@ -434,7 +447,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bo
 		if !cue || n == 0 || related == 0 || float64(shared)/float64(n) > maxOverlap {
 			continue
 		}
-		text, _, ok := d.clean(lang, i, true)
+		text, _, ok := d.clean(lang, i, prior)
 		if !ok {
 			continue
 		}

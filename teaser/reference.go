@@ -1,0 +1,188 @@
+package teaser
+
+import "strings"
+
+// A post is read without the article around it: a sentence that points
+// back to something only the article introduced ("will run the project",
+// "Paramedics treated the man", "an app like this one") leaves the reader
+// asking which. These rules find such pointers anywhere in a sentence, not
+// only at its start, where clean already looks.
+
+// maxModifiers is how many words may stand between a determiner and the
+// noun it points with: "the new £14.8bn project".
+const maxModifiers = 3
+
+// pointsBack reports whether s, outside quotations, holds a description
+// that refers to something the post has not introduced: a determiner
+// ("the", "this", "such") before one of the language's anaphoric nouns
+// ("project", "incident", "woman") or before an age ("the 29-year-old").
+// The description is introduced, and fine, when a name sits in it or
+// follows it ("the striker Harry Kane", "the Crossrail project"), when a
+// complement follows its noun ("the study of 2,000 adults", "the plan to
+// …"), or when the noun was said before: earlier in s ("a new study … the
+// study") or in prior, the folded words of the sentence the post has
+// already given (nil for none). A party ("the company") also has its
+// antecedent when prior names someone.
+func (l *language) pointsBack(s string, ws []word, prior *antecedents) bool {
+	if l.anaphoric == nil && l.parties == nil {
+		return false
+	}
+	for i := 0; i < len(ws)-1; i++ {
+		w := ws[i]
+		if !l.pointers[w.norm] || insideQuote(s, w.start) {
+			continue
+		}
+		head := -1
+		for k := i + 1; k < len(ws) && k <= i+maxModifiers; k++ {
+			v := ws[k]
+			if v.upper {
+				break // a name in the description introduces it
+			}
+			if l.anaphoric[v.norm] || l.parties[v.norm] || isAge(v.norm) {
+				head = k
+				break
+			}
+			if v.stop && !l.describing[v.norm] || strings.ContainsAny(s[ws[k-1].end:v.start], ",;:.") {
+				break
+			}
+		}
+		if head < 0 {
+			continue
+		}
+		if l.introduced(s, ws, i, head, prior) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// introduced reports whether the description ws[det..head] of s says
+// which thing it means, or points to one the reader has been given.
+func (l *language) introduced(s string, ws []word, det, head int, prior *antecedents) bool {
+	h := ws[head]
+	if prior != nil && (prior.words[h.norm] || prior.named && l.parties[h.norm]) {
+		return true
+	}
+	for _, w := range ws[:det] {
+		// The noun said before, or, for a party, a name before it in
+		// the sentence: "Kane …, the striker said".
+		if w.norm == h.norm || l.parties[h.norm] && w.upper && w.start > 0 {
+			return true
+		}
+	}
+	if head+1 >= len(ws) {
+		return false
+	}
+	next := ws[head+1]
+	switch gap := s[h.end:next.start]; gap {
+	case " ":
+		if next.upper || l.complements[next.norm] {
+			return true // "the film Titanic", "the study of …"
+		}
+		if l.placePrepositions[next.norm] && head+2 < len(ws) && ws[head+2].upper {
+			return true // "the crash near Biggar"
+		}
+	case ", ":
+		// An apposition names it: "the woman, 37-year-old Wu Shuoyan",
+		// "the man, named by police as …".
+		for k := head + 1; k < min(len(ws), head+4); k++ {
+			if ws[k].upper || l.naming[ws[k].norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// antecedents are what a sentence posted before gives the next one to
+// refer to: its folded words, and whether it names someone.
+type antecedents struct {
+	words map[string]bool
+	named bool
+}
+
+// antecedentsOf returns what sentence i of d gives a later sentence.
+func (d *document) antecedentsOf(i int) *antecedents {
+	s := &d.sentences[i]
+	a := &antecedents{words: make(map[string]bool, len(s.words)), named: len(d.names(s)) > 0}
+	for _, w := range s.words {
+		a.words[w.norm] = true
+	}
+	return a
+}
+
+// isAge reports whether a folded word is an age used as a noun:
+// "29-year-old", "28-year".
+func isAge(norm string) bool {
+	return isNumber(norm) && strings.Contains(norm, "-year")
+}
+
+// danglingPronoun reports whether the subject of s's main clause is a
+// pronoun whose antecedent the opening phrase does not give: "Rather than
+// having links to Islamism, he was …", "When it opened in 1990, it …". A
+// he or she needs a person named before it; another pronoun any name.
+func (d *document) danglingPronoun(lang *language, s string, ws []word) bool {
+	c := introComma(s)
+	if c < 0 {
+		return false
+	}
+	k := 0
+	for k < len(ws) && ws[k].start < c {
+		k++
+	}
+	if k == 0 || k >= len(ws) || !lang.references[ws[k].norm] || ws[k].upper || insideQuote(s, ws[k].start) {
+		return false // a speaker's own words may say "it" and "we"
+	}
+	intro := sentence{text: s[:c], words: ws[:k]}
+	for _, sp := range d.names(&intro) {
+		if !personPronouns[ws[k].norm] || d.isPerson(s[sp.start:sp.end]) {
+			return false
+		}
+	}
+	return true
+}
+
+// introComma returns the index of the comma that ends s's opening phrase,
+// also one a quotation closes ("…,” she said"), or -1.
+func introComma(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ',' {
+			continue
+		}
+		rest := s[i+1:]
+		if rest[0] == ' ' || strings.HasPrefix(rest, `" `) || strings.HasPrefix(rest, "” ") {
+			return i
+		}
+	}
+	return -1
+}
+
+// pastPerfect reports whether the main clause of s tells, outside
+// quotations, what had happened before the story's time ("X had urged"):
+// background, not the news. A past perfect in reported speech ("announced
+// that they had reached") or a subordinate clause ("a seat which had been
+// held") is the news's own.
+func (l *language) pastPerfect(s string, ws []word) bool {
+	for k := 0; k+1 < len(ws); k++ {
+		w := ws[k]
+		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || clauseOpeners[w.norm] || w.norm == "that" {
+			return false
+		}
+		if !l.perfectAux[w.norm] || insideQuote(s, w.start) {
+			continue
+		}
+		next := strings.ToLower(s[ws[k+1].start:ws[k+1].end])
+		if l.participle(next) {
+			return true
+		}
+	}
+	return false
+}
+
+// participle reports whether a lower-case word looks like a past
+// participle: "urged", "been", "taken", or one of the language's
+// irregular forms.
+func (l *language) participle(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) || l.participles[w]
+}

@@ -1,0 +1,129 @@
+package teaser
+
+import (
+	"testing"
+
+	"github.com/hookline/hookline/article"
+)
+
+func TestLanguage_pointsBack(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"thing never introduced", "Jane Doe, a professor at the college, will run the project.", true},
+		{"demonstrative", "The council has approved this new parking app for residents.", true},
+		{"age as a noun", "The 31-year-old scored twice on Sunday.", true},
+		{"person never named", "Paramedics treated the woman at the scene on Monday.", true},
+		{"inside a quotation", `Jane Doe said: "We will finish the project soon."`, false},
+		{"complement says which", "Jane Doe will run the project to map the coast.", false},
+		{"said before in the sentence", "Officials opened a bridge on Monday and closed the bridge on Friday.", false},
+		{"apposition names her", "Paramedics treated the woman, 40-year-old Ann Vale, at the scene.", false},
+		{"named by police", "Paramedics treated the man, named by police as Tom Reed, at the scene.", false},
+		{"name in the description", "Work on the Delta project will start in May next year.", false},
+		{"name follows the noun", "Tickets for the film Harbour Lights sold out within an hour.", false},
+		{"place says which", "Traffic stopped for hours after the crash near Dunmore on Friday.", false},
+		{"party after its name", "Kim Lee scored twice before the striker left the field injured.", false},
+		{"one-of-a-kind party", "The government said the police would review the rules.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := english.pointsBack(tc.s, words(tc.s), nil); got != tc.want {
+				t.Errorf("pointsBack(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLanguage_pointsBack_prior(t *testing.T) {
+	s := "The pledge would cost the county about £2m a year."
+	thing := &antecedents{words: map[string]bool{"county": true}}
+	if !english.pointsBack(s, words(s), thing) {
+		t.Errorf("a pledge the news never made: want a reference back")
+	}
+	thing.words["pledge"] = true
+	if english.pointsBack(s, words(s), thing) {
+		t.Errorf("the news made the pledge: want none")
+	}
+	s = "The company said it would refund every customer."
+	if !english.pointsBack(s, words(s), &antecedents{}) {
+		t.Errorf("a company after news that names no one: want a reference back")
+	}
+	if english.pointsBack(s, words(s), &antecedents{named: true}) {
+		t.Errorf("a company after news that names one: want none")
+	}
+	if neutral.pointsBack(s, words(s), nil) {
+		t.Errorf("a language without a table has no anaphoric nouns")
+	}
+}
+
+func TestDocument_danglingPronoun(t *testing.T) {
+	d := newDocument(&article.Article{Paragraphs: []string{"Tom Reed spoke to reporters."}})
+	defer d.release()
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"after an opening phrase", "Rather than working at the bank, he was a market trader.", true},
+		{"a place is not a he", "Rather than staying in Dunmore, he moved to the coast.", true},
+		{"speaker never named", "“We will win the final,” she said after training.", true},
+		{"a name the pronoun can take", "After Tom Reed left the bank, he became a market trader.", false},
+		{"it after a name", "When Dunmore Bridge opened in 1990, it carried 100 cars a day.", false},
+		{"inside the quotation", `"For me, it is a dream come true," Tom Reed said.`, false},
+		{"no pronoun", "When the bridge opened, the town carried on as before.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := d.danglingPronoun(english, tc.s, words(tc.s)); got != tc.want {
+				t.Errorf("danglingPronoun(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLanguage_pastPerfect(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"main clause", "The minister had urged calm before the vote.", true},
+		{"irregular participle", "The firm had gone into administration in 2019.", true},
+		{"reported speech", "The firm announced that it had reached a deal with its lenders.", false},
+		{"relative clause", "Reed won a seat which had been held by his rivals for years.", false},
+		{"obligation", "The minister had to resign over the payments.", false},
+		{"inside a quotation", `Tom Reed said: "We had planned it for months."`, false},
+		{"simple past", "The minister urged calm before the vote.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := english.pastPerfect(tc.s, words(tc.s)); got != tc.want {
+				t.Errorf("pastPerfect(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNewsCandidates_background checks that a sentence telling what had
+// happened before, or what someone initially said, does not lead over the
+// news.
+func TestNewsCandidates_background(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, news string
+	}{
+		{"past perfect", "Dunmore council had approved the Harbour Road plans for the site in March.",
+			"Dunmore council scrapped the Harbour Road plans for the site on Monday after a protest."},
+		{"initially", "Dunmore police initially said a gas leak caused the blast at the Harbour Road site.",
+			"Dunmore police said a bomb caused the blast at the Harbour Road site, and arrested two men."},
+		{"pointing back", "Dunmore College professor Jane Doe will lead the project on every Harbour Road building.",
+			"Dunmore College will map every building on Harbour Road from next year."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// An opening that does not stand alone takes the lead's bonus.
+			a := &article.Article{Title: "Harbour Road", Paragraphs: []string{"Here is what we know.", tc.old, tc.news}}
+			d := newDocument(a)
+			defer d.release()
+			scores := d.scores(nil)
+			cands := d.newsCandidates(english, scores, d.titleSet())
+			if len(cands) == 0 || d.sentences[cands[0].index].text != tc.news {
+				t.Errorf("news = %+v, want %q", cands, tc.news)
+			}
+		})
+	}
+}
