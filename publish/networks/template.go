@@ -38,9 +38,9 @@ func CheckTemplate(t string) error {
 // templated lays res out by the template tmpl for rules: the title, link
 // and hashtags as the template places them (never cut), and the teaser
 // fitted by fit.Fit to what they leave, dropping its closing question and
-// stakes first as fit does. When even the shortest teaser does not fit,
-// hashtags are dropped, last first; the error wraps fit.ErrTooLong when
-// nothing fits.
+// stakes first as fit does. Before the teaser's last sentence is shortened,
+// hashtags are dropped, last first, as fit does; the error wraps
+// fit.ErrTooLong when nothing fits.
 func templated(rules fit.Rules, tmpl string, res teaser.Result, link string, tags []string) (fit.Post, error) {
 	title := ""
 	if res.Article != nil {
@@ -86,6 +86,9 @@ func templated(rules fit.Rules, tmpl string, res teaser.Result, link string, tag
 			}
 			text := render(fp.Text)
 			if rules.Fits(text) {
+				if n > 0 && strings.HasSuffix(fp.Text, "…") {
+					break // shortened: drop a hashtag first
+				}
 				return post(text), nil
 			}
 			if rules.Limit > 0 {

@@ -66,12 +66,16 @@ func TestPostFor_template(t *testing.T) {
 		{name: "no hashtags leaves no trailing space", tmpl: "{teaser} {hashtags}", maxChars: 70,
 			want: map[string]string{"": "The council approved the new budget after a long debate. #Budget"}},
 		{name: "stakes and question go first", tmpl: "{title}: {teaser} {link} {hashtags}", maxChars: 120,
+			want: map[string]string{"": "Council passes budget: The council approved the new budget after a long debate. " + link + " #Budget"}},
+		{name: "hashtags go before the teaser is cut", tmpl: "{title}: {teaser} {link} {hashtags}", maxChars: 104,
 			want: map[string]string{
-				// X and Mastodon count the link as 23, Bluesky and the outbox as written.
-				"x":        "Council passes budget: The council approved the new budget after a long debate. " + link + " #Budget",
-				"mastodon": "Council passes budget: The council approved the new budget after a long debate. " + link + " #Budget",
-				"bluesky":  "Council passes budget: The council approved the new budget after… " + link,
-				"outbox":   "Council passes budget: The council approved the new budget after… " + link,
+				// X and Mastodon count the link as 23 (112 in all with the
+				// hashtag, 104 without); Bluesky and the outbox count it as
+				// written, 25 (106 without the hashtag): the teaser is cut.
+				"x":        "Council passes budget: The council approved the new budget after a long debate. " + link,
+				"mastodon": "Council passes budget: The council approved the new budget after a long debate. " + link,
+				"bluesky":  "Council passes budget: The council approved the new budget after a long… " + link,
+				"outbox":   "Council passes budget: The council approved the new budget after a long… " + link,
 			}},
 	}
 	for _, tt := range tests {
