@@ -120,7 +120,7 @@ func (d *Deliverer) Deliver(ctx context.Context, jobs []Job) []Result {
 			d.log().Error("post not sent", slog.String("account", p.Account), slog.String("article_id", p.ArticleID), slog.Any("error", results[i].Err))
 			continue
 		}
-		reqs = append(reqs, store.ClaimRequest{Post: p, Now: now, RepostEdited: j.RepostEdited, Manual: j.Manual})
+		reqs = append(reqs, store.ClaimRequest{Post: storedPost(p), Now: now, RepostEdited: j.RepostEdited, Manual: j.Manual})
 		idx = append(idx, i)
 	}
 	if len(reqs) == 0 {
@@ -177,12 +177,10 @@ type sent struct {
 // send makes one Publish call with the per-post timeout.
 func (d *Deliverer) send(ctx context.Context, i int, c store.Claim, pub publish.Publisher, log *slog.Logger) sent {
 	pctx, cancel := context.WithTimeout(ctx, cmp.Or(d.Timeout, 60*time.Second))
-	p := c.Post
-	p.Attempt = c.Attempt
-	rcpt, err := pub.Publish(pctx, p)
+	rcpt, err := pub.Publish(pctx, publishPost(c.Post, c.Attempt))
 	cancel()
 	if d.AfterPublish != nil {
-		d.AfterPublish(ctx, c.Post, rcpt, err)
+		d.AfterPublish(ctx, publishPost(c.Post, 0), rcpt, err)
 	}
 	return sent{i: i, claim: c, receipt: rcpt, err: err, log: log}
 }
@@ -224,7 +222,7 @@ func (d *Deliverer) recordAll(ctx context.Context, done <-chan sent, n int, resu
 
 // outcome turns a Publish answer into what the store records.
 func (d *Deliverer) outcome(s sent, now time.Time, interrupted bool) store.Outcome {
-	o := store.Outcome{ArticleID: s.claim.Post.ArticleID, Account: s.claim.Post.Account, Receipt: s.receipt}
+	o := store.Outcome{ArticleID: s.claim.Post.ArticleID, Account: s.claim.Post.Account, Receipt: storedReceipt(s.receipt)}
 	if s.err == nil || errors.Is(s.err, publish.ErrDuplicate) {
 		o.Posted = true
 		if s.err != nil {

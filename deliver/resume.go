@@ -32,7 +32,7 @@ func (d *Deliverer) Resume(ctx context.Context, pubs map[string]publish.Publishe
 				slog.String("article_id", r.ArticleID), slog.String("state", string(r.State)))
 			continue
 		}
-		jobs = append(jobs, Job{Post: r.Post, Publisher: pub})
+		jobs = append(jobs, Job{Post: publishPost(r.Post, 0), Publisher: pub})
 	}
 	return append(results, d.Deliver(ctx, jobs)...)
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/hookline/hookline/article"
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/deliver"
-	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/store"
 	"github.com/hookline/hookline/teaser"
@@ -116,7 +115,7 @@ func (d *Daemon) prepare(ctx context.Context, p *plan, job *Job, now time.Time) 
 // an error.
 func (d *Daemon) skip(ctx context.Context, account string, a *article.Article, key, reason string, now time.Time) error {
 	err := fmt.Errorf("%s: article %s skipped: %s", account, a.ID, reason)
-	p := publish.Post{Account: account, ArticleID: a.ID, IdempotencyKey: key, Title: a.Title}
+	p := store.Post{Account: account, ArticleID: a.ID, IdempotencyKey: key, Title: a.Title}
 	if serr := d.Store.Skip(context.WithoutCancel(ctx), p, reason, now); serr != nil {
 		return errors.Join(err, serr)
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -46,9 +45,9 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 	if a == nil || a.ID == "" || a.Hash == "" {
 		return 0, fmt.Errorf("state %s: upsert article: article has no id or hash (call Finish)", s.path)
 	}
-	data, err := json.Marshal(a)
+	data, err := encodeArticle(a)
 	if err != nil {
-		return 0, fmt.Errorf("state %s: encode article %s: %w", s.path, a.ID, err)
+		return 0, fmt.Errorf("state %s: %w", s.path, err)
 	}
 	var res UpsertResult
 	err = s.tx(ctx, "store article "+a.ID, func(tx *sql.Tx) error {
@@ -64,7 +63,7 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 				_, err = tx.ExecContext(ctx, `INSERT INTO articles
 				(id, source, hash, title, url, published, first_seen, updated_at, seen_only, data)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					a.ID, source, a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), now.UnixNano(), seenOnly, string(data))
+					a.ID, source, a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), now.UnixNano(), seenOnly, data)
 				return err
 			}
 			hash = a.Hash // the adopted row holds this content
@@ -85,7 +84,7 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 		res = Changed
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, url = ?, published = ?, updated_at = ?, data = ?,
 			source = CASE WHEN source = '' THEN ? ELSE source END WHERE id = ?`,
-			a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), string(data), source, a.ID)
+			a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), data, source, a.ID)
 		return err
 	})
 	return res, err
@@ -103,14 +102,6 @@ func (s *Store) Article(ctx context.Context, id string) (*article.Article, error
 		return nil, classify(s.path, "read article "+id, err)
 	}
 	return decodeArticle(id, data)
-}
-
-func decodeArticle(id, data string) (*article.Article, error) {
-	a := &article.Article{}
-	if err := json.Unmarshal([]byte(data), a); err != nil {
-		return nil, fmt.Errorf("state: article %s: decode: %w", id, err)
-	}
-	return a, nil
 }
 
 // Candidate orders.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/article"
-	"github.com/hookline/hookline/publish"
 )
 
 func ids(as []*article.Article) []string {
@@ -39,15 +38,15 @@ func TestCandidates(t *testing.T) {
 		}
 	}
 	// Already posted to "mastodon", not to "x".
-	post := publish.Post{ArticleID: "https://e.com/new", Account: "mastodon", IdempotencyKey: "k"}
+	post := Post{ArticleID: "https://e.com/new", Account: "mastodon", IdempotencyKey: "k"}
 	if _, err := s.Claim(ctx, ClaimRequest{Post: post, Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkPosted(ctx, post.ArticleID, post.Account, publish.Receipt{ID: "1"}, "", now); err != nil {
+	if err := s.MarkPosted(ctx, post.ArticleID, post.Account, Receipt{ID: "1"}, "", now); err != nil {
 		t.Fatal(err)
 	}
 	// Posted by hand (`hookline post`) with no source: a stub row, never a candidate.
-	byHand := publish.Post{ArticleID: "https://h.com/by-hand", Account: "mastodon", IdempotencyKey: "h", Title: "By hand"}
+	byHand := Post{ArticleID: "https://h.com/by-hand", Account: "mastodon", IdempotencyKey: "h", Title: "By hand"}
 	if _, err := s.Claim(ctx, ClaimRequest{Post: byHand, Now: now}); err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/hookline/hookline/publish"
 )
 
 // ClaimOutcome says whether the caller may send the post.
@@ -28,7 +25,7 @@ const (
 // ClaimRequest asks to claim one article × account for sending.
 type ClaimRequest struct {
 	// Post is the fitted post; its IdempotencyKey must be set.
-	Post publish.Post
+	Post Post
 	// Now is the current time.
 	Now time.Time
 	// RepostEdited allows a new post when the article changed since it was
@@ -45,7 +42,7 @@ type Claim struct {
 	Outcome ClaimOutcome
 	// Post is what to send: the request's post for a new row, the stored one
 	// (same text, same key) for a resend.
-	Post publish.Post
+	Post Post
 	// Attempt is this attempt's number, from 1.
 	Attempt int
 	// Reason explains a skip.
@@ -169,26 +166,26 @@ func (s *Store) claimTx(ctx context.Context, tx *sql.Tx, req ClaimRequest) (Clai
 	return c, err
 }
 
-func insertPosting(ctx context.Context, tx *sql.Tx, p publish.Post, hash, owner string, now time.Time) error {
-	data, err := json.Marshal(p)
+func insertPosting(ctx context.Context, tx *sql.Tx, p Post, hash, owner string, now time.Time) error {
+	data, err := encodePost(p)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO posts (article_id, account, state, attempts, idempotency_key, article_hash,
 		post, owner, claimed_at, created_at, updated_at) VALUES (?, ?, 'posting', 1, ?, ?, ?, ?, ?, ?, ?)`,
-		p.ArticleID, p.Account, p.IdempotencyKey, hash, string(data), owner, now.UnixNano(), now.UnixNano(), now.UnixNano())
+		p.ArticleID, p.Account, p.IdempotencyKey, hash, data, owner, now.UnixNano(), now.UnixNano(), now.UnixNano())
 	return err
 }
 
-func updatePosting(ctx context.Context, tx *sql.Tx, p publish.Post, hash string, attempt int, owner string, now time.Time) error {
-	data, err := json.Marshal(p)
+func updatePosting(ctx context.Context, tx *sql.Tx, p Post, hash string, attempt int, owner string, now time.Time) error {
+	data, err := encodePost(p)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posting', attempts = ?, idempotency_key = ?, article_hash = ?,
 		post = ?, receipt_id = '', url = '', last_error = '', note = '', owner = ?, claimed_at = ?, next_attempt_at = NULL,
 		posted_at = NULL, updated_at = ? WHERE article_id = ? AND account = ?`,
-		attempt, p.IdempotencyKey, hash, string(data), owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
+		attempt, p.IdempotencyKey, hash, data, owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
 	return err
 }
 
@@ -197,7 +194,7 @@ type Outcome struct {
 	ArticleID, Account string
 	// Posted is true when the network accepted the post (or had it already).
 	Posted  bool
-	Receipt publish.Receipt
+	Receipt Receipt
 	// Note is kept for history, e.g. "duplicate".
 	Note string
 	// LastError is the failure, when not Posted.
@@ -252,7 +249,7 @@ func (s *Store) Record(ctx context.Context, now time.Time, outs []Outcome) error
 
 // MarkPosted records the network's receipt. note is kept for history (for
 // example "duplicate" when the network already had the post).
-func (s *Store) MarkPosted(ctx context.Context, articleID, account string, r publish.Receipt, note string, now time.Time) error {
+func (s *Store) MarkPosted(ctx context.Context, articleID, account string, r Receipt, note string, now time.Time) error {
 	return s.Record(ctx, now, []Outcome{{ArticleID: articleID, Account: account, Posted: true, Receipt: r, Note: note}})
 }
 
@@ -263,10 +260,10 @@ func (s *Store) MarkFailed(ctx context.Context, articleID, account, lastError st
 }
 
 // Skip records that p will never be posted (unless it was posted already).
-func (s *Store) Skip(ctx context.Context, p publish.Post, reason string, now time.Time) error {
-	data, err := json.Marshal(p)
+func (s *Store) Skip(ctx context.Context, p Post, reason string, now time.Time) error {
+	data, err := encodePost(p)
 	if err != nil {
-		return err
+		return fmt.Errorf("state %s: %w", s.path, err)
 	}
 	return s.tx(ctx, "skip "+p.ArticleID+" for "+p.Account, func(tx *sql.Tx) error {
 		if err := articleStub(ctx, tx, p, now); err != nil {
@@ -276,7 +273,7 @@ func (s *Store) Skip(ctx context.Context, p publish.Post, reason string, now tim
 			created_at, updated_at) VALUES (?, ?, 'skipped', ?, (SELECT hash FROM articles WHERE id = ?), ?, ?, ?, ?)
 			ON CONFLICT (article_id, account) DO UPDATE SET state = 'skipped', note = excluded.note, owner = '',
 			next_attempt_at = NULL, updated_at = excluded.updated_at WHERE state NOT IN ('posted', 'posting')`,
-			p.ArticleID, p.Account, p.IdempotencyKey, p.ArticleID, string(data), reason, now.UnixNano(), now.UnixNano())
+			p.ArticleID, p.Account, p.IdempotencyKey, p.ArticleID, data, reason, now.UnixNano(), now.UnixNano())
 		return err
 	})
 }

@@ -5,75 +5,73 @@ import (
 	"errors"
 	"testing"
 	"time"
-
-	"github.com/hookline/hookline/publish"
 )
 
 func TestClaim(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-	post := func(acct string) publish.Post {
-		return publish.Post{ArticleID: "https://e.com/a", Account: acct, Text: "hook " + acct, IdempotencyKey: "key-" + acct, Title: "A"}
+	post := func(acct string) Post {
+		return Post{ArticleID: "https://e.com/a", Account: acct, Text: "hook " + acct, IdempotencyKey: "key-" + acct, Title: "A"}
 	}
 	tests := []struct {
 		name    string
-		prepare func(t *testing.T, s *Store, p publish.Post)
+		prepare func(t *testing.T, s *Store, p Post)
 		want    ClaimOutcome
 		attempt int
 		manual  bool
 	}{
-		{"new row", func(*testing.T, *Store, publish.Post) {}, ClaimSend, 1, false},
-		{"posted", func(t *testing.T, s *Store, p publish.Post) {
+		{"new row", func(*testing.T, *Store, Post) {}, ClaimSend, 1, false},
+		{"posted", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.MarkPosted(ctx, p.ArticleID, p.Account, publish.Receipt{ID: "9"}, "", now)
+			s.MarkPosted(ctx, p.ArticleID, p.Account, Receipt{ID: "9"}, "", now)
 		}, ClaimSkip, 0, false},
-		{"skipped", func(t *testing.T, s *Store, p publish.Post) { s.Skip(ctx, p, "seen only", now) }, ClaimSkip, 0, false},
-		{"in flight here", func(t *testing.T, s *Store, p publish.Post) { claimOK(t, s, p, now) }, ClaimSkip, 0, false},
-		{"crashed owner", func(t *testing.T, s *Store, p publish.Post) {
+		{"skipped", func(t *testing.T, s *Store, p Post) { s.Skip(ctx, p, "seen only", now) }, ClaimSkip, 0, false},
+		{"in flight here", func(t *testing.T, s *Store, p Post) { claimOK(t, s, p, now) }, ClaimSkip, 0, false},
+		{"crashed owner", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.setInFlight(p.ArticleID, p.Account, false) // the claim was another process's
 			s.DB().Exec("UPDATE posts SET owner = '999999:dead'")
 			s.alive = func(int) bool { return false }
 		}, ClaimResend, 2, false},
-		{"own leftover whose outcome never committed", func(t *testing.T, s *Store, p publish.Post) {
+		{"own leftover whose outcome never committed", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.setInFlight(p.ArticleID, p.Account, false) // as MarkPosted does even when its commit fails
 		}, ClaimResend, 2, false},
-		{"live other process within lease", func(t *testing.T, s *Store, p publish.Post) {
+		{"live other process within lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.setInFlight(p.ArticleID, p.Account, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimSkip, 0, false},
-		{"live other process past lease", func(t *testing.T, s *Store, p publish.Post) {
+		{"live other process past lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now.Add(-time.Hour))
 			s.setInFlight(p.ArticleID, p.Account, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimResend, 2, false},
-		{"failed, due", func(t *testing.T, s *Store, p publish.Post) {
+		{"failed, due", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now, now)
 		}, ClaimResend, 2, false},
-		{"failed, not due", func(t *testing.T, s *Store, p publish.Post) {
+		{"failed, not due", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now.Add(time.Minute), now)
 		}, ClaimSkip, 0, false},
-		{"failed permanently", func(t *testing.T, s *Store, p publish.Post) {
+		{"failed permanently", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "401", time.Time{}, now)
 		}, ClaimSkip, 0, false},
-		{"failed permanently, resent by hand", func(t *testing.T, s *Store, p publish.Post) {
+		{"failed permanently, resent by hand", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "401", time.Time{}, now)
 		}, ClaimResend, 2, true},
-		{"failed, not due, resent by hand", func(t *testing.T, s *Store, p publish.Post) {
+		{"failed, not due, resent by hand", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.MarkFailed(ctx, p.ArticleID, p.Account, "503", now.Add(time.Minute), now)
 		}, ClaimResend, 2, true},
-		{"posted, not resent by hand", func(t *testing.T, s *Store, p publish.Post) {
+		{"posted, not resent by hand", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.MarkPosted(ctx, p.ArticleID, p.Account, publish.Receipt{ID: "9"}, "", now)
+			s.MarkPosted(ctx, p.ArticleID, p.Account, Receipt{ID: "9"}, "", now)
 		}, ClaimSkip, 0, true},
 	}
 	for _, tt := range tests {
@@ -110,7 +108,7 @@ func TestClaim(t *testing.T) {
 	}
 }
 
-func claimOK(t *testing.T, s *Store, p publish.Post, now time.Time) {
+func claimOK(t *testing.T, s *Store, p Post, now time.Time) {
 	t.Helper()
 	c, err := s.Claim(context.Background(), ClaimRequest{Post: p, Now: now})
 	if err != nil || c.Outcome == ClaimSkip {
@@ -120,7 +118,7 @@ func claimOK(t *testing.T, s *Store, p publish.Post, now time.Time) {
 
 func TestMarkPosted_UnknownRow(t *testing.T) {
 	s := setup(t)
-	err := s.MarkPosted(context.Background(), "nope", "x", publish.Receipt{}, "", time.Now())
+	err := s.MarkPosted(context.Background(), "nope", "x", Receipt{}, "", time.Now())
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
 	}
@@ -130,8 +128,8 @@ func TestDue(t *testing.T) {
 	ctx := context.Background()
 	s := setup(t)
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-	mk := func(acct string) publish.Post {
-		return publish.Post{ArticleID: "a", Account: acct, IdempotencyKey: "k" + acct}
+	mk := func(acct string) Post {
+		return Post{ArticleID: "a", Account: acct, IdempotencyKey: "k" + acct}
 	}
 	for _, a := range []string{"crashed", "mine", "due", "later", "perm", "done"} {
 		claimOK(t, s, mk(a), now)
@@ -142,7 +140,7 @@ func TestDue(t *testing.T) {
 	s.MarkFailed(ctx, "a", "due", "503", now, now)
 	s.MarkFailed(ctx, "a", "later", "503", now.Add(time.Hour), now)
 	s.MarkFailed(ctx, "a", "perm", "401", time.Time{}, now)
-	s.MarkPosted(ctx, "a", "done", publish.Receipt{}, "", now)
+	s.MarkPosted(ctx, "a", "done", Receipt{}, "", now)
 	due, err := s.Due(ctx, now)
 	if err != nil {
 		t.Fatal(err)

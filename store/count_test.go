@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/hookline/hookline/publish"
 )
 
 func TestStore_CountPosted(t *testing.T) {
@@ -19,12 +17,12 @@ func TestStore_CountPosted(t *testing.T) {
 	day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 	add := func(article, account string, at time.Time, posted bool) {
 		t.Helper()
-		p := publish.Post{Account: account, ArticleID: article, Text: "t", IdempotencyKey: article + account}
+		p := Post{Account: account, ArticleID: article, Text: "t", IdempotencyKey: article + account}
 		if _, err := s.Claim(ctx, ClaimRequest{Post: p, Now: at}); err != nil {
 			t.Fatal(err)
 		}
 		if posted {
-			err = s.MarkPosted(ctx, article, account, publish.Receipt{ID: "1", At: at}, "", at)
+			err = s.MarkPosted(ctx, article, account, Receipt{ID: "1", At: at}, "", at)
 		} else {
 			err = s.MarkFailed(ctx, article, account, "boom", time.Time{}, at)
 		}
@@ -37,7 +35,7 @@ func TestStore_CountPosted(t *testing.T) {
 	add("a3", "x-main", day.Add(-time.Hour), true)   // yesterday
 	add("a4", "x-main", day.Add(3*time.Hour), false) // failed
 	add("a1", "x-other", day.Add(time.Hour), true)   // another account
-	p := publish.Post{Account: "x-main", ArticleID: "a5", Text: "t", IdempotencyKey: "k5"}
+	p := Post{Account: "x-main", ArticleID: "a5", Text: "t", IdempotencyKey: "k5"}
 	if _, err := s.Claim(ctx, ClaimRequest{Post: p, Now: day.Add(4 * time.Hour)}); err != nil { // in flight
 		t.Fatal(err)
 	}

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/hookline/hookline/publish"
 )
 
 // seedPosts inserts n posted rows over 10 accounts, one a minute from base.
@@ -32,7 +30,7 @@ func seedPosts(tb testing.TB, s *Store, n int) time.Time {
 				return err
 			}
 			acct := fmt.Sprintf("acct-%d", i%10)
-			p, _ := json.Marshal(publish.Post{ArticleID: id, Account: acct, Text: "hook " + id})
+			p, _ := json.Marshal(Post{ArticleID: id, Account: acct, Text: "hook " + id})
 			at := base.Add(time.Duration(i) * time.Minute).UnixNano()
 			if _, err := post.Exec(id, acct, "k", string(p), fmt.Sprint(i), "https://net/"+fmt.Sprint(i), at, at, at); err != nil {
 				return err

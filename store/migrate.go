@@ -11,6 +11,7 @@ import (
 var migrations = []func(context.Context, *sql.Tx) error{
 	migrate1,
 	migrate2,
+	migrate3,
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -77,12 +77,14 @@ UPDATE posts SET article_hash = substr(article_id, 8) WHERE article_id LIKE 'sha
 }
 
 // rehash stores the hook-counting content hash of an article with a hook,
-// on the article and on the posts made of the same version.
+// on the article and on the posts made of the same version. The rows are
+// still in the format of schemas 1 and 2 (articleV2).
 func rehash(ctx context.Context, tx *sql.Tx, id, hash, data string) error {
-	var a article.Article
-	if err := json.Unmarshal([]byte(data), &a); err != nil {
+	var v2 articleV2
+	if err := json.Unmarshal([]byte(data), &v2); err != nil {
 		return fmt.Errorf("decode: %w", err)
 	}
+	a := articleRow(v2).article()
 	if a.Hook == "" || hash == "" {
 		return nil // unchanged by the hook, or a hand post's stub without content
 	}
@@ -105,9 +107,9 @@ func moveToCanonical(ctx context.Context, tx *sql.Tx, old, canon string) error {
 		return err
 	}
 	if n == 0 {
-		return rekey(ctx, tx, old, canon)
+		return rekey(ctx, tx, old, canon, v2IDPaths)
 	}
-	if err := movePosts(ctx, tx, old, canon); err != nil {
+	if err := movePosts(ctx, tx, old, canon, v2IDPaths); err != nil {
 		return err
 	}
 	_, err := tx.ExecContext(ctx, "UPDATE articles SET seen_only = 1 WHERE id = ?", old)

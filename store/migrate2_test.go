@@ -6,14 +6,12 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/hookline/hookline/article"
-	"github.com/hookline/hookline/publish"
 )
 
 // v1Article is an article row as schema 1 stored it: the id was the URL as
@@ -47,55 +45,35 @@ func (r *v1Article) finishV1() {
 // to account box as the previous release wrote them.
 func writeV1(t *testing.T, path string, rows []*v1Article) {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate1(ctx, tx); err != nil {
-		t.Fatal(err)
-	}
-	at := time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC).UnixNano()
-	for i, r := range rows {
-		r.finishV1()
-		data, _ := json.Marshal(r.a)
-		hash := r.a.Hash
-		if r.stub {
-			data, _ = json.Marshal(article.Article{ID: r.a.ID, Title: r.a.Title})
-			hash = ""
-		}
-		if _, err := tx.Exec(`INSERT INTO articles (id, source, hash, title, url, first_seen, updated_at, seen_only, data)
+	writeSchema(t, path, 1, func(tx *sql.Tx) {
+		at := time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC).UnixNano()
+		for i, r := range rows {
+			r.finishV1()
+			data, _ := json.Marshal(articleV2(newArticleRow(&r.a)))
+			hash := r.a.Hash
+			if r.stub {
+				data, _ = json.Marshal(articleV2{ID: r.a.ID, Title: r.a.Title})
+				hash = ""
+			}
+			if _, err := tx.Exec(`INSERT INTO articles (id, source, hash, title, url, first_seen, updated_at, seen_only, data)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.a.ID, r.source, hash, r.a.Title, r.a.URL, at, at+int64(i), r.seenOnly, string(data)); err != nil {
-			t.Fatal(err)
-		}
-		if r.post == "" {
-			continue
-		}
-		p := publish.Post{Account: "box", ArticleID: r.a.ID, Text: r.a.Title, IdempotencyKey: "hl-" + r.a.Hash[:8]}
-		post, _ := json.Marshal(p)
-		if _, err := tx.Exec(`INSERT INTO posts (article_id, account, state, attempts, idempotency_key, article_hash, post, owner,
+				t.Fatal(err)
+			}
+			if r.post == "" {
+				continue
+			}
+			p := postV2{Account: "box", ArticleID: r.a.ID, Text: r.a.Title, IdempotencyKey: "hl-" + r.a.Hash[:8]}
+			post, _ := json.Marshal(p)
+			if _, err := tx.Exec(`INSERT INTO posts (article_id, account, state, attempts, idempotency_key, article_hash, post, owner,
 			claimed_at, created_at, updated_at, posted_at) VALUES (?, 'box', ?, 1, ?, ?, ?, '1:gone', ?, ?, ?, ?)`,
-			r.a.ID, r.post, p.IdempotencyKey, hash, string(post), at, at, at, at); err != nil {
+				r.a.ID, r.post, p.IdempotencyKey, hash, string(post), at, at, at, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := tx.Exec(`INSERT INTO feed_state (source, etag, last_modified, first_polled, updated_at) VALUES ('notes', '"v3"', '', ?, ?)`, at, at); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if _, err := tx.Exec(`INSERT INTO feed_state (source, etag, last_modified, first_polled, updated_at) VALUES ('notes', '"v3"', '', ?, ?)`, at, at); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec("PRAGMA user_version = 1"); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	})
 }
 
 // A state file of the previous release keeps working: after the upgrade,
@@ -175,7 +153,7 @@ func TestOpen_MigratesV1IDsWithoutReposting(t *testing.T) {
 	}
 	// Posted before: a claim under the new id is skipped, and the post left
 	// posting by a crash is resent under the new id with its old key.
-	c, err := s.Claim(ctx, ClaimRequest{Post: publish.Post{Account: "box", ArticleID: "folder:articles:kim.txt", IdempotencyKey: "new-key"}, Now: time.Now()})
+	c, err := s.Claim(ctx, ClaimRequest{Post: Post{Account: "box", ArticleID: "folder:articles:kim.txt", IdempotencyKey: "new-key"}, Now: time.Now()})
 	if err != nil || c.Outcome != ClaimSkip {
 		t.Errorf("claim of the posted .txt article: %+v, %v; want skipped", c, err)
 	}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/article"
-	"github.com/hookline/hookline/publish"
 )
 
 // State is where a post (article × account) stands.
@@ -43,7 +42,7 @@ type PostRecord struct {
 	// ArticleHash is the article's content hash when the post was claimed.
 	ArticleHash string
 	// Post is the exact post that was (or will be) sent.
-	Post publish.Post
+	Post Post
 	// Title is the article's title.
 	Title       string
 	ReceiptID   string
@@ -213,10 +212,12 @@ func (s *Store) claimLive(r PostRecord, now time.Time) bool {
 
 // articleStub keeps the foreign key valid for a post whose article was never
 // stored (a one-off `hookline post`).
-func articleStub(ctx context.Context, tx *sql.Tx, p publish.Post, now time.Time) error {
-	a := article.Article{ID: p.ArticleID, Title: p.Title, URL: p.Link}
-	data, _ := json.Marshal(a)
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles (id, source, hash, title, url, first_seen, updated_at, seen_only, data)
-		VALUES (?, '', '', ?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING`, p.ArticleID, p.Title, p.Link, now.UnixNano(), now.UnixNano(), string(data))
+func articleStub(ctx context.Context, tx *sql.Tx, p Post, now time.Time) error {
+	data, err := encodeArticle(&article.Article{ID: p.ArticleID, Title: p.Title, URL: p.Link})
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, source, hash, title, url, first_seen, updated_at, seen_only, data)
+		VALUES (?, '', '', ?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING`, p.ArticleID, p.Title, p.Link, now.UnixNano(), now.UnixNano(), data)
 	return err
 }

@@ -35,28 +35,34 @@ func adoptLegacy(ctx context.Context, tx *sql.Tx, a *article.Article, source str
 	if err != nil {
 		return false, err
 	}
-	return true, rekey(ctx, tx, old, a.ID)
+	return true, rekey(ctx, tx, old, a.ID, rowIDPaths)
 }
+
+// idPaths are the JSON paths of the article id in an article's data and in
+// a post. They differ by format: migrate2 rewrites rows still in the format
+// of schemas 1 and 2 (v2IDPaths); everything after, rows of the current
+// format (rowIDPaths).
+type idPaths struct{ article, post string }
 
 // rekey renames the article old to new, which must not exist, with its
 // posts: their rows and the article id inside each stored post, so that a
 // post left posting by a crash is recorded under the new id when resent.
-func rekey(ctx context.Context, tx *sql.Tx, old, new string) error {
+func rekey(ctx context.Context, tx *sql.Tx, old, new string, paths idPaths) error {
 	// The posts still point at old until their update below; foreign keys
 	// are checked at commit.
 	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE articles SET id = ?, data = json_set(data, '$.ID', ?) WHERE id = ?", new, new, old); err != nil {
+	if _, err := tx.ExecContext(ctx, "UPDATE articles SET id = ?, data = json_set(data, ?, ?) WHERE id = ?", new, paths.article, new, old); err != nil {
 		return err
 	}
-	return movePosts(ctx, tx, old, new)
+	return movePosts(ctx, tx, old, new, paths)
 }
 
 // movePosts moves the posts of article old to new, except for accounts new
 // already has a post for; those stay with old.
-func movePosts(ctx context.Context, tx *sql.Tx, old, new string) error {
-	_, err := tx.ExecContext(ctx, `UPDATE posts SET article_id = ?, post = json_set(post, '$.ArticleID', ?)
-		WHERE article_id = ? AND account NOT IN (SELECT account FROM posts WHERE article_id = ?)`, new, new, old, new)
+func movePosts(ctx context.Context, tx *sql.Tx, old, new string, paths idPaths) error {
+	_, err := tx.ExecContext(ctx, `UPDATE posts SET article_id = ?, post = json_set(post, ?, ?)
+		WHERE article_id = ? AND account NOT IN (SELECT account FROM posts WHERE article_id = ?)`, new, paths.post, new, old, new)
 	return err
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hookline/hookline/article"
-	"github.com/hookline/hookline/publish"
 )
 
 // A story posted by hand from a file outside every source, then copied into
@@ -20,11 +19,11 @@ func TestCandidates_sameContentPostedUnderOtherID(t *testing.T) {
 	if _, err := s.UpsertArticle(ctx, "", byHand, false); err != nil {
 		t.Fatal(err)
 	}
-	p := publish.Post{ArticleID: byHand.ID, Account: "box", IdempotencyKey: "k1"}
+	p := Post{ArticleID: byHand.ID, Account: "box", IdempotencyKey: "k1"}
 	if _, err := s.Claim(ctx, ClaimRequest{Post: p, Now: s.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.MarkPosted(ctx, p.ArticleID, p.Account, publish.Receipt{ID: "1"}, "", s.Now()); err != nil {
+	if err := s.MarkPosted(ctx, p.ArticleID, p.Account, Receipt{ID: "1"}, "", s.Now()); err != nil {
 		t.Fatal(err)
 	}
 	copied := *byHand

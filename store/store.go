@@ -2,6 +2,11 @@
 // every post (article × account) with its delivery state, feed validators,
 // schedule runs and rotated tokens. It uses modernc.org/sqlite (pure Go), WAL
 // mode and versioned migrations.
+//
+// What it keeps as JSON has a format of its own (rows.go), migrated when it
+// changes. It keeps a post as its own Post, not the publisher's: the store
+// knows nothing of networks, and the deliver package, which joins the two,
+// converts between them.
 package store
 
 import (

@@ -22,9 +22,9 @@ func addPosted(t *testing.T, st *store.Store, account string, n int, at time.Tim
 	outs := make([]store.Outcome, n)
 	for i := range n {
 		when := at.Add(time.Duration(i) * time.Minute)
-		p := publish.Post{Account: account, ArticleID: fmt.Sprintf("%s-%d-%d", account, at.Unix(), i), Text: "t", IdempotencyKey: "k"}
+		p := store.Post{Account: account, ArticleID: fmt.Sprintf("%s-%d-%d", account, at.Unix(), i), Text: "t", IdempotencyKey: "k"}
 		reqs[i] = store.ClaimRequest{Post: p, Now: when}
-		outs[i] = store.Outcome{ArticleID: p.ArticleID, Account: account, Posted: true, Receipt: publish.Receipt{ID: "1", At: when}}
+		outs[i] = store.Outcome{ArticleID: p.ArticleID, Account: account, Posted: true, Receipt: store.Receipt{ID: "1", At: when}}
 	}
 	if _, err := st.ClaimMany(ctx, reqs); err != nil {
 		t.Fatal(err)
@@ -130,7 +130,8 @@ func TestClient_PublishCapsRecorded(t *testing.T) {
 	ctx := context.Background()
 	for i := range 3 {
 		p := publish.Post{Account: "x-main", ArticleID: fmt.Sprint("rec-", i), Text: fmt.Sprint("post ", i), IdempotencyKey: fmt.Sprint("k", i)}
-		if _, err := st.Claim(ctx, store.ClaimRequest{Post: p, Now: fixedNow}); err != nil {
+		claimed := store.Post{Account: p.Account, ArticleID: p.ArticleID, Text: p.Text, IdempotencyKey: p.IdempotencyKey}
+		if _, err := st.Claim(ctx, store.ClaimRequest{Post: claimed, Now: fixedNow}); err != nil {
 			t.Fatal(err)
 		}
 		r, err := c.Publish(ctx, p)
@@ -143,7 +144,7 @@ func TestClient_PublishCapsRecorded(t *testing.T) {
 			}
 			break
 		}
-		if err := st.MarkPosted(ctx, p.ArticleID, p.Account, r, "", fixedNow); err != nil {
+		if err := st.MarkPosted(ctx, p.ArticleID, p.Account, store.Receipt{ID: r.ID, URL: r.URL, At: r.At}, "", fixedNow); err != nil {
 			t.Fatal(err)
 		}
 	}
