@@ -61,7 +61,7 @@ func compose(d *document, lang *language, phrases []string, v int, hookSentences
 		}
 	}
 	stakes, si := d.pickStakesLine(lang, scores, inTitle, c.index)
-	if wordCount(dr.fact)+wordCount(stakes) > maxPostWords {
+	if wordCount(dr.hook)+wordCount(dr.fact)+wordCount(stakes) > maxPostWords {
 		stakes, si = "", -1 // one sentence said well beats two said at length
 	}
 	dr.stakes = stakes

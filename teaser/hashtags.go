@@ -179,12 +179,16 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		ordered = append(ordered, s.name)
 	}
 	// A name sharing a word with a better one is a fragment or a run
-	// across two names: skip it.
+	// across two names, and an acronym of a better one says it twice
+	// ("GMA" beside "Good Morning America"): skip them.
 	out := ordered[:0]
 	seen := make(map[string]bool)
 	for _, p := range ordered {
 		ws := strings.Fields(strings.ToLower(p))
 		if slices.ContainsFunc(ws, func(w string) bool { return seen[w] }) {
+			continue
+		}
+		if slices.ContainsFunc(ordered, func(o string) bool { return o != p && initialsOf(p, o) }) {
 			continue
 		}
 		for _, w := range ws {
@@ -193,6 +197,25 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		out = append(out, p)
 	}
 	return keyphrase.Hashtags(out, n)
+}
+
+// notNameOpeners are words that begin no name though they may be written
+// with a capital, where a subhead runs into the text or a sentence starts.
+var notNameOpeners = setOf(`every each another several many most outside inside beyond`)
+
+// initialsOf reports whether acr is an acronym of the initials of name:
+// "GMA" of "Good Morning America".
+func initialsOf(acr, name string) bool {
+	ws := strings.Fields(name)
+	if !acronym(acr) || len(ws) != len(acr) {
+		return false
+	}
+	for i, w := range ws {
+		if !strings.EqualFold(w[:1], acr[i:i+1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // taggable reports whether a name run can be a hashtag: written as a
@@ -205,6 +228,9 @@ func (d *document) taggable(name string, ws []word) bool {
 	for k, w := range ws {
 		if calendar[w.norm] {
 			return false
+		}
+		if len(ws) > 1 && k == 0 && (w.stop || notNameOpeners[w.norm]) {
+			return false // a subhead run into the text: "… shots Every Sixer played"
 		}
 		if nameJoiners[w.norm] && (k == 0 || !placeOrgWords[ws[k-1].norm]) {
 			return false // "Flynn of Mintlaw"; "University of Guelph" stays
@@ -226,9 +252,12 @@ func (d *document) taggable(name string, ws []word) bool {
 
 // demonym reports whether a capitalised word (or the first part of a
 // hyphenated one: "British-born") reads as the adjective of a place or a
-// people.
+// people, or its plural as the people: "Americans", "Malaysians".
 func demonym(w string) bool {
 	low, _, _ := strings.Cut(strings.ToLower(w), "-")
+	if strings.HasSuffix(low, "ans") || strings.HasSuffix(low, "ese") {
+		low = strings.TrimSuffix(low, "s")
+	}
 	for _, suf := range demonymEndings {
 		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 && !placeNames[low] {
 			return true
@@ -240,7 +269,7 @@ func demonym(w string) bool {
 // demonymEndings end the adjectives of places and peoples: "Korean",
 // "Chinese", "British", "Israeli", "American". Only a single word is
 // tested: "Tim Duncan" is a name.
-var demonymEndings = []string{"ean", "ese", "ish", "ian", "can", "ani", "eli"}
+var demonymEndings = []string{"ean", "ese", "ish", "ian", "can", "ani", "eli", "yan"}
 
 // Hashtags picks at most n hashtags for a as Compose does, for an article
 // that has no sentence to tease: its explicit keywords, then its names.

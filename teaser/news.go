@@ -24,13 +24,13 @@ const (
 	minStandalone = 7
 	// maxStandalone is the most words a sentence may have to be posted
 	// whole: beyond it, it must be cut safely or it is not used.
-	maxStandalone = 55
+	maxStandalone = 40
 	// newsWindow is how many of the first sentences may hold the news: news
 	// writing puts what happened at the top.
 	newsWindow = 6
 	// maxPostWords is the most words the news and the stakes may have
 	// together: beyond it the post reads as a paragraph.
-	maxPostWords = 45
+	maxPostWords = 38
 	// maxOverlap is the most of its content words the stakes line may
 	// share with the news: more, and it repeats it.
 	maxOverlap = 0.5

@@ -159,7 +159,9 @@ func modifies(s *sentence, sp span) bool {
 
 // calendar names are capitalised but never what a story is about.
 var calendar = setOf(`monday tuesday wednesday thursday friday saturday sunday january february march
-	april may june july august september october november december christmas easter`)
+	april may june july august september october november december christmas easter
+	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+	gmt bst utc cet cest est edt cst cdt pst pdt am pm`)
 
 // surface returns phrase as the article writes it (its first occurrence,
 // matched without regard to case and on word boundaries), or "" when the
