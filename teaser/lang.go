@@ -44,6 +44,10 @@ type language struct {
 	// background words mark an older or side event: "earlier",
 	// "previously", "ago".
 	background map[string]bool
+	// pastOpeners open a sentence set in an earlier time ("Since …",
+	// "Back in …"); periods follow "last" or "in" to the same effect
+	// ("Last year, …", "In October last year, …").
+	pastOpeners, periods map[string]bool
 	// boilerplate starts sentences that are a page's furniture, not news.
 	boilerplate []string
 	// pointers are the determiners that make a description point back to
@@ -109,6 +113,8 @@ var english = &language{
 	cutUnsafe:   setOf(`who whom whose which where when while whilst according saying adding that`),
 	trailing:    setOf(`who whom whose which`),
 	background:  setOf(`earlier previously formerly originally initially ago once`),
+	pastOpeners: setOf(`since back earlier`),
+	periods:     setOf(`year month week season summer winter spring autumn decade`),
 	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
 	boilerplate: []string{"media playback", "follow ", "read more", "click here", "all rights reserved",

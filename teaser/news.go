@@ -25,6 +25,9 @@ const (
 	// maxStandalone is the most words a sentence may have to be posted
 	// whole: beyond it, it must be cut safely or it is not used.
 	maxStandalone = 40
+	// leanPenalty weighs the article's lead when it leans on something
+	// the article does not say (see clean's lean).
+	leanPenalty = 0.35
 	// newsWindow is how many of the first sentences may hold the news: news
 	// writing puts what happened at the top.
 	newsWindow = 6
@@ -120,7 +123,13 @@ type candidate struct {
 // prior is what the news gives a sentence posted after it, where a
 // description ("The win …") may have its antecedent; nil for the news
 // itself.
-func (d *document) clean(lang *language, i int, prior *antecedents) (text, full string, ok bool) {
+//
+// lean keeps a sentence that opens on a description of what came before
+// it ("The 21-year-old was suspended …", "The mural disappeared …"): the
+// article's lead may be posted so when every other sentence is weaker,
+// since the news with a loose description misleads less than a side event
+// told as the news. A pronoun ("He was found …") is never kept.
+func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (text, full string, ok bool) {
 	s, place := stripDateline(d.sentences[i].text)
 	if place != "" && thisPlace.MatchString(s) {
 		// "Gunmen opened fire … in this border city" needs its place back.
@@ -169,7 +178,7 @@ func (d *document) clean(lang *language, i int, prior *antecedents) (text, full 
 			return "", "", false
 		}
 	}
-	if prior == nil && d.definiteReference(s, ws, i) {
+	if prior == nil && !lean && d.definiteReference(s, ws, i) {
 		return "", "", false
 	}
 	if d.danglingPronoun(lang, s, ws) {
@@ -347,7 +356,12 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if scores[i] == 0 {
 			continue
 		}
-		text, full, ok := d.clean(lang, i, nil)
+		text, full, ok := d.clean(lang, i, nil, false)
+		leans := false
+		if !ok && i == 0 {
+			text, full, ok = d.clean(lang, i, nil, true)
+			leans = ok
+		}
 		if !ok {
 			continue
 		}
@@ -373,11 +387,14 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if s.words[0].norm == "there" {
 			sc *= 0.5 // "There was a common theme …": scene-setting
 		}
-		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) {
+		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) || lang.pastOpening(s.words) {
 			sc *= 0.6 // "an earlier case", "previously", "had urged": not the news
 		}
 		if lang.pointsBack(s.text, s.words, nil) {
 			sc *= 0.4 // "will run the project": which project?
+		}
+		if leans {
+			sc *= leanPenalty // the lead, leaning on what the article left out
 		}
 		if len(s.words) < 10 {
 			sc *= 0.6 // "Nobody was hurt but 150 people were evacuated."
@@ -447,7 +464,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bo
 		if !cue || n == 0 || related == 0 || float64(shared)/float64(n) > maxOverlap {
 			continue
 		}
-		text, _, ok := d.clean(lang, i, prior)
+		text, _, ok := d.clean(lang, i, prior, false)
 		if !ok {
 			continue
 		}

@@ -118,6 +118,27 @@ func isAge(norm string) bool {
 	return isNumber(norm) && strings.Contains(norm, "-year")
 }
 
+// pastOpening reports whether s opens on a time before the news: "Since
+// December 2013, …", "Back in September, …", "Last year, …", "In October
+// last year, …", "In 2013, …". News is told in the present of the story;
+// a sentence set earlier is most often background.
+func (l *language) pastOpening(ws []word) bool {
+	if len(ws) < 3 || l.pastOpeners == nil {
+		return false
+	}
+	switch {
+	case l.pastOpeners[ws[0].norm]:
+		return true
+	case ws[0].norm == "last":
+		return l.periods[ws[1].norm]
+	case ws[0].norm == "in" && isNumber(ws[1].norm) && len(ws[1].norm) == 4:
+		return true // a year
+	case ws[0].norm == "in" && calendar[ws[1].norm]:
+		return len(ws) > 3 && ws[2].norm == "last" && l.periods[ws[3].norm] || isNumber(ws[2].norm) && len(ws[2].norm) == 4
+	}
+	return false
+}
+
 // danglingPronoun reports whether the subject of s's main clause is a
 // pronoun whose antecedent the opening phrase does not give: "Rather than
 // having links to Islamism, he was …", "When it opened in 1990, it …". A

@@ -113,6 +113,10 @@ func TestNewsCandidates_background(t *testing.T) {
 			"Dunmore police said a bomb caused the blast at the Harbour Road site, and arrested two men."},
 		{"pointing back", "Dunmore College professor Jane Doe will lead the project on every Harbour Road building.",
 			"Dunmore College will map every building on Harbour Road from next year."},
+		{"set in an earlier year", "Since December 2013 Dunmore council has sent Harbour Road tenants letters about the site.",
+			"Dunmore council sent 400 Harbour Road tenants eviction notices on Monday over the site."},
+		{"in a month of last year", "In October last year, the Dunmore council leader said Harbour Road was still struggling.",
+			"Dunmore council will close Harbour Road to traffic from Monday, its leader said."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// An opening that does not stand alone takes the lead's bonus.
@@ -123,6 +127,34 @@ func TestNewsCandidates_background(t *testing.T) {
 			cands := d.newsCandidates(english, scores, d.titleSet())
 			if len(cands) == 0 || d.sentences[cands[0].index].text != tc.news {
 				t.Errorf("news = %+v, want %q", cands, tc.news)
+			}
+		})
+	}
+}
+
+// TestNewsCandidates_leaningLead checks that the article's lead, when it
+// opens on a description of what the article left out ("The four-storey
+// building …"), is still the news over a weaker side sentence, and that a
+// lead opening on a pronoun never is.
+func TestNewsCandidates_leaningLead(t *testing.T) {
+	for _, tc := range []struct {
+		name, lead, side string
+		leads           bool
+	}{
+		{"a description leans: the lead stays the news",
+			"The four-storey building in Dunmore collapsed at 09:30 on Monday, emergency officials said.",
+			"Dunmore has 4,000 residents and a harbour.", true},
+		{"a pronoun: never the news",
+			"He was found on a train from Dunmore to Kells at 16:55 on Monday, police said.",
+			"Dunmore police thanked the public for 40 calls about the missing boy.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{tc.lead, tc.side}})
+			defer d.release()
+			cands := d.newsCandidates(english, d.scores(nil), d.titleSet())
+			got := len(cands) > 0 && d.sentences[cands[0].index].text == tc.lead
+			if got != tc.leads {
+				t.Errorf("news %+v; want the lead as the news: %v", cands, tc.leads)
 			}
 		})
 	}
