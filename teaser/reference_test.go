@@ -139,7 +139,7 @@ func TestNewsCandidates_background(t *testing.T) {
 func TestNewsCandidates_leaningLead(t *testing.T) {
 	for _, tc := range []struct {
 		name, lead, side string
-		leads           bool
+		leads            bool
 	}{
 		{"a description leans: the lead stays the news",
 			"The four-storey building in Dunmore collapsed at 09:30 on Monday, emergency officials said.",
