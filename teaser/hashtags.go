@@ -1,6 +1,7 @@
 package teaser
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -199,6 +200,9 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 	return keyphrase.Hashtags(out, n)
 }
 
+// hyphenLower matches a hyphen before a lower-case letter: "GOP-led".
+var hyphenLower = regexp.MustCompile(`-\p{Ll}`)
+
 // notNameOpeners are words that begin no name though they may be written
 // with a capital, where a subhead runs into the text or a sentence starts.
 var notNameOpeners = setOf(`every each another several many most outside inside beyond`)
@@ -228,6 +232,10 @@ func (d *document) taggable(name string, ws []word) bool {
 	for k, w := range ws {
 		if calendar[w.norm] {
 			return false
+		}
+		if raw := name[w.start:w.end]; strings.ContainsFunc(raw, func(r rune) bool { return r == '-' }) &&
+			hyphenLower.MatchString(raw) {
+			return false // a describing compound: "GOP-led U.S."
 		}
 		if len(ws) > 1 && k == 0 && (w.stop || notNameOpeners[w.norm]) {
 			return false // a subhead run into the text: "… shots Every Sixer played"

@@ -48,6 +48,10 @@ type language struct {
 	// "Back in …"); periods follow "last" or "in" to the same effect
 	// ("Last year, …", "In October last year, …").
 	pastOpeners, periods map[string]bool
+	// relativeDays date a sentence from the day it was written
+	// ("yesterday"); dayParts follow "this" or "last" to the same effect
+	// ("this morning", "last night").
+	relativeDays, dayParts map[string]bool
 	// boilerplate starts sentences that are a page's furniture, not news.
 	boilerplate []string
 	// pointers are the determiners that make a description point back to
@@ -108,13 +112,15 @@ var english = &language{
 		disease outbreak epidemic paedophile child-abuse harassment racist racially`),
 	references: setOf(`he she it they we i you his her its their this these those such both another
 		him them that again then thereafter`),
-	firstPerson: setOf(`i i'm i've i'd me my we we're we've our us`),
-	limits:      setOf(`but although though however except unless yet whereas despite`),
-	cutUnsafe:   setOf(`who whom whose which where when while whilst according saying adding that`),
-	trailing:    setOf(`who whom whose which`),
-	background:  setOf(`earlier previously formerly originally initially ago once`),
-	pastOpeners: setOf(`since back earlier`),
-	periods:     setOf(`year month week season summer winter spring autumn decade`),
+	firstPerson:  setOf(`i i'm i've i'd me my we we're we've our us`),
+	limits:       setOf(`but although though however except unless yet whereas despite`),
+	cutUnsafe:    setOf(`who whom whose which where when while whilst according saying adding that`),
+	trailing:     setOf(`who whom whose which`),
+	background:   setOf(`earlier previously formerly originally initially ago once`),
+	pastOpeners:  setOf(`since back earlier`),
+	periods:      setOf(`year month week season summer winter spring autumn decade`),
+	relativeDays: setOf(`yesterday today tonight`),
+	dayParts:     setOf(`morning afternoon evening night`),
 	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
 	boilerplate: []string{"media playback", "follow ", "read more", "click here", "all rights reserved",

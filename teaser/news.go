@@ -54,6 +54,10 @@ var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+
 // after a headline run into the body.
 var placeDateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
 
+// colonDateline matches a dateline or a source label ended by a colon:
+// "NEW DELHI: Indian authorities …", "Politico : While …".
+var colonDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)? ):\s+[A-Z]`)
+
 // dateOnly matches a dateline that is a date alone: "April 1, 2011 - ".
 var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
 
@@ -62,6 +66,14 @@ var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
 func stripDateline(s string) (rest, place string) {
 	if m := dateOnly.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
 		s = s[m[1]:]
+	}
+	if c := colonDateline.FindStringSubmatchIndex(s); c != nil && wordCount(s[c[1]-1:]) >= minStandalone {
+		label := strings.TrimSpace(s[c[2]:c[3]])
+		rest = s[c[1]-1:]
+		if shouting(label) {
+			return rest, titleCase(label) // a place: "NEW DELHI"
+		}
+		return rest, "" // a source: "Politico"
 	}
 	var m []int
 	if head := s[:min(len(s), 200)]; strings.Contains(head, " -") || strings.Contains(head, " –") ||
@@ -201,6 +213,7 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 		return "", "", false
 	}
 	s = dropAlso(s)
+	s = lang.dropRelativeDay(s)
 	full = s
 	if n > maxFactWords {
 		s = safeShorten(lang, s, maxFactWords)
@@ -365,8 +378,10 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if !ok {
 			continue
 		}
-		seen++
-		sc := scores[i] * (1 + 0.8/float64(seen)) // the first sentences that stand alone lead
+		if !leans {
+			seen++ // a leaning lead does not take the next sentence's place
+		}
+		sc := scores[i] * (1 + 0.8/float64(max(seen, 1))) // the first sentences that stand alone lead
 		s := &d.sentences[i]
 		if hasAny(lang.events, s.text, s.words) {
 			sc *= 1.25

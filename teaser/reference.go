@@ -207,3 +207,60 @@ func (l *language) pastPerfect(s string, ws []word) bool {
 func (l *language) participle(w string) bool {
 	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) || l.participles[w]
 }
+
+// dayAnchors make "today" a noun that cannot go: "the Britain of today",
+// "until today".
+var dayAnchors = setOf(`of for until till from since than as to by before after`)
+
+// dropRelativeDay removes, outside quotations, the words that date s from
+// the day it was written: "yesterday", "today", "tonight", "earlier
+// today", "this morning", "last night". A post is read on another day, and
+// the sentence's other words still say what happened.
+func (l *language) dropRelativeDay(s string) string {
+	if l.relativeDays == nil {
+		return s
+	}
+	for {
+		ws := words(s)
+		from, to := -1, -1
+		for k, w := range ws {
+			if insideQuote(s, w.start) || strings.ContainsAny(s[w.start:w.end], "'’") {
+				continue
+			}
+			switch {
+			case l.relativeDays[w.norm] && (k == 0 || !dayAnchors[ws[k-1].norm]):
+				from, to = k, k
+				if k > 0 && ws[k-1].norm == "earlier" && s[ws[k-1].end:w.start] == " " {
+					from = k - 1
+				}
+			case (w.norm == "this" || w.norm == "last") && k+1 < len(ws) && l.dayParts[ws[k+1].norm] &&
+				s[w.end:ws[k+1].start] == " " && (k+2 == len(ws) || !startsUpper(s[ws[k+2].start:])):
+				from, to = k, k+1
+			}
+			if from >= 0 {
+				break
+			}
+		}
+		if from < 0 {
+			return s
+		}
+		start, end := ws[from].start, ws[to].end
+		switch {
+		case from == 0:
+			// "Yesterday, the council …": the next word opens the sentence;
+			// "Today is …" keeps its subject.
+			if !strings.HasPrefix(s[end:], ", ") {
+				return s
+			}
+			rest := s[end+2:]
+			if rest == "" {
+				return s
+			}
+			s = strings.ToUpper(rest[:1]) + rest[1:]
+		case start > 0 && s[start-1] == ' ':
+			s = s[:start-1] + s[end:]
+		default:
+			return s
+		}
+	}
+}
