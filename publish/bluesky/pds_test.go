@@ -29,6 +29,9 @@ import (
 func TestPDS(t *testing.T) {
 	pdsURL := os.Getenv("HOOKLINE_PDS_URL")
 	if pdsURL == "" {
+		if os.Getenv("HOOKLINE_REQUIRE_PDS") == "1" {
+			t.Fatal("HOOKLINE_PDS_URL is not set but HOOKLINE_REQUIRE_PDS=1: .ci/pds.sh did not start the PDS; see its log")
+		}
 		t.Skip("HOOKLINE_PDS_URL is not set: run `bash .ci/pds.sh && set -a && . /tmp/hookline-pds.env && set +a` first (.ci/run does)")
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
