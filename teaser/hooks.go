@@ -107,12 +107,16 @@ func (d *document) guessWho(lang *language, fact string) (hook, reveal string, o
 		return "", "", false
 	}
 	// The fact's first word may carry a capital only because it opens the
-	// sentence; inside "It's …" it takes the article's own spelling.
+	// sentence; inside "It's …" it takes the article's own spelling, or
+	// lower case when the article never capitalises it elsewhere ("It's
+	// fellow scrum-half Greig Laidlaw").
 	if sw := words(subject); len(sw) > 1 && !d.isName(&sentence{text: subject, words: sw}, 0) {
 		if as := d.surface(subject[:sw[0].end]); as != "" {
 			subject = as + subject[sw[0].end:]
 		}
-		if (d.stat(sw[0].norm).lower || personTitles[sw[0].norm]) && !isNumber(sw[0].norm) {
+		st := d.stat(sw[0].norm)
+		opener := !st.midUpper && (sw[0].stop || !sw[1].upper) // "Fellow scrum-half …", not "Carl Tremarco"
+		if (st.lower || opener || personTitles[sw[0].norm]) && !isNumber(sw[0].norm) {
 			subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
 		}
 	}

@@ -362,6 +362,7 @@ func hasAny(set map[string]bool, text string, ws []word) bool {
 func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bool) []candidate {
 	var out []candidate
 	seen := 0
+	newest := d.newestYear()
 	for i := range d.sentences {
 		if seen == newsWindow {
 			break
@@ -402,7 +403,8 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if s.words[0].norm == "there" {
 			sc *= 0.5 // "There was a common theme …": scene-setting
 		}
-		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) || lang.pastOpening(s.words) {
+		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) || lang.pastOpening(s.words) ||
+			lang.earlierTime(s.text, s.words, newest) {
 			sc *= 0.6 // "an earlier case", "previously", "had urged": not the news
 		}
 		if lang.pointsBack(s.text, s.words, nil) {

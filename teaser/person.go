@@ -83,8 +83,9 @@ func (d *document) isPerson(subject string) bool {
 		return false
 	}
 	for _, w := range nw {
-		if placeOrgWords[strings.ToLower(subject[w.start:w.end])] {
-			return false
+		raw := subject[w.start:w.end]
+		if low := strings.ToLower(raw); placeOrgWords[low] || stopWords[low] || demonym(raw) {
+			return false // "Harbour Trust", "Some Uruguayan"
 		}
 	}
 	if titled || d.followedLikePerson(subject[nw[len(nw)-1].start:nw[len(nw)-1].end]) {

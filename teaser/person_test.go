@@ -33,6 +33,7 @@ func TestIsPerson(t *testing.T) {
 		{"Harbour Town", false},                   // a place word
 		{"Moy Forest", false},
 		{"the Bursledon Windmill", false}, // a place word
+		{"Some Uruguayan", false},         // a function word and a demonym
 	} {
 		t.Run(tc.subject, func(t *testing.T) {
 			if got := d.isPerson(tc.subject); got != tc.want {
@@ -52,6 +53,7 @@ func TestGuessWho_personOnly(t *testing.T) {
 		{"person", "Coach Maria Lopez has signed a new three-year contract with the club. Lopez said she was delighted.", true},
 		{"country", "Japan has closed all of its nuclear reactors after the disaster at the plant. Japan said the plants were safe.", false},
 		{"club", "Harbour Town lifted the county cup for the first time in their history on Saturday. Harbour Town fans celebrated.", false},
+		{"a people", "Some Uruguayan buyers were reluctant to sign up to the national registry this year. Buyers in Montevideo queued.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &article.Article{Paragraphs: []string{tc.text}}
@@ -76,6 +78,23 @@ func TestWithArticle(t *testing.T) {
 	} {
 		if got := withArticle(in); got != want {
 			t.Errorf("withArticle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestGuessWho_revealCase checks that the reveal writes a word that was
+// capitalised only because it opened the sentence in lower case, and keeps
+// a first name.
+func TestGuessWho_revealCase(t *testing.T) {
+	for text, want := range map[string]string{
+		"Fellow scrum-half Greig Laidlaw was man of the match in the opening win over Japan. Greig Laidlaw said the team had played well. Laidlaw scored twice.": "It's fellow scrum-half Greig Laidlaw",
+		"Carl Tremarco scored a well-worked goal on the break to give the visitors the lead. Carl Tremarco said the team had earned it. Tremarco scored again.":  "It's Carl Tremarco",
+	} {
+		a := &article.Article{Paragraphs: []string{text}}
+		a.Finish()
+		res, err := Compose(a, Options{})
+		if err != nil || !strings.Contains(res.Teaser.String(), want) {
+			t.Errorf("teaser %q, %v; want it to hold %q", res.Teaser.String(), err, want)
 		}
 	}
 }

@@ -139,6 +139,59 @@ func (l *language) pastOpening(ws []word) bool {
 	return false
 }
 
+// earlierTime reports whether s's main clause, outside quotations, sets
+// what it tells before the news: "last week", "last year", or a year ("in
+// 2013", "since 2009") older than the newest year the article names.
+func (l *language) earlierTime(s string, ws []word, newest int) bool {
+	if l.periods == nil {
+		return false
+	}
+	for k := 0; k+1 < len(ws); k++ {
+		w, next := ws[k], ws[k+1]
+		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || clauseOpeners[w.norm] || w.norm == "that" {
+			return false // beyond the main clause: "announced …, after confirming reports last week"
+		}
+		if insideQuote(s, w.start) {
+			continue
+		}
+		if w.norm == "last" && l.periods[next.norm] {
+			return true
+		}
+		if (w.norm == "in" || w.norm == "since" || w.norm == "from") && newest > 0 {
+			if y := year(next.norm); y > 0 && y < newest {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// year returns the year a folded word writes (1900 to 2099), else 0.
+func year(norm string) int {
+	if len(norm) != 4 || (!strings.HasPrefix(norm, "19") && !strings.HasPrefix(norm, "20")) {
+		return 0
+	}
+	y := 0
+	for _, c := range norm {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		y = 10*y + int(c-'0')
+	}
+	return y
+}
+
+// newestYear is the latest year any sentence of d names, 0 when none does.
+func (d *document) newestYear() int {
+	newest := 0
+	for i := range d.sentences {
+		for _, w := range d.sentences[i].words {
+			newest = max(newest, year(w.norm))
+		}
+	}
+	return newest
+}
+
 // danglingPronoun reports whether the subject of s's main clause is a
 // pronoun whose antecedent the opening phrase does not give: "Rather than
 // having links to Islamism, he was …", "When it opened in 1990, it …". A

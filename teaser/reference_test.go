@@ -115,6 +115,10 @@ func TestNewsCandidates_background(t *testing.T) {
 			"Dunmore College will map every building on Harbour Road from next year."},
 		{"set in an earlier year", "Since December 2013 Dunmore council has sent Harbour Road tenants letters about the site.",
 			"Dunmore council sent 400 Harbour Road tenants eviction notices on Monday over the site."},
+		{"a year older than the article's newest", "A grant of £1m was given to Dunmore council in 2013 to film Harbour Road meetings.",
+			"Dunmore council will film every Harbour Road meeting from 2017, ministers said."},
+		{"last year in the main clause", "Dunmore council bought the Harbour Road site for £2m last year from a developer.",
+			"Dunmore council approved 300 new homes for the Harbour Road site on Monday."},
 		{"in a month of last year", "In October last year, the Dunmore council leader said Harbour Road was still struggling.",
 			"Dunmore council will close Harbour Road to traffic from Monday, its leader said."},
 	} {
