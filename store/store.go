@@ -33,6 +33,7 @@ import (
 type Store struct {
 	db    *sql.DB
 	path  string
+	id    fileID // the file Open opened, for CheckFile
 	owner string // "pid:random", marks the posting rows this Store claimed
 	// inflight holds "article\x00account" of the rows this Store claimed and
 	// has not yet recorded an outcome for; an own posting row not in it is
@@ -67,6 +68,11 @@ type Options struct {
 	// Log receives warnings (a state file readable by others). Defaults to
 	// slog.Default().
 	Log *slog.Logger
+	// Init lets Open take an existing zero-length file as a new state file.
+	// Without it such a file is refused (ErrEmpty): an empty file where a
+	// state file should be means its history was lost, and starting afresh
+	// would post everything again.
+	Init bool
 }
 
 // Open opens (creating it with mode 0600 when missing) the state file at path
@@ -91,7 +97,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("state %s: path must not contain '?' or '#'; rename the file", path)
 	}
-	mode, warning, err := prepareFile(path)
+	mode, warning, err := prepareFile(path, o.Init)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +115,12 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if err != nil {
 		return nil, classify(path, "open", err)
 	}
-	s := &Store{db: db, path: path, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
+	id, err := fileIdentity(path)
+	if err != nil {
+		db.Close()
+		return nil, classify(path, "stat", err)
+	}
+	s := &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, classify(path, "open", err)
@@ -122,8 +133,9 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 }
 
 // prepareFile creates the state file with mode 0600 when it is missing and
-// returns a warning when an existing one is readable by group or others.
-func prepareFile(path string) (mode os.FileMode, warning string, err error) {
+// returns a warning when an existing one is readable by group or others. An
+// existing zero-length file is refused unless init is set.
+func prepareFile(path string, init bool) (mode os.FileMode, warning string, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		if err := f.Close(); err != nil {
@@ -143,6 +155,9 @@ func prepareFile(path string) (mode os.FileMode, warning string, err error) {
 	}
 	if !fi.Mode().IsRegular() {
 		return 0, "", fmt.Errorf("state %s: not a regular file; point state: at a file", path)
+	}
+	if fi.Size() == 0 && !init {
+		return 0, "", fmt.Errorf("state %s: %w (0 bytes): its history is lost; restore it from a backup, or run hookline run --init to start afresh (everything not recorded may be posted again)", path, ErrEmpty)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		return fi.Mode().Perm(), fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
