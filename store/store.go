@@ -11,9 +11,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -48,9 +46,13 @@ type Store struct {
 	writing chan struct{}
 	// alive reports whether a process id is running; replaced in tests.
 	alive func(pid int) bool
-	// Lease bounds how long a posting row claimed by another live process is
-	// treated as in flight. Defaults to 10 minutes.
+	// Lease is how long a claim lives past its last renewal (see lease.go).
+	// Defaults to DefaultLease.
 	Lease time.Duration
+	leaseMu    sync.Mutex
+	holders    int           // HoldLeases callers not yet released
+	stopLeases chan struct{} // closed to stop the renewing goroutine
+	leasesDone chan struct{} // closed when it has stopped
 	// Now is the clock for first_seen and updated_at stamps. Defaults to
 	// time.Now; tests replace it.
 	Now func() time.Time
@@ -120,7 +122,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		db.Close()
 		return nil, classify(path, "stat", err)
 	}
-	s := &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
+	s := &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: DefaultLease, Now: time.Now, Warning: warning}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, classify(path, "open", err)
@@ -163,12 +165,6 @@ func prepareFile(path string, init bool) (mode os.FileMode, warning string, err 
 		return fi.Mode().Perm(), fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
 	}
 	return fi.Mode().Perm(), "", nil
-}
-
-func newOwner() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return fmt.Sprintf("%d:%s", os.Getpid(), hex.EncodeToString(b))
 }
 
 // Path returns the state file's path as given to Open.
