@@ -48,7 +48,7 @@ type Store struct {
 	alive func(pid int) bool
 	// Lease is how long a claim lives past its last renewal (see lease.go).
 	// Defaults to DefaultLease.
-	Lease time.Duration
+	Lease      time.Duration
 	leaseMu    sync.Mutex
 	holders    int           // HoldLeases callers not yet released
 	stopLeases chan struct{} // closed to stop the renewing goroutine
