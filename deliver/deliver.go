@@ -134,6 +134,10 @@ func (d *Deliverer) Deliver(ctx context.Context, jobs []Job) []Result {
 		d.log().Error("posts not claimed; nothing sent", slog.Int("posts", len(idx)), slog.Any("error", err))
 		return results
 	}
+	// While the requests run, their claims' leases are renewed, so that
+	// another process sees them in flight however long a request takes.
+	release := d.Store.HoldLeases()
+	defer release()
 
 	done := make(chan sent, len(claims))
 	sem := make(chan struct{}, cmp.Or(d.Concurrency, 16))

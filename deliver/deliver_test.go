@@ -197,7 +197,7 @@ func TestDeliver_ManyAccountsConcurrently(t *testing.T) {
 func TestResume(t *testing.T) {
 	ctx := context.Background()
 	d, clk := setup(t)
-	// A row left posting by a dead process (pid beyond pid_max).
+	// A row left posting by a crashed process whose lease has run out.
 	orig := post("crashed", "m")
 	orig.IdempotencyKey = Key(orig.ArticleID, orig.Account)
 	crashed, err := store.Open(ctx, d.Store.Path())
@@ -208,7 +208,7 @@ func TestResume(t *testing.T) {
 		t.Fatal(c, err)
 	}
 	crashed.Close()
-	d.Store.DB().Exec("UPDATE posts SET owner = '2147483647:dead' WHERE article_id = 'crashed'")
+	d.Store.DB().Exec("UPDATE posts SET owner = '2147483647@elsewhere:dead', claimed_at = 0 WHERE article_id = 'crashed'")
 	// A failed row due in one minute, one permanent, one for an unknown account.
 	failing := &fakePub{err: func(int) error { return errors.New("503") }}
 	d.Deliver(ctx, []Job{{Post: post("retry", "m"), Publisher: failing}})

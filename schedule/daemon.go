@@ -193,7 +193,7 @@ func (d *Daemon) Run(ctx context.Context, cfg *config.Config) error {
 	pollCtx, stopPolls := context.WithCancel(ctx)
 	d.startPollers(pollCtx, p, nil)
 
-	d.loop(ctx, work)
+	lost := d.loop(ctx, work)
 
 	stopPolls()
 	d.pollWG.Wait()
@@ -209,11 +209,17 @@ func (d *Daemon) Run(ctx context.Context, cfg *config.Config) error {
 	select {
 	case <-done:
 		d.log().Info("stopped")
+		if lost != nil {
+			return d.stateLost(work, lost)
+		}
 		return nil
 	case <-t.C:
 	}
 	cancelWork()
 	<-done // publishers return promptly once cancelled; the outcome is recorded
+	if lost != nil {
+		return d.stateLost(context.WithoutCancel(work), lost)
+	}
 	return fmt.Errorf("%w after %s; they are resent with the same key at the next start", ErrShutdownTimeout, timeout)
 }
 
@@ -224,7 +230,11 @@ type entry struct {
 	at  time.Time // cron time plus jitter
 }
 
-func (d *Daemon) loop(ctx, work context.Context) {
+// loop fires schedules and resume passes until ctx is done, or until the
+// state file is found deleted or replaced: then it returns that error and
+// starts nothing more, since every post from then on would be recorded only
+// in a file that vanishes at exit.
+func (d *Daemon) loop(ctx, work context.Context) error {
 	clk := d.clock()
 	now := clk.Now()
 	p := d.current()
@@ -238,6 +248,12 @@ func (d *Daemon) loop(ctx, work context.Context) {
 	}
 	for {
 		now = clk.Now()
+		if err := d.Store.CheckFile(); err != nil {
+			d.ready.Store(false)
+			d.metrics().setReady(false)
+			d.log().Error("state file lost; starting nothing more", slog.Any("error", err))
+			return err
+		}
 		for _, e := range entries {
 			if !e.at.After(now) {
 				d.start(work, e.job, e.due, now)
@@ -260,7 +276,7 @@ func (d *Daemon) loop(ctx, work context.Context) {
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return
+			return nil
 		case <-t.C():
 		case <-d.wake:
 			t.Stop()
@@ -277,6 +293,19 @@ func (d *Daemon) loop(ctx, work context.Context) {
 			}
 		}
 	}
+}
+
+// stateLost ends a daemon whose state file was deleted or replaced under
+// it, once its posts in flight are recorded: it saves what the open file
+// still holds and says how to put it back.
+func (d *Daemon) stateLost(ctx context.Context, err error) error {
+	path := d.Store.Path()
+	saved, rerr := d.Store.Rescue(ctx)
+	if rerr != nil {
+		d.log().Error("state file lost and its copy failed", slog.Any("error", rerr))
+		return fmt.Errorf("%w; stopped posting: restore %s from a backup before starting again", err, path)
+	}
+	return fmt.Errorf("%w; stopped posting; its history is saved in %s: mv %s %s, then start hookline again", err, saved, saved, path)
 }
 
 // plan0 computes each job's next fire. Jobs kept from before (same name,

@@ -21,13 +21,17 @@ import (
 // are ignored.
 var Extensions = []string{".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".txt", ".text"}
 
-// Folder reads the article files in a folder and its subfolders. A file is
-// read again only when its modification time or size changed, and stored
-// again only when its content hash changed.
+// Folder reads the article files in a folder and its subfolders, following
+// symlinks that stay inside the folder (see walkFolder). A file is read
+// again only when its modification time or size changed, and stored again
+// only when its content hash changed.
 type Folder struct {
 	cfg   config.Source
 	deps  Deps
 	known map[string]fileSig
+	// skipped holds the entries the walk skipped (a link out of the folder,
+	// a broken link), each logged once until it is gone.
+	skipped map[string]bool
 }
 
 type fileSig struct {
@@ -38,7 +42,7 @@ type fileSig struct {
 
 // NewFolder returns the folder source for c.
 func NewFolder(c config.Source, deps Deps) *Folder {
-	return &Folder{cfg: c, deps: deps, known: map[string]fileSig{}}
+	return &Folder{cfg: c, deps: deps, known: map[string]fileSig{}, skipped: map[string]bool{}}
 }
 
 // Name returns the configured name.
@@ -50,29 +54,16 @@ func (f *Folder) Name() string { return f.cfg.Name }
 func (f *Folder) Poll(ctx context.Context) (Stats, error) {
 	var st Stats
 	seen := map[string]bool{}
-	err := filepath.WalkDir(f.cfg.Path, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path == f.cfg.Path {
-				return err
-			}
-			f.deps.Log.Warn("folder entry skipped", slog.String("path", path), slog.Any("error", err))
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		name := d.Name()
-		if strings.HasPrefix(name, ".") && path != f.cfg.Path {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() || !hasExt(name) {
-			return nil
-		}
+	err := walkFolder(ctx, f.cfg.Path, func(path string, info fs.FileInfo) error {
 		seen[path] = true
-		return f.file(ctx, path, d, &st)
+		return f.file(ctx, path, info, &st)
+	}, func(path string, err error) {
+		seen[path] = true
+		if f.skipped[path] {
+			return // logged once until it is gone
+		}
+		f.skipped[path] = true
+		f.deps.Log.Warn("folder entry skipped", slog.String("path", path), slog.Any("error", err))
 	})
 	if err != nil {
 		return st, fmt.Errorf("source %s: folder %s: %w", f.cfg.Name, f.cfg.Path, err)
@@ -82,14 +73,15 @@ func (f *Folder) Poll(ctx context.Context) (Stats, error) {
 			delete(f.known, p)
 		}
 	}
+	for p := range f.skipped {
+		if !seen[p] {
+			delete(f.skipped, p)
+		}
+	}
 	return st, nil
 }
 
-func (f *Folder) file(ctx context.Context, path string, d fs.DirEntry, st *Stats) error {
-	info, err := d.Info()
-	if err != nil {
-		return nil // removed while walking
-	}
+func (f *Folder) file(ctx context.Context, path string, info fs.FileInfo, st *Stats) error {
 	old, ok := f.known[path]
 	if ok && old.mod.Equal(info.ModTime()) && old.size == info.Size() {
 		return nil

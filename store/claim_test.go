@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -27,11 +28,30 @@ func TestClaim(t *testing.T) {
 		}, ClaimSkip, 0, false},
 		{"skipped", func(t *testing.T, s *Store, p Post) { s.Skip(ctx, p, "seen only", now) }, ClaimSkip, 0, false},
 		{"in flight here", func(t *testing.T, s *Store, p Post) { claimOK(t, s, p, now) }, ClaimSkip, 0, false},
-		{"crashed owner", func(t *testing.T, s *Store, p Post) {
+		{"crashed owner in this PID namespace", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
 			s.setInFlight(p.ArticleID, p.Account, false) // the claim was another process's
-			s.DB().Exec("UPDATE posts SET owner = '999999:dead'")
+			s.DB().Exec("UPDATE posts SET owner = ?", "999999@"+pidSpace+":dead")
 			s.alive = func(int) bool { return false }
+		}, ClaimResend, 2, false},
+		// A process in another PID namespace (a second container on the
+		// same volume): its PID means nothing here, its lease decides.
+		{"owner in another PID namespace within lease", func(t *testing.T, s *Store, p Post) {
+			claimOK(t, s, p, now)
+			s.setInFlight(p.ArticleID, p.Account, false)
+			s.DB().Exec("UPDATE posts SET owner = '1@0123456789ab:other'")
+			s.alive = func(int) bool { return false }
+		}, ClaimSkip, 0, false},
+		{"owner of an older release within lease", func(t *testing.T, s *Store, p Post) {
+			claimOK(t, s, p, now)
+			s.setInFlight(p.ArticleID, p.Account, false)
+			s.DB().Exec("UPDATE posts SET owner = '999999:old'")
+			s.alive = func(int) bool { return false }
+		}, ClaimSkip, 0, false},
+		{"owner in another PID namespace past lease", func(t *testing.T, s *Store, p Post) {
+			claimOK(t, s, p, now.Add(-DefaultLease))
+			s.setInFlight(p.ArticleID, p.Account, false)
+			s.DB().Exec("UPDATE posts SET owner = '1@0123456789ab:other'")
 		}, ClaimResend, 2, false},
 		{"own leftover whose outcome never committed", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
@@ -135,7 +155,7 @@ func TestDue(t *testing.T) {
 		claimOK(t, s, mk(a), now)
 	}
 	s.setInFlight("a", "crashed", false)
-	s.DB().Exec("UPDATE posts SET owner = '999999:x' WHERE account = 'crashed'")
+	s.DB().Exec("UPDATE posts SET owner = ? WHERE account = 'crashed'", "999999@"+pidSpace+":x")
 	s.alive = func(int) bool { return false }
 	s.MarkFailed(ctx, "a", "due", "503", now, now)
 	s.MarkFailed(ctx, "a", "later", "503", now.Add(time.Hour), now)
@@ -152,4 +172,69 @@ func TestDue(t *testing.T) {
 	if len(got) != 2 || got[0] != "crashed" || got[1] != "due" {
 		t.Fatalf("due = %v, want [crashed due]", got)
 	}
+}
+
+// TestStore_HoldLeases: a post in flight longer than the lease stays in
+// flight for another process as long as its sender renews the lease, and
+// is taken over once the renewals stop.
+func TestStore_HoldLeases(t *testing.T) {
+	ctx := context.Background()
+	s := setup(t)
+	clk := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return clk }
+	other, err := Open(ctx, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	p := Post{ArticleID: "https://e.com/a", Account: "m", IdempotencyKey: "k"}
+	claimOK(t, s, p, clk)
+	for range 3 { // three leases long, renewed at each quarter
+		clk = clk.Add(DefaultLease / 4)
+		if err := s.RenewLeases(ctx); err != nil {
+			t.Fatal(err)
+		}
+		clk = clk.Add(DefaultLease / 2)
+		if err := s.RenewLeases(ctx); err != nil {
+			t.Fatal(err)
+		}
+		clk = clk.Add(DefaultLease / 4)
+		if c, err := other.Claim(ctx, ClaimRequest{Post: p, Now: clk}); err != nil || c.Outcome != ClaimSkip || c.Reason != "in flight" {
+			t.Fatalf("other process at %v: %+v, %v; want skipped, in flight", clk, c, err)
+		}
+	}
+	clk = clk.Add(DefaultLease)
+	if c, err := other.Claim(ctx, ClaimRequest{Post: p, Now: clk}); err != nil || c.Outcome != ClaimResend {
+		t.Fatalf("other process once the lease ran out: %+v, %v; want resend", c, err)
+	}
+}
+
+// TestStore_HoldLeasesRenews runs the renewing goroutine: the lease of a
+// post in flight moves to the Store's clock while HoldLeases is held.
+func TestStore_HoldLeasesRenews(t *testing.T) {
+	ctx := context.Background()
+	s := setup(t)
+	s.Lease = 4 * time.Millisecond // renewed every millisecond
+	start := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	p := Post{ArticleID: "https://e.com/a", Account: "m", IdempotencyKey: "k"}
+	claimOK(t, s, p, start)
+	later := start.Add(time.Hour)
+	s.Now = func() time.Time { return later }
+	release := s.HoldLeases()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		r, err := s.Post(ctx, p.ArticleID, p.Account)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ClaimedAt.Equal(later) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("lease not renewed in 10s: claimed_at %v", r.ClaimedAt)
+		}
+		runtime.Gosched()
+	}
+	release()
+	release() // a second call is harmless
 }

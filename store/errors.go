@@ -23,6 +23,13 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrCorrupt means the file is not a Hookline state database.
 	ErrCorrupt = errors.New("not a valid state file")
+	// ErrEmpty means an existing state file has no bytes: its history was
+	// lost (truncated, or a copy that failed). Open refuses it unless
+	// Options.Init says to start afresh.
+	ErrEmpty = errors.New("state file is empty")
+	// ErrGone means the state file was deleted or replaced under the
+	// running process (see CheckFile).
+	ErrGone = errors.New("state file deleted or replaced while hookline ran")
 )
 
 // SQLite result codes (primary codes; extended codes keep them in the low byte).
@@ -42,7 +49,7 @@ func classify(path, what string, err error) error {
 		return nil
 	}
 	if errors.Is(err, ErrDiskFull) || errors.Is(err, ErrReadOnly) || errors.Is(err, ErrNotFound) ||
-		errors.Is(err, ErrCorrupt) || errors.Is(err, ErrLocked) {
+		errors.Is(err, ErrCorrupt) || errors.Is(err, ErrLocked) || errors.Is(err, ErrEmpty) || errors.Is(err, ErrGone) {
 		return err // already classified
 	}
 	code := -1

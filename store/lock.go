@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -16,8 +17,26 @@ import (
 // into it. A second daemon gets an error wrapping ErrLocked that names the
 // holder's PID. The kernel drops the lock when the process dies, so a crash
 // never leaves a stale lock behind. release unlocks and closes the file.
+//
+// The lock file sits next to the state file's real path (symlinks resolved,
+// made absolute), so every way of naming the file — a symlink to it or to
+// its folder, another relative path, the same volume mounted elsewhere —
+// takes the one lock. Two hard links with different names are not caught.
 func (s *Store) LockDaemon() (release func() error, err error) {
-	return lockFile(s.path + ".lock")
+	real, err := realPath(s.path)
+	if err != nil {
+		return nil, classify(s.path, "resolve", err)
+	}
+	return lockFile(real + ".lock")
+}
+
+// realPath is path made absolute with every symlink resolved.
+func realPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }
 
 func lockFile(name string) (func() error, error) {

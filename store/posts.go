@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hookline/hookline/article"
@@ -192,22 +190,6 @@ func (s *Store) setInFlight(articleID, account string, on bool) {
 	} else {
 		delete(s.inflight, flightKey(articleID, account))
 	}
-}
-
-// claimLive reports whether a posting row's claim still belongs to a running
-// attempt: this Store's own, or another live process's within the lease.
-func (s *Store) claimLive(r PostRecord, now time.Time) bool {
-	if r.Owner == s.owner {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		return s.inflight[flightKey(r.ArticleID, r.Account)]
-	}
-	pidText, _, ok := strings.Cut(r.Owner, ":")
-	pid, err := strconv.Atoi(pidText)
-	if !ok || err != nil || !s.alive(pid) {
-		return false
-	}
-	return now.Sub(r.ClaimedAt) < s.Lease
 }
 
 // articleStub keeps the foreign key valid for a post whose article was never

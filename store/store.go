@@ -11,9 +11,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -33,6 +31,7 @@ import (
 type Store struct {
 	db    *sql.DB
 	path  string
+	id    fileID // the file Open opened, for CheckFile
 	owner string // "pid:random", marks the posting rows this Store claimed
 	// inflight holds "article\x00account" of the rows this Store claimed and
 	// has not yet recorded an outcome for; an own posting row not in it is
@@ -47,9 +46,13 @@ type Store struct {
 	writing chan struct{}
 	// alive reports whether a process id is running; replaced in tests.
 	alive func(pid int) bool
-	// Lease bounds how long a posting row claimed by another live process is
-	// treated as in flight. Defaults to 10 minutes.
-	Lease time.Duration
+	// Lease is how long a claim lives past its last renewal (see lease.go).
+	// Defaults to DefaultLease.
+	Lease      time.Duration
+	leaseMu    sync.Mutex
+	holders    int           // HoldLeases callers not yet released
+	stopLeases chan struct{} // closed to stop the renewing goroutine
+	leasesDone chan struct{} // closed when it has stopped
 	// Now is the clock for first_seen and updated_at stamps. Defaults to
 	// time.Now; tests replace it.
 	Now func() time.Time
@@ -67,6 +70,11 @@ type Options struct {
 	// Log receives warnings (a state file readable by others). Defaults to
 	// slog.Default().
 	Log *slog.Logger
+	// Init lets Open take an existing zero-length file as a new state file.
+	// Without it such a file is refused (ErrEmpty): an empty file where a
+	// state file should be means its history was lost, and starting afresh
+	// would post everything again.
+	Init bool
 }
 
 // Open opens (creating it with mode 0600 when missing) the state file at path
@@ -91,7 +99,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("state %s: path must not contain '?' or '#'; rename the file", path)
 	}
-	mode, warning, err := prepareFile(path)
+	mode, warning, err := prepareFile(path, o.Init)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +117,12 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if err != nil {
 		return nil, classify(path, "open", err)
 	}
-	s := &Store{db: db, path: path, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: 10 * time.Minute, Now: time.Now, Warning: warning}
+	id, err := fileIdentity(path)
+	if err != nil {
+		db.Close()
+		return nil, classify(path, "stat", err)
+	}
+	s := &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: DefaultLease, Now: time.Now, Warning: warning}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, classify(path, "open", err)
@@ -122,8 +135,9 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 }
 
 // prepareFile creates the state file with mode 0600 when it is missing and
-// returns a warning when an existing one is readable by group or others.
-func prepareFile(path string) (mode os.FileMode, warning string, err error) {
+// returns a warning when an existing one is readable by group or others. An
+// existing zero-length file is refused unless init is set.
+func prepareFile(path string, init bool) (mode os.FileMode, warning string, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		if err := f.Close(); err != nil {
@@ -144,16 +158,13 @@ func prepareFile(path string) (mode os.FileMode, warning string, err error) {
 	if !fi.Mode().IsRegular() {
 		return 0, "", fmt.Errorf("state %s: not a regular file; point state: at a file", path)
 	}
+	if fi.Size() == 0 && !init {
+		return 0, "", fmt.Errorf("state %s: %w (0 bytes): its history is lost; restore it from a backup, or run hookline run --init to start afresh (everything not recorded may be posted again)", path, ErrEmpty)
+	}
 	if fi.Mode().Perm()&0o077 != 0 {
 		return fi.Mode().Perm(), fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
 	}
 	return fi.Mode().Perm(), "", nil
-}
-
-func newOwner() string {
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	return fmt.Sprintf("%d:%s", os.Getpid(), hex.EncodeToString(b))
 }
 
 // Path returns the state file's path as given to Open.

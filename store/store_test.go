@@ -94,7 +94,7 @@ func TestOpen_Errors(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Chmod(readable, 0o644)
-	s, err := Open(ctx, readable)
+	s, err := Open(ctx, readable, Options{Init: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ import (
 )
 
 func newRunCmd(g *globals) *cobra.Command {
-	var once bool
+	var once, fresh bool
 	cmd := &cobra.Command{
 		Use:   "run",
 		Short: "Run the daemon in the foreground: read sources and post on schedule",
@@ -34,26 +34,37 @@ work and let posts in flight finish within shutdown_timeout.
 
 With --once it reads the sources once, fires every schedule once now
 (ignoring cron times, quiet hours and jitter), and exits: non-zero when a
-post failed.`,
+post failed.
+
+An existing state file of 0 bytes is refused: its history was lost, and
+starting afresh would post again what was posted. Restore it from a backup,
+or pass --init to take it as a new, empty state file.`,
 		Example: `  hookline run
   hookline run --once
   hookline run --config /etc/hookline/config.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runDaemon(cmd.Context(), g, once, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return runDaemon(cmd.Context(), g, runOptions{once: once, init: fresh}, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().BoolVar(&once, "once", false, "fire every schedule once now, then exit")
+	cmd.Flags().BoolVar(&fresh, "init", false, "take an empty (0-byte) state file as a new one")
 	return cmd
 }
 
-func runDaemon(ctx context.Context, g *globals, once bool, stdout, stderr io.Writer) error {
+// runOptions are run's flags.
+type runOptions struct {
+	once bool // fire every schedule once, then exit
+	init bool // take a 0-byte state file as new
+}
+
+func runDaemon(ctx context.Context, g *globals, opts runOptions, stdout, stderr io.Writer) error {
 	cfg, _, err := loadConfig(g)
 	if err != nil {
 		return err
 	}
 	log := newLogger(cfg.Log, stderr)
-	st, err := store.Open(ctx, cfg.State, store.Options{Log: log})
+	st, err := store.Open(ctx, cfg.State, store.Options{Log: log, Init: opts.init})
 	if err != nil {
 		return err
 	}
@@ -64,7 +75,7 @@ func runDaemon(ctx context.Context, g *globals, once bool, stdout, stderr io.Wri
 	}
 	defer release()
 	d := &schedule.Daemon{Store: st, Log: log, Deps: networks.Deps{Stdout: stdout, Redactor: g.redactor}}
-	if once {
+	if opts.once {
 		reps, err := d.Once(ctx, cfg)
 		if err != nil {
 			return err

@@ -8,8 +8,9 @@ package mastodon
 // was stored, or that bug would otherwise leave a post that exists but is
 // recorded as failed, and a retry after the key expires would post it twice.
 //
-// So when a post ends in a 5xx or a broken connection, Publish reads the
-// account's most recent statuses and takes one whose text is the post's text
+// So when a post ends in a 5xx or a broken connection, Publish pages back
+// through the account's statuses (not only the newest: a crash mid-batch
+// leaves the post behind the batch's later ones) and takes one whose text is the post's text
 // (HTML stripped, whitespace folded) and which was created within
 // reconcileWindow as the post. This needs read:accounts and read:statuses on
 // the token besides write:statuses; without them the lookup fails, is logged,
@@ -34,31 +35,50 @@ const (
 	// that are covered, short enough that an old post with the same text (an
 	// edited article posted again) is not mistaken for this one.
 	reconcileWindow = 24 * time.Hour
-	// reconcileStatuses is how many recent statuses are compared.
-	reconcileStatuses = 20
+	// reconcilePage is how many statuses one page asks for (Mastodon's
+	// most), and reconcilePages how many pages are read at most: a crash
+	// mid-batch may leave the post behind many newer ones.
+	reconcilePage  = 40
+	reconcilePages = 25
 )
 
-// findPosted returns the account's recent status that is p, or nil.
+// findPosted returns the account's status that is p, or nil. It pages back
+// through the account's statuses (max_id, newest first) until it passes
+// reconcileWindow, reads a page with nothing new, or has read
+// reconcilePages pages.
 func (c *Client) findPosted(ctx context.Context, p publish.Post) (*gomastodon.Status, error) {
 	id, err := c.ownID(ctx)
 	if err != nil {
 		return nil, err
 	}
-	statuses, err := c.api.GetAccountStatusesParams(ctx, id,
-		url.Values{"exclude_reblogs": {"true"}},
-		&gomastodon.Pagination{Limit: reconcileStatuses})
-	if err != nil {
-		return nil, err
-	}
 	want := foldSpace(p.Text)
 	since := c.now().Add(-reconcileWindow)
-	for _, st := range statuses {
-		if st.CreatedAt.Before(since) {
-			continue
+	var maxID gomastodon.ID
+	for range reconcilePages {
+		statuses, err := c.api.GetAccountStatusesParams(ctx, id,
+			url.Values{"exclude_reblogs": {"true"}},
+			&gomastodon.Pagination{Limit: reconcilePage, MaxID: maxID})
+		if err != nil {
+			return nil, err
 		}
-		if plainText(st.Content) == want {
-			return st, nil
+		passed := false
+		for _, st := range statuses {
+			if st.CreatedAt.Before(since) {
+				passed = true
+				continue
+			}
+			if plainText(st.Content) == want {
+				return st, nil
+			}
 		}
+		if passed || len(statuses) == 0 {
+			return nil, nil
+		}
+		next := statuses[len(statuses)-1].ID
+		if next == maxID {
+			return nil, nil // the server ignores max_id: no older page
+		}
+		maxID = next
 	}
 	return nil, nil
 }

@@ -63,6 +63,15 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if c, ok := req.Context().Value(captureKey{}).(*captured); ok {
 		return nil, capture(c, req)
 	}
+	if req.Method == http.MethodPost && req.GetBody != nil {
+		// Go's http.Transport re-sends on its own a request it takes for
+		// replayable — one carrying an Idempotency-Key — when a reused
+		// connection breaks after the request went out; a server that
+		// ignores the key then makes the status twice. Without GetBody it
+		// cannot: every resend is deliver's decision, after a look.
+		req = req.Clone(req.Context())
+		req.GetBody = nil
+	}
 	if strings.HasPrefix(req.Header.Get("Authorization"), "Bearer") {
 		req = req.Clone(req.Context())
 		req.Header.Set("Authorization", "Bearer "+t.token.Value())

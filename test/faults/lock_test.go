@@ -242,6 +242,38 @@ func TestLockDaemon_SecondProcessRefused(t *testing.T) {
 	report(t, "processes", "second daemon on the same state file", 2, "refused with a message naming the lock holder's PID; free again once it exits")
 }
 
+// TestLockDaemon_OtherNameRefused holds the lock in one process through the
+// state file's real path; processes reaching the same file through a
+// symlink to it, a symlink to its folder or a relative path are refused,
+// and so is the real binary configured with the symlink.
+func TestLockDaemon_OtherNameRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "real", "hookline.db")
+	must(t, os.Mkdir(filepath.Dir(db), 0o700))
+	holder := startChild(t, testChild("hold-lock", envDB+"="+db))
+	if l := holder.line(t); !strings.HasPrefix(l, "locked ") {
+		t.Fatalf("holder: %q; stderr %s", l, holder.errb)
+	}
+	pid := fmt.Sprint(holder.cmd.Process.Pid)
+	must(t, os.Symlink(db, filepath.Join(dir, "link.db")))
+	must(t, os.Symlink(filepath.Dir(db), filepath.Join(dir, "linkdir")))
+	names := []string{filepath.Join(dir, "link.db"), filepath.Join(dir, "linkdir", "hookline.db"), filepath.Join("real", "hookline.db")}
+	for _, name := range names {
+		cmd := testChild("try-lock", envDB+"="+name)
+		cmd.Dir = dir
+		out, err := cmd.Output()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 || !strings.Contains(string(out), "pid "+pid) {
+			t.Errorf("second locker through %s: %v %q; want refused (exit 3) naming pid %s", name, err, out, pid)
+		}
+	}
+	cfg := writeConfig(t, "state: "+filepath.Join(dir, "linkdir", "hookline.db")+"\n")
+	b, err := exec.Command(hooklineBin(t), "run", "--once", "--config", cfg).CombinedOutput()
+	if err == nil || !strings.Contains(string(b), "pid "+pid) {
+		t.Errorf("hookline run --once through a folder symlink: %v\n%s\nwant a refusal naming pid %s", err, b, pid)
+	}
+	report(t, "processes", "second daemon reaching the state file by another name (symlink to the file, to its folder, a relative path; the real binary through a symlink)", 4, "refused, naming the holder's PID: the lock sits next to the file's real path")
+}
+
 // TestRun_SecondDaemonRefused starts two real, long-lived `hookline run`
 // processes on one state file: the second refuses at once, naming the
 // first's PID, and the first runs on and stops cleanly on SIGTERM.
