@@ -10,10 +10,10 @@ import (
 func newConfigCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
-		Short: "Check or show the config",
+		Short: "Check, show or write the config",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newConfigCheckCmd(g), newConfigShowCmd(g))
+	cmd.AddCommand(newConfigCheckCmd(g), newConfigShowCmd(g), newConfigInitCmd())
 	return cmd
 }
 

@@ -32,6 +32,7 @@ func TestScript(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkfile": mkfile,
+			"mode":   mode,
 		},
 	})
 }
@@ -46,4 +47,18 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 	line := []byte("# padding to size\n")
 	data := bytes.Repeat(line, n/len(line)+1)[:n]
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o600))
+}
+
+// mode FILE PERM fails unless FILE's permission bits are PERM (octal).
+func mode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: mode FILE PERM")
+	}
+	want, err := strconv.ParseUint(args[1], 8, 32)
+	ts.Check(err)
+	fi, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if got := fi.Mode().Perm(); (got == os.FileMode(want)) == neg {
+		ts.Fatalf("%s: mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not "}[neg], want)
+	}
 }
