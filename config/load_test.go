@@ -160,7 +160,7 @@ func TestParse_Problems(t *testing.T) {
 		{"duration bad", "sources: [{name: a, kind: folder, path: x, poll: soon}]",
 			[]string{`c.yaml: sources[0].poll: "soon" is not a duration; write it as 30s, 15m or 2h`}},
 		{"unset variable", "networks: [{name: a, kind: mastodon, server: https://m.example, access_token: '${X_TOKEN}'}]",
-			[]string{"c.yaml: networks[0].access_token: ${X_TOKEN} is not set; export it or put it in the environment file"}},
+			[]string{"c.yaml: networks[0].access_token: ${X_TOKEN} is not set; export X_TOKEN=... in the environment that runs hookline, or write ${X_TOKEN:-default} in the file"}},
 		{"unterminated variable", "state: '${STATE'", []string{"c.yaml: state: unterminated ${ (write $${ for a literal ${)"}},
 		{"yaml syntax", "state: x\n  bad: indent\n", []string{"c.yaml: line 2: mapping values are not allowed in this context"}},
 		{"yaml tab", "state: x\n\tlog: y\n", []string{"c.yaml: line 2: found a tab character that violates indentation"}},

@@ -51,11 +51,12 @@ func newConfigShowCmd(g *globals) *cobra.Command {
 		Use:   "show",
 		Short: "Print the effective config as YAML, secrets redacted",
 		Long: `Show prints the config as Hookline sees it: defaults filled, ${VAR}
-expanded and HOOKLINE_ overrides applied. Every secret prints as [redacted].`,
+expanded and HOOKLINE_ overrides applied. Every secret prints as [redacted].
+A secret whose ${VAR} is not set shows empty, with a warning naming it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, name, warns, err := loadConfigWarnings(g)
-			printWarnings(cmd.ErrOrStderr(), name, warns)
+			c, name, unset, err := loadConfigLax(g)
+			printWarnings(cmd.ErrOrStderr(), name, unset)
 			if err != nil {
 				return err
 			}

@@ -39,7 +39,7 @@ title. --format json prints one object a line, with every field.`,
 			if f.Limit < 1 {
 				return fmt.Errorf("--limit %d: must be at least 1", f.Limit)
 			}
-			cfg, _, err := loadConfig(g)
+			cfg, _, _, err := loadConfigLax(g)
 			if err != nil {
 				return err
 			}

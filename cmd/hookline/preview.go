@@ -209,7 +209,7 @@ func previewConfig(cmd *cobra.Command, g *globals) (*config.Config, error) {
 			return new(config.Config).WithDefaults(), nil
 		}
 	}
-	c, _, err := loadConfig(g)
+	c, _, _, err := loadConfigLax(g)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd.Name(), err)
 	}

@@ -45,7 +45,7 @@ a daylight-saving change does.`,
 				}
 				start = t
 			}
-			cfg, _, err := loadConfig(g)
+			cfg, _, _, err := loadConfigLax(g)
 			if err != nil {
 				return err
 			}
