@@ -139,6 +139,7 @@ func parse(name string, data []byte, env []string, check AccountCheck, lax bool)
 		warns = append(warns, Warning{Key: key, Msg: msg})
 	}
 	c.WithDefaults()
+	warns = append(warns, c.cleartextServers()...)
 	seen := map[string]bool{}
 	for _, p := range problems {
 		var fe *FieldError

@@ -40,7 +40,7 @@ func TestLoad_EmbeddedDefaultValidates(t *testing.T) {
 	if a, ok := c.Account("outbox"); !ok || a.Kind != "outbox" || a.Path != "./outbox.jsonl" {
 		t.Errorf("outbox account = %+v, %v", a, ok)
 	}
-	if len(c.Sources) != 2 || c.Sources[0].Path != "examples/articles" || c.Sources[1].Path != "../shared/articles" {
+	if len(c.Sources) != 1 || c.Sources[0].Path != "examples/articles" {
 		t.Errorf("sources = %+v", c.Sources)
 	}
 	if len(c.Schedules) != 1 || c.Schedules[0].PerRun != 1 || c.Schedules[0].Networks[0] != "outbox" {

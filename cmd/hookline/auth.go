@@ -21,6 +21,8 @@ func newAuthCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "auth",
 		Short: "Authorize Hookline to post for an account",
+		Args:  cobra.ArbitraryArgs,
+		RunE:  groupRunE,
 	}
 	cmd.AddCommand(newAuthXCmd(g))
 	return cmd

@@ -11,7 +11,8 @@ func newConfigCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
 		Short: "Check, show or write the config",
-		Args:  cobra.NoArgs,
+		Args:  cobra.ArbitraryArgs,
+		RunE:  groupRunE,
 	}
 	cmd.AddCommand(newConfigCheckCmd(g), newConfigShowCmd(g), newConfigInitCmd())
 	return cmd
@@ -25,14 +26,18 @@ func newConfigCheckCmd(g *globals) *cobra.Command {
 		Long: `Check loads the config as "run" would (file, ${VAR} expansion, HOOKLINE_
 overrides, defaults) and validates it. Problems name the key as written,
 such as schedules[1].cron, and all of them are printed at once.
-Warnings (unknown keys, a readable file holding secrets) do not fail the
-check unless --strict is given.`,
+It also fails on a folder source whose folder does not exist.
+Warnings (unknown keys, a readable file holding secrets, an http:// server
+that is not loopback) do not fail the check unless --strict is given.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, name, warns, err := loadConfigWarnings(g)
 			printWarnings(cmd.ErrOrStderr(), name, warns)
 			if err != nil {
 				return err
+			}
+			if errs := c.CheckFolders(); len(errs) > 0 {
+				return &config.Error{File: name, Problems: errs}
 			}
 			if strict && len(warns) > 0 {
 				return fmt.Errorf("%s: %d warning(s) with --strict", name, len(warns))

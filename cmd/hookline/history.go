@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/store"
 )
 
@@ -33,17 +34,23 @@ title. --format json prints one object a line, with every field.`,
   hookline history --format json | jq 'select(.state == "failed")'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format %s: use text or json", format)
+			if err := checkFormat(format); err != nil {
+				return err
 			}
 			if f.Limit < 1 {
-				return fmt.Errorf("--limit %d: must be at least 1", f.Limit)
+				return flagError("limit", f.Limit, "a number of 1 or more")
 			}
 			cfg, _, _, err := loadConfigLax(g)
 			if err != nil {
 				return err
 			}
+			// An account no longer in the config may still have posts.
+			_, known := cfg.Account(f.Account)
+			unknown := f.Account != "" && !known
 			if _, err := os.Stat(cfg.State); errors.Is(err, os.ErrNotExist) {
+				if unknown {
+					return unknownAccount(cfg, f.Account)
+				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "no posts yet: state file %s does not exist\n", cfg.State)
 				return nil
 			}
@@ -56,6 +63,9 @@ title. --format json prints one object a line, with every field.`,
 			recs, err := st.History(ctx, f)
 			if err != nil {
 				return err
+			}
+			if unknown && len(recs) == 0 {
+				return unknownAccount(cfg, f.Account)
 			}
 			if format == "json" {
 				return writeHistoryJSON(cmd.OutOrStdout(), recs)
@@ -72,9 +82,13 @@ title. --format json prints one object a line, with every field.`,
 		},
 	}
 	cmd.Flags().StringVarP(&f.Account, "account", "a", "", "only this account `NAME` from config.yaml's networks")
-	cmd.Flags().IntVarP(&f.Limit, "limit", "n", 20, "at most `N` posts")
+	cmd.Flags().IntVar(&f.Limit, "limit", 20, "at most `N` posts")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text (a table) or json (one object a line)")
 	return cmd
+}
+
+func unknownAccount(cfg *config.Config, name string) error {
+	return flagError("account", name, "an account of the config or one with posts"+knownAccounts(cfg))
 }
 
 // writeHistoryText prints a table: time, account, state, attempts, URL or

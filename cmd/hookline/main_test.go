@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"os/exec"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,6 +35,7 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mkfile": mkfile,
 			"mode":   mode,
+			"exits":  exits,
 		},
 	})
 }
@@ -60,5 +63,26 @@ func mode(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	if got := fi.Mode().Perm(); (got == os.FileMode(want)) == neg {
 		ts.Fatalf("%s: mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not "}[neg], want)
+	}
+}
+
+// exits N PROG ARGS... runs PROG as exec does and fails unless it exits
+// with code N; its output is stdout and stderr, as for exec.
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROG [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 	}
 }

@@ -81,7 +81,7 @@ func selectAccounts(all []config.Account, names []string, cfgName string) ([]con
 	}
 	for _, n := range names {
 		if !slices.Contains(known, n) {
-			return nil, fmt.Errorf("--network %s: no such account in %s; known: %s", n, cfgName, strings.Join(known, ", "))
+			return nil, flagError("network", n, fmt.Sprintf("an account of %s (known: %s)", cfgName, strings.Join(known, ", ")))
 		}
 	}
 	return out, nil

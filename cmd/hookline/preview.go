@@ -52,6 +52,9 @@ A bad article gets a one-line error and the others are still previewed.`,
 			}
 			opts := networks.TeaserOptions(accts, cfg.Teaser)
 			if cmd.Flags().Changed("variant") {
+				if variant < 0 || variant > teaser.Variants {
+					return flagError("variant", variant, fmt.Sprintf("a number from 0 (the best angle) to %d", teaser.Variants))
+				}
 				opts.Variant = variant
 			}
 			out := cmd.OutOrStdout()
@@ -96,7 +99,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	for _, name := range names {
 		a, ok := cfg.Account(name)
 		if !ok {
-			return nil, fmt.Errorf("preview: --account %q: no such account in the config%s", name, knownAccounts(cfg))
+			return nil, flagError("account", name, "an account of the config"+knownAccounts(cfg))
 		}
 		out = append(out, a)
 	}
@@ -105,7 +108,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	}
 	for _, k := range kinds {
 		if !slices.Contains(networks.Kinds(), k) {
-			return nil, fmt.Errorf("preview: --network %q: want one of %s", k, strings.Join(networks.Kinds(), ", "))
+			return nil, flagError("network", k, "one of "+strings.Join(networks.Kinds(), ", "))
 		}
 		out = append(out, config.Account{Name: k, Kind: k})
 	}
@@ -218,7 +221,7 @@ func previewConfig(cmd *cobra.Command, g *globals) (*config.Config, error) {
 
 func checkFormat(format string) error {
 	if format != "text" && format != "json" {
-		return fmt.Errorf("--format %q: want text or json", format)
+		return flagError("format", format, "text or json")
 	}
 	return nil
 }

@@ -28,6 +28,7 @@ func newRoot() (*cobra.Command, *globals) {
 			cmd.SetErr(g.redactor.Writer(cmd.ErrOrStderr()))
 		},
 	}
+	root.SetFlagErrorFunc(flagParseError)
 	root.PersistentFlags().StringVarP(&g.configPath, "config", "c", "", "config file (default ./config.yaml if present, else the embedded default; env HOOKLINE_CONFIG)")
 	root.AddCommand(
 		newRunCmd(g),

@@ -31,17 +31,17 @@ a daylight-saving change does.`,
   hookline schedule --count 10 --from 2025-03-30T00:00:00Z`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format %s: use text or json", format)
+			if err := checkFormat(format); err != nil {
+				return err
 			}
 			if count < 1 {
-				return fmt.Errorf("--count %d: must be at least 1", count)
+				return flagError("count", count, "a number of 1 or more")
 			}
 			start := time.Now()
 			if from != "" {
 				t, err := time.Parse(time.RFC3339, from)
 				if err != nil {
-					return fmt.Errorf("--from %s: use RFC 3339, such as 2025-03-30T00:00:00Z", from)
+					return flagError("from", from, "an RFC 3339 time, such as 2025-03-30T00:00:00Z")
 				}
 				start = t
 			}
@@ -61,7 +61,7 @@ a daylight-saving change does.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	cmd.Flags().IntVarP(&count, "count", "n", 5, "how many fire times to list per schedule")
+	cmd.Flags().IntVar(&count, "count", 5, "how many fire times to list per schedule")
 	cmd.Flags().StringVar(&from, "from", "", "list fires after this time (RFC 3339) instead of now")
 	return cmd
 }
