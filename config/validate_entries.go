@@ -99,6 +99,16 @@ func (c *Config) cleartextServers() []Warning {
 	return warns
 }
 
+// keywords checks a schedule's include or exclude list: each entry a word
+// or phrase with at least one letter or digit.
+func (v *validator) keywords(key string, list []string) {
+	for j, k := range list {
+		if !strings.ContainsFunc(k, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			v.add(fmt.Sprintf("%s[%d]", key, j), fmt.Sprintf("%q has no word to match; write a word or phrase, such as rail strike", k))
+		}
+	}
+}
+
 // validHashtag is "#" then letters, digits and _, not only digits.
 func validHashtag(tag string) bool {
 	body, ok := strings.CutPrefix(tag, "#")
