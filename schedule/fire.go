@@ -60,7 +60,7 @@ func (d *Daemon) fire(ctx context.Context, p *plan, job *Job, due time.Time) Fir
 	rep.Finished = d.clock().Now()
 	d.metrics().fired(rep)
 	log.Info("schedule fired", slog.Int("posts", len(jobs)), slog.Int("posted", rep.Posted()),
-		slog.Int("errors", len(rep.Errors)), slog.Duration("late", now.Sub(due)))
+		slog.Int("errors", rep.Failed()), slog.Duration("late", now.Sub(due)))
 	return rep
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -186,6 +187,9 @@ func eachArticle(cmd *cobra.Command, name string, args []string, in inputFlags, 
 		a, err := article.Load(cmd.Context(), arg, opts)
 		if err == nil {
 			err = do(a)
+		}
+		if errors.Is(err, article.ErrForbiddenAddress) {
+			err = fmt.Errorf("%w; to fetch it anyway, set HOOKLINE_ALLOW_PRIVATE=1", err)
 		}
 		if err != nil {
 			failed++
