@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -163,7 +164,10 @@ func parse(name string, data []byte, env []string, check AccountCheck, lax bool)
 			key := fmt.Sprintf("networks[%d]", i)
 			ws, err := check(a, writtenKeys(raw, i))
 			for _, w := range ws {
-				warns = append(warns, Warning{Key: join(key, w.Key), Msg: w.Msg})
+				w.Key = join(key, w.Key)
+				if !slices.ContainsFunc(warns, func(o Warning) bool { return o.Key == w.Key }) {
+					warns = append(warns, w) // an unknown key is warned about once
+				}
 			}
 			for _, p := range unjoin(err) {
 				if fe, ok := p.(*FieldError); ok {

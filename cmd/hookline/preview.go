@@ -86,6 +86,8 @@ A bad article gets a one-line error and the others are still previewed.`,
 	}
 	cmd.Flags().StringSliceVarP(&kinds, "network", "n", nil, "network to fit the post to: "+strings.Join(networks.Kinds(), ", ")+" (repeatable; default the networks with a limit)")
 	cmd.Flags().StringSliceVarP(&accounts, "account", "a", nil, "configured account whose post to show (repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("account", completeNames(g, accountNames))
+	_ = cmd.RegisterFlagCompletionFunc("network", cobra.FixedCompletions(networks.Kinds(), cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().IntVar(&variant, "variant", 0, "news angle, 1 to 4 (0: the best; default: config teaser.variant)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	input.register(cmd)
