@@ -40,14 +40,7 @@ func TestPostHashtags(t *testing.T) {
 // tightens the chosen ones go first, and no post is ever over its limit.
 func TestPostFor_fixedHashtags(t *testing.T) {
 	a := &article.Article{ID: "a1", URL: "https://example.com/story", Title: "Kim goes to Beijing"}
-	res := teaser.Result{
-		Article: a,
-		Teaser: teaser.Teaser{Sentences: []fit.Sentence{
-			{Text: "Kim Jong Un is heading to China for a parade in Beijing next week.", Role: fit.Fact},
-			{Text: "Why now?", Role: fit.Question},
-		}},
-		Hashtags: []string{"#KimJongUn", "#China", "#Beijing"},
-	}
+	res := kimResult(a, "Kim Jong Un is heading to China for a parade in Beijing next week.")
 	for _, tmpl := range []string{"", "{title} {link} {hashtags}", "{teaser} {hashtags}\n{link}"} {
 		t.Run("template "+tmpl, func(t *testing.T) {
 			acct := config.Account{Name: "o", Kind: "outbox", Hashtags: 2, FixedHashtags: []string{"#News"}, Template: tmpl}
@@ -84,3 +77,15 @@ func TestPostFor_fixedHashtags(t *testing.T) {
 }
 
 func utf8Len(s string) int { return len([]rune(s)) }
+
+// kimResult is a teaser of a: the fact, a closing question and three hashtags.
+func kimResult(a *article.Article, fact string) teaser.Result {
+	return teaser.Result{
+		Article: a,
+		Teaser: teaser.Teaser{Sentences: []fit.Sentence{
+			{Text: fact, Role: fit.Fact},
+			{Text: "Why now?", Role: fit.Question},
+		}},
+		Hashtags: []string{"#KimJongUn", "#China", "#Beijing"},
+	}
+}
