@@ -102,6 +102,9 @@ type Account struct {
 	MaxChars int `mapstructure:"max_chars" yaml:"max_chars,omitempty" json:"max_chars"`
 	// Hashtags is the most hashtags a post carries. 0 takes teaser.hashtags.
 	Hashtags int `mapstructure:"hashtags" yaml:"hashtags,omitempty" json:"hashtags"`
+	// FixedHashtags go on every post of the account ("#News"), before the
+	// ones chosen for the article, which are as many as Hashtags. None by default.
+	FixedHashtags []string `mapstructure:"fixed_hashtags" yaml:"fixed_hashtags,omitempty" json:"fixed_hashtags"`
 	// Template lays the post out: {teaser}, {title}, {link} and {hashtags}
 	// among literal text, such as "{title}: {teaser} {link}". Empty for the
 	// default: the teaser, a blank line, the link, a line of hashtags.
@@ -139,6 +142,11 @@ type Schedule struct {
 	Quiet string `mapstructure:"quiet" yaml:"quiet,omitempty" json:"quiet"`
 	// Jitter delays each fire by a random duration up to this. Defaults to 0.
 	Jitter time.Duration `mapstructure:"jitter" yaml:"jitter,omitempty" json:"jitter"`
+	// Include, when set, posts only articles whose title or text holds one
+	// of these words or phrases (case-insensitive); Exclude never posts one
+	// that holds any of its. Both empty by default.
+	Include []string `mapstructure:"include" yaml:"include,omitempty" json:"include"`
+	Exclude []string `mapstructure:"exclude" yaml:"exclude,omitempty" json:"exclude"`
 	// CatchUp is "skip" (default) or "once": what to do about runs missed while down.
 	CatchUp string `mapstructure:"catch_up" yaml:"catch_up" json:"catch_up"`
 }

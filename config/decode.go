@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-viper/mapstructure/v2"
@@ -22,7 +24,29 @@ func shapeHook(from, to reflect.Type, data any) (any, error) {
 	return data, nil
 }
 
-// durationHook reads durations written as "30s", "15m" or "2h". A bare
+// parseDuration is time.ParseDuration with days too: "3d", "1d12h". A day
+// is 24 hours.
+func parseDuration(s string) (time.Duration, error) {
+	days, rest, ok := strings.Cut(s, "d")
+	if !ok {
+		return time.ParseDuration(s)
+	}
+	n, err := strconv.ParseUint(days, 10, 16)
+	if err != nil {
+		return 0, fmt.Errorf("%q: days must be a whole number", s)
+	}
+	d := time.Duration(n) * 24 * time.Hour
+	if rest != "" {
+		r, err := time.ParseDuration(rest)
+		if err != nil || r < 0 {
+			return 0, fmt.Errorf("%q: not a duration", s)
+		}
+		d += r
+	}
+	return d, nil
+}
+
+// durationHook reads durations written as "30s", "15m", "2h" or "3d". A bare
 // number other than 0 is refused: "poll: 60" is more likely 60 seconds than
 // 60 nanoseconds, so the user has to say which.
 func durationHook(from, to reflect.Type, data any) (any, error) {
@@ -34,9 +58,9 @@ func durationHook(from, to reflect.Type, data any) (any, error) {
 		if v == "" || v == "0" {
 			return time.Duration(0), nil
 		}
-		d, err := time.ParseDuration(v)
+		d, err := parseDuration(v)
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a duration; write it as 30s, 15m or 2h", v)
+			return nil, fmt.Errorf("%q is not a duration; write it as 30s, 15m, 2h or 3d", v)
 		}
 		return d, nil
 	case int, int64, uint64, float64:

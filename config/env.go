@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -43,7 +44,12 @@ func expandAll(v any, key string, env map[string]string, errs *[]error) any {
 		return v
 	case string:
 		s, err := expand(v, env)
-		if err != nil {
+		var unset *UnsetError
+		switch {
+		case errors.As(err, &unset):
+			unset.Key = key
+			*errs = append(*errs, unset)
+		case err != nil:
 			*errs = append(*errs, &FieldError{Key: key, Msg: err.Error()})
 		}
 		return s
@@ -79,7 +85,7 @@ func expand(s string, env map[string]string) (string, error) {
 			case hasDef && val == "":
 				val = def
 			case !ok:
-				return s, fmt.Errorf("${%s} is not set; export it or put it in the environment file", name)
+				return "", &UnsetError{Var: name}
 			}
 			b.WriteString(val)
 			i += 2 + end + 1
@@ -90,6 +96,25 @@ func expand(s string, env map[string]string) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// UnsetError is a ${VAR} whose variable is not set. It is an ErrInvalid
+// for the commands that post; LoadLax leaves an unset secret empty instead.
+type UnsetError struct {
+	// Key is the key that names the variable, as written
+	// ("networks[1].access_token"); Var is the variable.
+	Key, Var string
+}
+
+// Error names the key and says what to do. Hookline reads only its own
+// environment: an EnvironmentFile of a systemd unit is read by systemd, not
+// by a shell.
+func (e *UnsetError) Error() string {
+	return fmt.Sprintf("%s: ${%s} is not set; export %s=... in the environment that runs hookline, or write ${%s:-default} in the file",
+		e.Key, e.Var, e.Var, e.Var)
+}
+
+// Unwrap makes an unset variable an ErrInvalid.
+func (e *UnsetError) Unwrap() error { return ErrInvalid }
 
 func validVar(name string) bool {
 	if name == "" {

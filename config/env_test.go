@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -119,5 +121,58 @@ func TestEnvName(t *testing.T) {
 		if got := config.EnvName(in); got != want {
 			t.Errorf("EnvName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestLoadLax_unsetSecrets(t *testing.T) {
+	const yaml = `
+state: ./h.db
+networks:
+  - {name: masto, kind: mastodon, server: https://m.example, access_token: '${MASTODON_TOKEN}'}
+  - {name: x-main, kind: x, consumer_key: '${X_KEY}', consumer_secret: s, access_token: t, access_secret: a}
+`
+	tests := []struct {
+		name      string
+		yaml      string
+		env       []string
+		wantUnset []string
+		wantErr   string
+	}{
+		{"unset secrets left empty", yaml, nil, []string{"networks[0].access_token", "networks[1].consumer_key"}, ""},
+		{"set secrets used", yaml, []string{"MASTODON_TOKEN=tok", "X_KEY=k"}, nil, ""},
+		{"other keys still fail", "state: '${STATE_DIR}/h.db'\nnetworks: [{name: o, kind: outbox}]", nil, nil,
+			"c.yaml: state: ${STATE_DIR} is not set; export STATE_DIR=... in the environment that runs hookline, or write ${STATE_DIR:-default} in the file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c, _, unset, err := config.LoadLax(path, nil, tt.env, networks.CheckAccount)
+			if tt.wantErr != "" {
+				if err == nil || !strings.HasSuffix(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var keys []string
+			for _, w := range unset {
+				keys = append(keys, w.Key)
+			}
+			if !slices.Equal(keys, tt.wantUnset) {
+				t.Errorf("unset = %v, want %v", keys, tt.wantUnset)
+			}
+			if len(tt.wantUnset) > 0 && c.Networks[0].AccessToken != "" {
+				t.Errorf("access_token = %q, want empty", c.Networks[0].AccessToken.Value())
+			}
+			// The strict load fails on the same file.
+			if _, _, err := config.Load(path, nil, tt.env, networks.CheckAccount); (err != nil) != (len(tt.wantUnset) > 0) {
+				t.Errorf("Load: %v", err)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -69,20 +70,50 @@ func Load(path string, defaultYAML []byte, env []string, check AccountCheck) (*C
 // account ("access_token"); Load prefixes them with "networks[i].".
 type AccountCheck func(a Account, written []string) ([]Warning, error)
 
+// LoadLax is Load for the commands that do not post (preview, keywords,
+// history, schedule, config show): a secret whose ${VAR} is not set is left
+// empty, and named in unset (one warning a key) instead of failing the load,
+// along with the checks its account would fail without it. Any other unset
+// variable is still an error. The commands that post use Load.
+func LoadLax(path string, defaultYAML []byte, env []string, check AccountCheck) (c *Config, warns, unset []Warning, err error) {
+	name, data := Embedded, defaultYAML
+	if path != "" {
+		if data, err = readFile(path); err != nil {
+			return nil, nil, nil, err
+		}
+		name = path
+	}
+	c, warns, unset, err = parse(name, data, env, check, true)
+	if path != "" && err == nil {
+		warns = append(warns, checkPermissions(path, data)...)
+	}
+	return c, warns, unset, err
+}
+
 // Parse is Load for config bytes; name is used in messages.
 func Parse(name string, data []byte, env []string, check AccountCheck) (*Config, []Warning, error) {
+	c, warns, _, err := parse(name, data, env, check, false)
+	return c, warns, err
+}
+
+// parse is Parse; lax leaves unset secrets empty (see LoadLax).
+func parse(name string, data []byte, env []string, check AccountCheck, lax bool) (*Config, []Warning, []Warning, error) {
 	raw, syntax := readYAML(data)
 	if syntax != nil {
-		return nil, nil, &Error{File: name, Problems: syntax}
+		return nil, nil, nil, &Error{File: name, Problems: syntax}
 	}
 	if len(raw) == 0 {
 		// Defaults alone have no account and no schedule: applied by a
 		// reload, an emptied file would silently stop all posting.
-		return nil, nil, &Error{File: name, Problems: []error{errEmpty}}
+		return nil, nil, nil, &Error{File: name, Problems: []error{errEmpty}}
 	}
 	vars := envMap(env)
 	var problems []error
 	raw = expandAll(raw, "", vars, &problems).(map[string]any)
+	var unset []Warning
+	if lax {
+		problems, unset = laxSecrets(problems)
+	}
 	warns := applyEnv(raw, vars)
 
 	var c Config
@@ -93,7 +124,7 @@ func Parse(name string, data []byte, env []string, check AccountCheck) (*Config,
 		TagName:          "mapstructure",
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("config: %w", err)
+		return nil, nil, nil, fmt.Errorf("config: %w", err)
 	}
 	if err := dec.Decode(raw); err != nil {
 		problems = append(problems, decodeProblems(err)...)
@@ -109,12 +140,23 @@ func Parse(name string, data []byte, env []string, check AccountCheck) (*Config,
 		warns = append(warns, Warning{Key: key, Msg: msg})
 	}
 	c.WithDefaults()
+	warns = append(warns, c.cleartextServers()...)
 	seen := map[string]bool{}
 	for _, p := range problems {
 		var fe *FieldError
-		if errors.As(p, &fe) {
+		var ue *UnsetError
+		switch {
+		case errors.As(p, &fe):
 			seen[fe.Key] = true
+		case errors.As(p, &ue):
+			seen[ue.Key] = true
 		}
+	}
+	for _, w := range unset {
+		// An account is checked as a whole too ("networks[1]: needs
+		// credentials"): what it lacks is said by the warning.
+		seen[w.Key] = true
+		seen[w.Key[:strings.LastIndexByte(w.Key, '.')]] = true
 	}
 	all := unjoin(c.Validate())
 	if check != nil {
@@ -122,7 +164,10 @@ func Parse(name string, data []byte, env []string, check AccountCheck) (*Config,
 			key := fmt.Sprintf("networks[%d]", i)
 			ws, err := check(a, writtenKeys(raw, i))
 			for _, w := range ws {
-				warns = append(warns, Warning{Key: join(key, w.Key), Msg: w.Msg})
+				w.Key = join(key, w.Key)
+				if !slices.ContainsFunc(warns, func(o Warning) bool { return o.Key == w.Key }) {
+					warns = append(warns, w) // an unknown key is warned about once
+				}
 			}
 			for _, p := range unjoin(err) {
 				if fe, ok := p.(*FieldError); ok {
@@ -140,9 +185,24 @@ func Parse(name string, data []byte, env []string, check AccountCheck) (*Config,
 		problems = append(problems, p)
 	}
 	if len(problems) > 0 {
-		return nil, warns, &Error{File: name, Problems: problems}
+		return nil, warns, unset, &Error{File: name, Problems: problems}
 	}
-	return &c, warns, nil
+	return &c, warns, unset, nil
+}
+
+// laxSecrets takes the unset variables of secrets out of problems and
+// returns them as warnings: the secret stays empty.
+func laxSecrets(problems []error) (rest []error, unset []Warning) {
+	for _, p := range problems {
+		var ue *UnsetError
+		if errors.As(p, &ue) && typeAt(ue.Key) == secretType && strings.Contains(ue.Key, ".") {
+			unset = append(unset, Warning{Key: ue.Key, Msg: fmt.Sprintf(
+				"${%s} is not set: left empty, so posting to this account fails until it is exported", ue.Var)})
+			continue
+		}
+		rest = append(rest, p)
+	}
+	return rest, unset
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)

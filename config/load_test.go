@@ -40,7 +40,7 @@ func TestLoad_EmbeddedDefaultValidates(t *testing.T) {
 	if a, ok := c.Account("outbox"); !ok || a.Kind != "outbox" || a.Path != "./outbox.jsonl" {
 		t.Errorf("outbox account = %+v, %v", a, ok)
 	}
-	if len(c.Sources) != 2 || c.Sources[0].Path != "examples/articles" || c.Sources[1].Path != "../shared/articles" {
+	if len(c.Sources) != 1 || c.Sources[0].Path != "examples/articles" {
 		t.Errorf("sources = %+v", c.Sources)
 	}
 	if len(c.Schedules) != 1 || c.Schedules[0].PerRun != 1 || c.Schedules[0].Networks[0] != "outbox" {
@@ -158,9 +158,9 @@ func TestParse_Problems(t *testing.T) {
 			[]string{`c.yaml: networks: expected a list, got a mapping (start each entry with "- ")`}},
 		{"duration without unit", "shutdown_timeout: 30", []string{"c.yaml: shutdown_timeout: 30 has no unit; write it as 30s, 30m or 30h"}},
 		{"duration bad", "sources: [{name: a, kind: folder, path: x, poll: soon}]",
-			[]string{`c.yaml: sources[0].poll: "soon" is not a duration; write it as 30s, 15m or 2h`}},
+			[]string{`c.yaml: sources[0].poll: "soon" is not a duration; write it as 30s, 15m, 2h or 3d`}},
 		{"unset variable", "networks: [{name: a, kind: mastodon, server: https://m.example, access_token: '${X_TOKEN}'}]",
-			[]string{"c.yaml: networks[0].access_token: ${X_TOKEN} is not set; export it or put it in the environment file"}},
+			[]string{"c.yaml: networks[0].access_token: ${X_TOKEN} is not set; export X_TOKEN=... in the environment that runs hookline, or write ${X_TOKEN:-default} in the file"}},
 		{"unterminated variable", "state: '${STATE'", []string{"c.yaml: state: unterminated ${ (write $${ for a literal ${)"}},
 		{"yaml syntax", "state: x\n  bad: indent\n", []string{"c.yaml: line 2: mapping values are not allowed in this context"}},
 		{"yaml tab", "state: x\n\tlog: y\n", []string{"c.yaml: line 2: found a tab character that violates indentation"}},
@@ -326,6 +326,39 @@ func TestLoad_NotARegularFile(t *testing.T) {
 			c, _, err := config.Load(tc.path, hookline.DefaultConfig, nil, networks.CheckAccount)
 			if c != nil || err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("Load(%s) = %+v, %v; want %q", tc.path, c, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestParse_durationsInDays(t *testing.T) {
+	tests := []struct {
+		name, value string
+		want        time.Duration
+		wantErr     bool
+	}{
+		{"days", "3d", 72 * time.Hour, false},
+		{"days and hours", "1d12h", 36 * time.Hour, false},
+		{"hours still", "90m", 90 * time.Minute, false},
+		{"fraction of a day", "1.5d", 0, true},
+		{"negative days", "-1d", 0, true},
+		{"days then junk", "2dx", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			yaml := "networks: [{name: o, kind: outbox}]\nschedules: [{name: s, cron: '@daily', max_age: '" + tt.value + "'}]"
+			c, _, err := config.Parse("c.yaml", []byte(yaml), nil, nil)
+			if tt.wantErr {
+				if err == nil || !strings.Contains(err.Error(), "schedules[0].max_age: ") {
+					t.Fatalf("err = %v, want one naming schedules[0].max_age", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.Schedules[0].MaxAge; got != tt.want {
+				t.Errorf("max_age = %v, want %v", got, tt.want)
 			}
 		})
 	}

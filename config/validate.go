@@ -34,6 +34,9 @@ func (c *Config) Validate() error {
 	v.nonNegative("shutdown_timeout", int64(c.ShutdownTimeout))
 	v.nonNegative("teaser.variant", int64(c.Teaser.Variant))
 	v.nonNegative("teaser.hashtags", int64(c.Teaser.Hashtags))
+	if c.Teaser.Hashtags > MaxHashtags {
+		v.add("teaser.hashtags", fmt.Sprintf("%d is above %d; lower it", c.Teaser.Hashtags, MaxHashtags))
+	}
 
 	sources := map[string]bool{}
 	for i, s := range c.Sources {
@@ -75,6 +78,8 @@ func (c *Config) Validate() error {
 		if _, err := ParseWindow(s.Quiet); err != nil {
 			v.add(key+".quiet", err.Error())
 		}
+		v.keywords(key+".include", s.Include)
+		v.keywords(key+".exclude", s.Exclude)
 	}
 	return errors.Join(v.errs...)
 }

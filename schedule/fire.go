@@ -60,7 +60,7 @@ func (d *Daemon) fire(ctx context.Context, p *plan, job *Job, due time.Time) Fir
 	rep.Finished = d.clock().Now()
 	d.metrics().fired(rep)
 	log.Info("schedule fired", slog.Int("posts", len(jobs)), slog.Int("posted", rep.Posted()),
-		slog.Int("errors", len(rep.Errors)), slog.Duration("late", now.Sub(due)))
+		slog.Int("errors", rep.Failed()), slog.Duration("late", now.Sub(due)))
 	return rep
 }
 
@@ -140,7 +140,7 @@ func (d *Daemon) candidates(ctx context.Context, job *Job, account string, now t
 		}
 	}
 	c := job.Config
-	q := store.CandidateQuery{Account: account, Order: c.Order, MaxAge: c.MaxAge, Now: now, Limit: c.PerRun}
+	q := store.CandidateQuery{Account: account, Order: c.Order, MaxAge: c.MaxAge, Now: now, Limit: candidateLimit(c)}
 	var out []candidate
 	for _, group := range []struct {
 		names  []string
@@ -166,6 +166,7 @@ func (d *Daemon) candidates(ctx context.Context, job *Job, account string, now t
 			return out[i].a.Published.After(out[j].a.Published)
 		})
 	}
+	out = passFilters(c, out)
 	if len(out) > c.PerRun {
 		out = out[:max(c.PerRun, 1)]
 	}

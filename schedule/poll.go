@@ -2,7 +2,11 @@ package schedule
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
+
+	"github.com/hookline/hookline/article"
 )
 
 // startPollers starts a goroutine for each source of p that old did not
@@ -54,6 +58,9 @@ func (d *Daemon) pollOnce(ctx context.Context, s *poller) error {
 	st, err := s.src.Poll(ctx)
 	if ctx.Err() != nil {
 		return ctx.Err()
+	}
+	if errors.Is(err, article.ErrForbiddenAddress) {
+		err = fmt.Errorf("%w; if source %s is meant to read a loopback or private address, set allow_private: true on it", err, s.cfg.Name)
 	}
 	d.metrics().polled(s.cfg.Name, err)
 	log := d.log().With(slog.String("source", s.cfg.Name))

@@ -21,6 +21,8 @@ func newAuthCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "auth",
 		Short: "Authorize Hookline to post for an account",
+		Args:  cobra.ArbitraryArgs,
+		RunE:  groupRunE,
 	}
 	cmd.AddCommand(newAuthXCmd(g))
 	return cmd
@@ -48,6 +50,12 @@ Write permissions.`,
 		Example: `  hookline auth x x-main
   hookline auth x x-main --port 9000`,
 		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeNames(g, xAccountNames)(cmd, args, prefix)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, cfgName, err := loadConfig(g)
 			if err != nil {

@@ -10,10 +10,11 @@ import (
 func newConfigCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
-		Short: "Check or show the config",
-		Args:  cobra.NoArgs,
+		Short: "Check, show or write the config",
+		Args:  cobra.ArbitraryArgs,
+		RunE:  groupRunE,
 	}
-	cmd.AddCommand(newConfigCheckCmd(g), newConfigShowCmd(g))
+	cmd.AddCommand(newConfigCheckCmd(g), newConfigShowCmd(g), newConfigInitCmd())
 	return cmd
 }
 
@@ -25,14 +26,18 @@ func newConfigCheckCmd(g *globals) *cobra.Command {
 		Long: `Check loads the config as "run" would (file, ${VAR} expansion, HOOKLINE_
 overrides, defaults) and validates it. Problems name the key as written,
 such as schedules[1].cron, and all of them are printed at once.
-Warnings (unknown keys, a readable file holding secrets) do not fail the
-check unless --strict is given.`,
+It also fails on a folder source whose folder does not exist.
+Warnings (unknown keys, a readable file holding secrets, an http:// server
+that is not loopback) do not fail the check unless --strict is given.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, name, warns, err := loadConfigWarnings(g)
 			printWarnings(cmd.ErrOrStderr(), name, warns)
 			if err != nil {
 				return err
+			}
+			if errs := c.CheckFolders(); len(errs) > 0 {
+				return &config.Error{File: name, Problems: errs}
 			}
 			if strict && len(warns) > 0 {
 				return fmt.Errorf("%s: %d warning(s) with --strict", name, len(warns))
@@ -51,11 +56,12 @@ func newConfigShowCmd(g *globals) *cobra.Command {
 		Use:   "show",
 		Short: "Print the effective config as YAML, secrets redacted",
 		Long: `Show prints the config as Hookline sees it: defaults filled, ${VAR}
-expanded and HOOKLINE_ overrides applied. Every secret prints as [redacted].`,
+expanded and HOOKLINE_ overrides applied. Every secret prints as [redacted].
+A secret whose ${VAR} is not set shows empty, with a warning naming it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, name, warns, err := loadConfigWarnings(g)
-			printWarnings(cmd.ErrOrStderr(), name, warns)
+			c, name, unset, err := loadConfigLax(g)
+			printWarnings(cmd.ErrOrStderr(), name, unset)
 			if err != nil {
 				return err
 			}

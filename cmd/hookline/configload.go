@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -28,11 +29,23 @@ func loadConfigWarnings(g *globals) (*config.Config, string, []config.Warning, e
 	if c != nil {
 		g.redactor.Add(c.Secrets()...)
 	}
-	name := path
-	if name == "" {
-		name = config.Embedded
+	return c, cmp.Or(path, config.Embedded), warns, err
+}
+
+// loadConfigLax is loadConfig for the commands that do not post: a secret
+// whose ${VAR} is not set is left empty (config.LoadLax). Its warnings are
+// printed; the unset secrets are returned, for the commands where they
+// matter to say so.
+func loadConfigLax(g *globals) (*config.Config, string, []config.Warning, error) {
+	env := os.Environ()
+	path := config.Resolve(g.configPath, env)
+	c, warns, unset, err := config.LoadLax(path, hookline.DefaultConfig, env, networks.CheckAccount)
+	if c != nil {
+		g.redactor.Add(c.Secrets()...)
 	}
-	return c, name, warns, err
+	name := cmp.Or(path, config.Embedded)
+	printWarnings(g.redactor.Writer(os.Stderr), name, warns)
+	return c, name, unset, err
 }
 
 func printWarnings(w io.Writer, name string, warns []config.Warning) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/store"
 )
 
@@ -33,17 +35,23 @@ title. --format json prints one object a line, with every field.`,
   hookline history --format json | jq 'select(.state == "failed")'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format %s: use text or json", format)
+			if err := checkFormat(format); err != nil {
+				return err
 			}
 			if f.Limit < 1 {
-				return fmt.Errorf("--limit %d: must be at least 1", f.Limit)
+				return flagError("limit", f.Limit, "a number of 1 or more")
 			}
-			cfg, _, err := loadConfig(g)
+			cfg, _, _, err := loadConfigLax(g)
 			if err != nil {
 				return err
 			}
+			// An account no longer in the config may still have posts.
+			_, known := cfg.Account(f.Account)
+			unknown := f.Account != "" && !known
 			if _, err := os.Stat(cfg.State); errors.Is(err, os.ErrNotExist) {
+				if unknown {
+					return unknownAccount(cfg, f.Account)
+				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "no posts yet: state file %s does not exist\n", cfg.State)
 				return nil
 			}
@@ -56,6 +64,9 @@ title. --format json prints one object a line, with every field.`,
 			recs, err := st.History(ctx, f)
 			if err != nil {
 				return err
+			}
+			if unknown && len(recs) == 0 {
+				return unknownAccount(cfg, f.Account)
 			}
 			if format == "json" {
 				return writeHistoryJSON(cmd.OutOrStdout(), recs)
@@ -72,16 +83,26 @@ title. --format json prints one object a line, with every field.`,
 		},
 	}
 	cmd.Flags().StringVarP(&f.Account, "account", "a", "", "only this account `NAME` from config.yaml's networks")
-	cmd.Flags().IntVarP(&f.Limit, "limit", "n", 20, "at most `N` posts")
+	_ = cmd.RegisterFlagCompletionFunc("account", completeNames(g, accountNames))
+	cmd.Flags().IntVar(&f.Limit, "limit", 20, "at most `N` posts")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text (a table) or json (one object a line)")
 	return cmd
 }
 
-// writeHistoryText prints a table: time, account, state, attempts, URL or
-// last error, title.
+func unknownAccount(cfg *config.Config, name string) error {
+	return flagError("account", name, "an account of the config or one with posts"+knownAccounts(cfg))
+}
+
+// writeHistoryText prints a table: time (in loc, named in the header),
+// account, state, attempts, URL or last error, and the article's title, or
+// its id (the file or URL) when it has none; never the post's text.
 func writeHistoryText(w io.Writer, recs []store.PostRecord, loc *time.Location) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "TIME\tACCOUNT\tSTATE\tATTEMPTS\tURL OR ERROR\tTITLE")
+	zone := loc.String()
+	if loc == time.Local {
+		zone, _ = time.Now().In(loc).Zone()
+	}
+	fmt.Fprintf(tw, "TIME (%s)\tACCOUNT\tSTATE\tATTEMPTS\tURL OR ERROR\tTITLE OR ARTICLE\n", zone)
 	for _, r := range recs {
 		// URLs are printed whole (a cut URL is useless); errors are cut.
 		detail := r.URL
@@ -98,10 +119,7 @@ func writeHistoryText(w io.Writer, recs []store.PostRecord, loc *time.Location) 
 		if r.Note == "duplicate" {
 			detail = strings.TrimSpace(detail + " (duplicate)")
 		}
-		title := r.Title
-		if title == "" {
-			title = r.Post.Text
-		}
+		title := cmp.Or(r.Title, r.ArticleID)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", r.Time().In(loc).Format("2006-01-02 15:04"), oneLine(r.Account, 24),
 			r.State, r.Attempts, oneLine(detail, 1<<16), oneLine(title, 60))
 	}

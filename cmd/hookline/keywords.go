@@ -33,7 +33,7 @@ A bad article gets a one-line error and the others are still read.`,
 				return err
 			}
 			if top < 1 || top > keyphrase.MaxPhrases {
-				return fmt.Errorf("keywords: --top %d: want a number from 1 to %d", top, keyphrase.MaxPhrases)
+				return flagError("top", top, fmt.Sprintf("a number from 1 to %d", keyphrase.MaxPhrases))
 			}
 			cfg, err := previewConfig(cmd, g)
 			if err != nil {

@@ -19,7 +19,7 @@ func run() int {
 	root, g := newRoot()
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "hookline:", g.redactor.String(err.Error()))
-		return 1
+		return exitCode(err)
 	}
 	return 0
 }

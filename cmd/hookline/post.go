@@ -57,6 +57,7 @@ included, and sends and records nothing.`,
 		},
 	}
 	cmd.Flags().StringArrayVarP(&names, "network", "n", nil, "account `NAME` from config.yaml's networks (repeatable; default all)")
+	_ = cmd.RegisterFlagCompletionFunc("network", completeNames(g, accountNames))
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be sent to each network; send and record nothing")
 	return cmd
 }
@@ -81,7 +82,7 @@ func selectAccounts(all []config.Account, names []string, cfgName string) ([]con
 	}
 	for _, n := range names {
 		if !slices.Contains(known, n) {
-			return nil, fmt.Errorf("--network %s: no such account in %s; known: %s", n, cfgName, strings.Join(known, ", "))
+			return nil, flagError("network", n, fmt.Sprintf("an account of %s (known: %s)", cfgName, strings.Join(known, ", ")))
 		}
 	}
 	return out, nil
@@ -92,7 +93,8 @@ type target struct {
 	acct config.Account
 	pub  publish.Publisher
 	post publish.Post
-	err  error // why it cannot be sent
+	err  error  // why it cannot be sent
+	note string // for a dry run: where the length limit came from, when not from the account
 }
 
 func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, r *redact.Redactor, stdout, stderr io.Writer) error {
@@ -135,7 +137,7 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 			return err
 		}
 	}
-	targets := prepare(ctx, accts, res, cfg.Teaser, deps)
+	targets := prepare(ctx, accts, res, cfg.Teaser, deps, dryRun)
 	if dryRun {
 		return printDryRun(ctx, targets, stdout)
 	}
@@ -143,8 +145,10 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 }
 
 // prepare opens each account's publisher and fits its post, concurrently
-// (learning a Mastodon instance's limits is a request).
-func prepare(ctx context.Context, accts []config.Account, res teaser.Result, t config.Teaser, deps networks.Deps) []target {
+// (learning a Mastodon instance's limits is a request). A dry run sends no
+// request at all: a network whose limits are learned from the server gets
+// the account's max_chars, else the network's default limit, said in note.
+func prepare(ctx context.Context, accts []config.Account, res teaser.Result, t config.Teaser, deps networks.Deps, dryRun bool) []target {
 	targets := make([]target, len(accts))
 	var wg sync.WaitGroup
 	for i, acct := range accts {
@@ -152,8 +156,15 @@ func prepare(ctx context.Context, accts []config.Account, res teaser.Result, t c
 			tg := target{acct: acct}
 			tg.pub, tg.err = networks.Open(ctx, acct, deps)
 			if tg.err == nil {
+				limits := tg.pub
+				if _, asks := tg.pub.(publish.Limiter); asks && dryRun {
+					limits = nil
+					if acct.MaxChars == 0 {
+						tg.note = "length limit: " + acct.Kind + "'s default, not asked of the server (a dry run sends nothing; set max_chars to fix it)"
+					}
+				}
 				var d networks.Draft
-				d, tg.err = networks.PostFor(ctx, acct, tg.pub, res, t, deliver.Key(res.Article.ID, acct.Name))
+				d, tg.err = networks.PostFor(ctx, acct, limits, res, t, deliver.Key(res.Article.ID, acct.Name))
 				tg.post = d.Post
 			}
 			targets[i] = tg
@@ -171,6 +182,9 @@ func printDryRun(ctx context.Context, targets []target, w io.Writer) error {
 			fmt.Fprintf(w, "error: %v\n\n", tg.err)
 			failed = append(failed, tg.acct.Name)
 			continue
+		}
+		if tg.note != "" {
+			fmt.Fprintf(w, "(%s)\n", tg.note)
 		}
 		fmt.Fprintf(w, "%s\n", tg.post.Text)
 		dr, ok := tg.pub.(publish.DryRunner)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,6 +53,9 @@ A bad article gets a one-line error and the others are still previewed.`,
 			}
 			opts := networks.TeaserOptions(accts, cfg.Teaser)
 			if cmd.Flags().Changed("variant") {
+				if variant < 0 || variant > teaser.Variants {
+					return flagError("variant", variant, fmt.Sprintf("a number from 0 (the best angle) to %d", teaser.Variants))
+				}
 				opts.Variant = variant
 			}
 			out := cmd.OutOrStdout()
@@ -82,6 +86,8 @@ A bad article gets a one-line error and the others are still previewed.`,
 	}
 	cmd.Flags().StringSliceVarP(&kinds, "network", "n", nil, "network to fit the post to: "+strings.Join(networks.Kinds(), ", ")+" (repeatable; default the networks with a limit)")
 	cmd.Flags().StringSliceVarP(&accounts, "account", "a", nil, "configured account whose post to show (repeatable)")
+	_ = cmd.RegisterFlagCompletionFunc("account", completeNames(g, accountNames))
+	_ = cmd.RegisterFlagCompletionFunc("network", cobra.FixedCompletions(networks.Kinds(), cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().IntVar(&variant, "variant", 0, "news angle, 1 to 4 (0: the best; default: config teaser.variant)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	input.register(cmd)
@@ -96,7 +102,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	for _, name := range names {
 		a, ok := cfg.Account(name)
 		if !ok {
-			return nil, fmt.Errorf("preview: --account %q: no such account in the config%s", name, knownAccounts(cfg))
+			return nil, flagError("account", name, "an account of the config"+knownAccounts(cfg))
 		}
 		out = append(out, a)
 	}
@@ -105,7 +111,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	}
 	for _, k := range kinds {
 		if !slices.Contains(networks.Kinds(), k) {
-			return nil, fmt.Errorf("preview: --network %q: want one of %s", k, strings.Join(networks.Kinds(), ", "))
+			return nil, flagError("network", k, "one of "+strings.Join(networks.Kinds(), ", "))
 		}
 		out = append(out, config.Account{Name: k, Kind: k})
 	}
@@ -184,6 +190,9 @@ func eachArticle(cmd *cobra.Command, name string, args []string, in inputFlags, 
 		if err == nil {
 			err = do(a)
 		}
+		if errors.Is(err, article.ErrForbiddenAddress) {
+			err = fmt.Errorf("%w; to fetch it anyway, set HOOKLINE_ALLOW_PRIVATE=1", err)
+		}
 		if err != nil {
 			failed++
 			last = err
@@ -209,7 +218,7 @@ func previewConfig(cmd *cobra.Command, g *globals) (*config.Config, error) {
 			return new(config.Config).WithDefaults(), nil
 		}
 	}
-	c, _, err := loadConfig(g)
+	c, _, _, err := loadConfigLax(g)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", cmd.Name(), err)
 	}
@@ -218,7 +227,7 @@ func previewConfig(cmd *cobra.Command, g *globals) (*config.Config, error) {
 
 func checkFormat(format string) error {
 	if format != "text" && format != "json" {
-		return fmt.Errorf("--format %q: want text or json", format)
+		return flagError("format", format, "text or json")
 	}
 	return nil
 }

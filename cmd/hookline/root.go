@@ -19,6 +19,7 @@ func newRoot() (*cobra.Command, *globals) {
 	root := &cobra.Command{
 		Use:           "hookline",
 		Short:         "Turn articles into hook-style social posts and publish them on a schedule",
+		Version:       versionString(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// The only PersistentPreRun: cobra runs the nearest one alone, so a
@@ -28,6 +29,8 @@ func newRoot() (*cobra.Command, *globals) {
 			cmd.SetErr(g.redactor.Writer(cmd.ErrOrStderr()))
 		},
 	}
+	root.SetVersionTemplate("hookline {{.Version}}\n")
+	root.SetFlagErrorFunc(flagParseError)
 	root.PersistentFlags().StringVarP(&g.configPath, "config", "c", "", "config file (default ./config.yaml if present, else the embedded default; env HOOKLINE_CONFIG)")
 	root.AddCommand(
 		newRunCmd(g),

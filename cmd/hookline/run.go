@@ -33,8 +33,9 @@ edit is logged and the running config kept. SIGINT and SIGTERM stop new
 work and let posts in flight finish within shutdown_timeout.
 
 With --once it reads the sources once, fires every schedule once now
-(ignoring cron times, quiet hours and jitter), and exits: non-zero when a
-post failed.
+(ignoring cron times, quiet hours and jitter), and exits: 0 when all went
+well, 4 when a post failed, 3 when a source could not be read (and no post
+failed), 1 on any other error.
 
 An existing state file of 0 bytes is refused: its history was lost, and
 starting afresh would post again what was posted. Restore it from a backup,
@@ -76,11 +77,23 @@ func runDaemon(ctx context.Context, g *globals, opts runOptions, stdout, stderr 
 	defer release()
 	d := &schedule.Daemon{Store: st, Log: log, Deps: networks.Deps{Stdout: stdout, Redactor: g.redactor}}
 	if opts.once {
+		var sourceErrs []string
+		d.OnPoll = func(source string, err error) {
+			if err != nil {
+				sourceErrs = append(sourceErrs, source)
+			}
+		}
 		reps, err := d.Once(ctx, cfg)
 		if err != nil {
 			return err
 		}
-		return printFires(reps, stdout, stderr)
+		if err := printFires(reps, stdout, stderr); err != nil {
+			return err
+		}
+		if len(sourceErrs) > 0 {
+			return &codeError{exitSourceFail, fmt.Errorf("run --once: %s could not be read (see the log above)", count(len(sourceErrs), "source"))}
+		}
+		return nil
 	}
 	if cfg.Listen != "" {
 		addr, err := schedule.Serve(ctx, cfg.Listen, d.Handler(), log)
@@ -184,7 +197,7 @@ func printFires(reps []schedule.FireReport, stdout, stderr io.Writer) error {
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("run --once: %d posts failed", failed)
+		return &codeError{exitPostFail, fmt.Errorf("run --once: %s failed (see above); hookline history shows when each is retried", count(failed, "post"))}
 	}
 	return nil
 }

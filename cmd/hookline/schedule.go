@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,21 +32,21 @@ a daylight-saving change does.`,
   hookline schedule --count 10 --from 2025-03-30T00:00:00Z`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "text" && format != "json" {
-				return fmt.Errorf("--format %s: use text or json", format)
+			if err := checkFormat(format); err != nil {
+				return err
 			}
 			if count < 1 {
-				return fmt.Errorf("--count %d: must be at least 1", count)
+				return flagError("count", count, "a number of 1 or more")
 			}
 			start := time.Now()
 			if from != "" {
 				t, err := time.Parse(time.RFC3339, from)
 				if err != nil {
-					return fmt.Errorf("--from %s: use RFC 3339, such as 2025-03-30T00:00:00Z", from)
+					return flagError("from", from, "an RFC 3339 time, such as 2025-03-30T00:00:00Z")
 				}
 				start = t
 			}
-			cfg, _, err := loadConfig(g)
+			cfg, _, _, err := loadConfigLax(g)
 			if err != nil {
 				return err
 			}
@@ -61,7 +62,7 @@ a daylight-saving change does.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	cmd.Flags().IntVarP(&count, "count", "n", 5, "how many fire times to list per schedule")
+	cmd.Flags().IntVar(&count, "count", 5, "how many fire times to list per schedule")
 	cmd.Flags().StringVar(&from, "from", "", "list fires after this time (RFC 3339) instead of now")
 	return cmd
 }
@@ -85,12 +86,17 @@ func printSchedule(w io.Writer, jobs []*schedule.Job, start time.Time, n int) {
 		}
 		extra = append(extra, "catch_up "+c.CatchUp)
 		fmt.Fprintf(w, "%s  %q  (%s)\n", c.Name, c.Cron, strings.Join(extra, ", "))
-		for _, t := range schedule.NextN(j.Schedule, start, n) {
+		times := schedule.NextN(j.Schedule, start, n)
+		layout := "Mon 2006-01-02 15:04 MST"
+		if slices.ContainsFunc(times, func(t time.Time) bool { return t.Second() != 0 }) {
+			layout = "Mon 2006-01-02 15:04:05 MST" // a sub-minute schedule
+		}
+		for _, t := range times {
 			note := ""
 			if j.Quiet.Contains(t) {
 				note = "  (quiet: skipped)"
 			}
-			fmt.Fprintf(w, "  %s%s\n", t.Format("Mon 2006-01-02 15:04 MST"), note)
+			fmt.Fprintf(w, "  %s%s\n", t.Format(layout), note)
 		}
 	}
 }
@@ -106,8 +112,10 @@ type scheduleJSON struct {
 	Quieted  []bool      `json:"quiet_skipped"`
 }
 
+// printScheduleJSON prints one object a line per schedule, as every JSON
+// output of hookline does.
 func printScheduleJSON(w io.Writer, jobs []*schedule.Job, start time.Time, n int) error {
-	out := make([]scheduleJSON, 0, len(jobs))
+	enc := json.NewEncoder(w)
 	for _, j := range jobs {
 		c := j.Config
 		s := scheduleJSON{Name: c.Name, Cron: c.Cron, Timezone: j.Location.String(), Quiet: c.Quiet, CatchUp: c.CatchUp}
@@ -118,9 +126,9 @@ func printScheduleJSON(w io.Writer, jobs []*schedule.Job, start time.Time, n int
 			s.Next = append(s.Next, t)
 			s.Quieted = append(s.Quieted, j.Quiet.Contains(t))
 		}
-		out = append(out, s)
+		if err := enc.Encode(s); err != nil {
+			return fmt.Errorf("schedule: write: %w", err)
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return nil
 }

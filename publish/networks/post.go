@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -69,7 +70,8 @@ type Draft struct {
 // PostFor builds the post of the teaser res for acct: the one way a teaser
 // becomes a post, for hookline post, the daemon's fires and preview. It
 // fits the teaser to the account's rules (see Rules; pub may be nil), with
-// the account's hashtag count, the article's link with the account's UTM
+// the account's fixed hashtags and then as many of the teaser's as the
+// account's hashtag count (see postHashtags), the article's link with the account's UTM
 // parameters, laid out by the account's template (see CheckTemplate; empty
 // for the default layout), the account's language (else the article's), and the
 // idempotency key given (deliver.Key of the article and the account).
@@ -83,11 +85,14 @@ func PostFor(ctx context.Context, acct config.Account, pub publish.Publisher, re
 	if a != nil && a.URL != "" {
 		link = fit.AddUTM(a.URL, acct.UTM.Source, acct.UTM.Medium, acct.UTM.Campaign)
 	}
+	tags := postHashtags(acct.FixedHashtags, res.Hashtags, Hashtags(acct, t))
 	var fp fit.Post
 	if acct.Template == "" {
-		fp, err = res.Post(rules, link, Hashtags(acct, t))
+		withTags := res
+		withTags.Hashtags = tags
+		fp, err = withTags.Post(rules, link, len(tags))
 	} else {
-		fp, err = templated(rules, acct.Template, res, link, res.Hashtags[:min(Hashtags(acct, t), len(res.Hashtags))])
+		fp, err = templated(rules, acct.Template, res, link, tags)
 	}
 	if err != nil {
 		return Draft{}, fmt.Errorf("%s: fit post: %w", acct.Name, err)
@@ -106,6 +111,23 @@ func PostFor(ctx context.Context, acct config.Account, pub publish.Publisher, re
 		p.Description = description(a.Hook, a.Paragraphs)
 	}
 	return Draft{Post: p, Length: fp.Length, Limit: fp.Limit}, nil
+}
+
+// postHashtags are the hashtags of an account's post: its fixed ones, then
+// up to n of the chosen ones that are not among them (case-insensitively).
+// Fitting drops hashtags last first, so the fixed ones are kept longest.
+// n < 0 means no chosen hashtags.
+func postHashtags(fixed, chosen []string, n int) []string {
+	tags := slices.Clone(fixed)
+	for _, c := range chosen {
+		if len(tags)-len(fixed) >= n {
+			break
+		}
+		if !slices.ContainsFunc(tags, func(f string) bool { return strings.EqualFold(f, c) }) {
+			tags = append(tags, c)
+		}
+	}
+	return tags
 }
 
 // description is the article's hook, else its first paragraph, cut at a

@@ -72,14 +72,7 @@ func TestPostFor(t *testing.T) {
 		ID: "a1", URL: "https://example.com/story", Title: "Kim goes to Beijing", Lang: "en",
 		Hook: "Kim Jong Un is heading to China.", Image: "https://example.com/i.jpg",
 	}
-	res := teaser.Result{
-		Article: a,
-		Teaser: teaser.Teaser{Sentences: []fit.Sentence{
-			{Text: "Kim Jong Un is heading to China.", Role: fit.Fact},
-			{Text: "Why now?", Role: fit.Question},
-		}},
-		Hashtags: []string{"#KimJongUn", "#China", "#Beijing"},
-	}
+	res := kimResult(a, "Kim Jong Un is heading to China.")
 	acct := config.Account{Name: "m", Kind: "mastodon", Hashtags: 2, UTM: config.UTM{Source: "mastodon", Medium: "social"}}
 	p, err := PostFor(context.Background(), acct, plainPub{}, res, config.Teaser{Hashtags: 3}, "hl-key")
 	if err != nil {
