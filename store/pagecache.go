@@ -14,6 +14,8 @@ import (
 // nothing), its validators for a conditional fetch, the hash of the item it
 // was fetched for, and the error of the last fetch that failed.
 type CachedPage struct {
+	// ID is the id of the feed item's article, which keys the cache.
+	ID string
 	// URL is the page's address as the feed item links it.
 	URL string
 	// ETag and LastModified are the page's validators; empty when unknown.
@@ -32,24 +34,25 @@ type CachedPage struct {
 	CheckedAt time.Time
 }
 
-// CachedPage returns the cached page of url and true, or false when none.
-func (s *Store) CachedPage(ctx context.Context, url string) (CachedPage, bool, error) {
-	p := CachedPage{URL: url}
+// CachedPage returns the cached page of the article with this id and true,
+// or false when none.
+func (s *Store) CachedPage(ctx context.Context, id string) (CachedPage, bool, error) {
+	p := CachedPage{ID: id}
 	var (
 		data    string
 		checked int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT etag, last_modified, item_hash, article, error, checked_at
-		FROM page_cache WHERE url = ?`, url).Scan(&p.ETag, &p.LastModified, &p.ItemHash, &data, &p.Error, &checked)
+	err := s.db.QueryRowContext(ctx, `SELECT url, etag, last_modified, item_hash, article, error, checked_at
+		FROM page_cache WHERE article_id = ?`, id).Scan(&p.URL, &p.ETag, &p.LastModified, &p.ItemHash, &data, &p.Error, &checked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, false, nil
 	}
 	if err != nil {
-		return p, false, classify(s.path, "read cached page "+url, err)
+		return p, false, classify(s.path, "read cached page of "+id, err)
 	}
 	p.CheckedAt = time.Unix(0, checked).UTC()
 	if data != "" {
-		if p.Article, err = decodeArticle(url, data); err != nil {
+		if p.Article, err = decodeArticle(id, data); err != nil {
 			return p, false, err
 		}
 	}
@@ -67,11 +70,11 @@ func (s *Store) SaveCachedPage(ctx context.Context, p CachedPage) error {
 			return err
 		}
 	}
-	err := s.exec(ctx, `INSERT INTO page_cache (url, etag, last_modified, item_hash, article, error, checked_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+	err := s.exec(ctx, `INSERT INTO page_cache (article_id, url, etag, last_modified, item_hash, article, error, checked_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, etag = excluded.etag,
 		last_modified = excluded.last_modified, item_hash = excluded.item_hash,
 		article = CASE WHEN excluded.article = '' THEN page_cache.article ELSE excluded.article END,
 		error = excluded.error, checked_at = excluded.checked_at`,
-		p.URL, p.ETag, p.LastModified, p.ItemHash, data, p.Error, s.Now().UnixNano())
-	return classify(s.path, "cache page "+p.URL, err)
+		p.ID, p.URL, p.ETag, p.LastModified, p.ItemHash, data, p.Error, s.Now().UnixNano())
+	return classify(s.path, "cache page of "+p.ID, err)
 }

@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS source_stats (
 	backfill      INTEGER
 ) STRICT;
 CREATE TABLE IF NOT EXISTS page_cache (
-	url           TEXT PRIMARY KEY,
+	article_id    TEXT PRIMARY KEY,
+	url           TEXT NOT NULL,
 	etag          TEXT NOT NULL DEFAULT '',
 	last_modified TEXT NOT NULL DEFAULT '',
 	item_hash     TEXT NOT NULL DEFAULT '',
