@@ -36,6 +36,7 @@ func newRoot() (*cobra.Command, *globals) {
 		newKeywordsCmd(g),
 		newScheduleCmd(g),
 		newHistoryCmd(g),
+		newSourcesCmd(g),
 		newConfigCmd(g),
 		newAuthCmd(g),
 		newVersionCmd(),
