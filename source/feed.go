@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 
@@ -24,6 +25,13 @@ const feedAccept = "application/rss+xml, application/atom+xml, application/feed+
 type Feed struct {
 	cfg  config.Source
 	deps Deps
+	// wholeSince is when this feed was first polled by a build that reads
+	// items whole (see whole); set by Poll.
+	wholeSince time.Time
+	// pagesLeft counts the pages this poll may still fetch; pagesDeferred
+	// is set when an item's page was left for a later poll.
+	pagesLeft     int
+	pagesDeferred bool
 }
 
 // NewFeed returns the feed source for c.
@@ -44,6 +52,10 @@ func (f *Feed) Poll(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
+	if f.wholeSince, err = s.WholeSince(ctx, f.cfg.Name); err != nil {
+		return st, err
+	}
+	f.pagesLeft, f.pagesDeferred = maxPagesPerPoll, false
 	if !first.IsZero() {
 		released, err := f.raiseBackfill(ctx)
 		if err != nil {
@@ -86,6 +98,9 @@ func (f *Feed) Poll(ctx context.Context) (Stats, error) {
 	}
 	// Saved last: a poll that failed half-way is repeated in full, and a
 	// first poll stays the first until it succeeds.
+	if f.pagesDeferred {
+		page.ETag, page.LastModified = "", "" // the next poll reads the feed whole, to fetch the pages left
+	}
 	if err := s.SetFeedState(ctx, f.cfg.Name, page.ETag, page.LastModified); err != nil {
 		return st, err
 	}

@@ -31,6 +31,11 @@ const minBodyWords = 8
 // before it is tried again (sooner when the item changes in the feed).
 const retryFailedPage = 6 * time.Hour
 
+// maxPagesPerPoll bounds the pages one poll fetches, so that a feed of a
+// thousand new items (a large backfill) does not hold its poll for an hour;
+// the rest are fetched at the next polls, which read the feed whole.
+const maxPagesPerPoll = 20
+
 // errThinPage means a fetched page held no more text than the feed item.
 var errThinPage = errors.New("no article text found on the page")
 
@@ -48,30 +53,24 @@ func (f *Feed) whole(ctx context.Context, a *article.Article, seenOnly bool) (*a
 		return a, nil
 	}
 	s := f.deps.Store
-	stored, seen, err := s.ArticleSeen(ctx, a.ID)
+	stored, seen, firstSeen, err := s.ArticleState(ctx, a.ID)
 	if err != nil {
 		return nil, err
 	}
-	cached, ok, err := s.CachedPage(ctx, a.ID)
-	if err != nil {
-		return nil, err
-	}
-	if stored && !ok {
+	if stored && firstSeen.Before(f.wholeSince) {
 		// Stored by a build that read items as they were: the same text
 		// again, so that an article already posted is not taken for an
 		// edit (and posted again under repost_edited).
 		return a, nil
 	}
+	cached, ok, err := s.CachedPage(ctx, a.ID)
+	if err != nil {
+		return nil, err
+	}
 	summary := fromSummary(a, trimmed)
 	if !fetch || seenOnly || seen {
 		if ok && cached.Article != nil {
 			return merge(a, cached.Article), nil
-		}
-		if !ok {
-			// Marks the item as read by this build (see above).
-			if err := s.SaveCachedPage(ctx, store.CachedPage{ID: a.ID, URL: a.URL, ItemHash: a.Hash}); err != nil {
-				return nil, err
-			}
 		}
 		return summary, nil
 	}
@@ -83,6 +82,14 @@ func (f *Feed) whole(ctx context.Context, a *article.Article, seenOnly bool) (*a
 			return summary, nil
 		}
 	}
+	if f.pagesLeft <= 0 {
+		f.pagesDeferred = true
+		if ok && cached.Article != nil {
+			return merge(a, cached.Article), nil
+		}
+		return summary, nil
+	}
+	f.pagesLeft--
 	return f.fetchPage(ctx, a, cached, summary)
 }
 

@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS source_stats (
 	last_poll     INTEGER,
 	last_error    TEXT NOT NULL DEFAULT '',
 	last_error_at INTEGER,
-	backfill      INTEGER
+	backfill      INTEGER,
+	whole_since   INTEGER
 ) STRICT;
 CREATE TABLE IF NOT EXISTS page_cache (
 	article_id    TEXT PRIMARY KEY,
@@ -163,12 +164,28 @@ func (s *Store) ForgetFeedValidators(ctx context.Context, source string) error {
 	return classify(s.path, "forget feed state "+source, err)
 }
 
-// ArticleSeen reports whether an article with this id is stored, and
-// whether it is marked seen (never to be posted).
-func (s *Store) ArticleSeen(ctx context.Context, id string) (stored, seenOnly bool, err error) {
-	err = s.db.QueryRowContext(ctx, "SELECT seen_only FROM articles WHERE id = ?", id).Scan(&seenOnly)
+// ArticleState reports whether an article with this id is stored, whether
+// it is marked seen (never to be posted) and when it was first seen.
+func (s *Store) ArticleState(ctx context.Context, id string) (stored, seenOnly bool, firstSeen time.Time, err error) {
+	var n int64
+	err = s.db.QueryRowContext(ctx, "SELECT seen_only, first_seen FROM articles WHERE id = ?", id).Scan(&seenOnly, &n)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, false, nil
+		return false, false, time.Time{}, nil
 	}
-	return err == nil, seenOnly, classify(s.path, "read article "+id, err)
+	return err == nil, seenOnly, time.Unix(0, n).UTC(), classify(s.path, "read article "+id, err)
+}
+
+// WholeSince returns when a feed source was first polled by a build that
+// reads items whole, recording the store's Now when it is the first time.
+// Articles first seen before then were stored as their items were.
+func (s *Store) WholeSince(ctx context.Context, source string) (time.Time, error) {
+	err := s.exec(ctx, `INSERT INTO source_stats (source, whole_since) VALUES (?, ?)
+		ON CONFLICT (source) DO UPDATE SET whole_since = COALESCE(whole_since, excluded.whole_since)
+		WHERE whole_since IS NULL`, source, s.Now().UnixNano())
+	if err != nil {
+		return time.Time{}, classify(s.path, "save stats of "+source, err)
+	}
+	var n int64
+	err = s.db.QueryRowContext(ctx, "SELECT whole_since FROM source_stats WHERE source = ?", source).Scan(&n)
+	return time.Unix(0, n).UTC(), classify(s.path, "read stats of "+source, err)
 }
