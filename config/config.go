@@ -59,6 +59,10 @@ type Source struct {
 	RepostEdited bool `mapstructure:"repost_edited" yaml:"repost_edited,omitempty" json:"repost_edited"`
 	// AllowPrivate allows fetching from private and link-local addresses. Defaults to false.
 	AllowPrivate bool `mapstructure:"allow_private" yaml:"allow_private,omitempty" json:"allow_private"`
+	// FetchArticle says when a feed item's page is fetched and read instead
+	// of the item's own text: "auto" (the default: when that text is short
+	// or an excerpt), "always" or "never" (kind feed).
+	FetchArticle string `mapstructure:"fetch_article" yaml:"fetch_article,omitempty" json:"fetch_article"`
 }
 
 // Account is one account on one network.

@@ -28,6 +28,13 @@ const (
 	SourceURLs   = "urls"
 )
 
+// Values of a feed source's fetch_article.
+const (
+	FetchAuto   = "auto"
+	FetchAlways = "always"
+	FetchNever  = "never"
+)
+
 // Schedule orders and catch-up modes.
 const (
 	OrderNewest = "newest"
@@ -55,6 +62,9 @@ func (c *Config) WithDefaults() *Config {
 			s.Poll = cmp.Or(s.Poll, DefaultFolderPoll)
 		case SourceFeed, SourceURLs:
 			s.Poll = cmp.Or(s.Poll, DefaultFeedPoll)
+		}
+		if s.Kind == SourceFeed {
+			s.FetchArticle = cmp.Or(s.FetchArticle, FetchAuto)
 		}
 	}
 	for i := range c.Schedules {

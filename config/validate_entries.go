@@ -45,6 +45,11 @@ func (v *validator) source(key string, s Source, seen map[string]bool) {
 	}
 	v.nonNegative(key+".poll", int64(s.Poll))
 	v.nonNegative(key+".backfill", int64(s.Backfill))
+	switch s.FetchArticle {
+	case "", FetchAuto, FetchAlways, FetchNever:
+	default:
+		v.add(key+".fetch_article", fmt.Sprintf("%q is not one of auto, always, never", s.FetchArticle))
+	}
 }
 
 func (v *validator) account(key string, a Account, seen map[string]bool) {

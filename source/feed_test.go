@@ -120,7 +120,7 @@ func newFeed(t *testing.T, st *store.Store, url string, backfill int) *Feed {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return src.(*Feed)
+	return src.(recorded).Source.(*Feed)
 }
 
 func candidates(t *testing.T, st *store.Store) []string {

@@ -83,15 +83,38 @@ func New(c config.Source, deps Deps) (Source, error) {
 		return nil, fmt.Errorf("source %s: no state store", c.Name)
 	}
 	deps.Log = deps.log().With(slog.String("source", c.Name))
+	var src Source
 	switch c.Kind {
 	case config.SourceFolder:
-		return NewFolder(c, deps), nil
+		src = NewFolder(c, deps)
 	case config.SourceFeed:
-		return NewFeed(c, deps), nil
+		src = NewFeed(c, deps)
 	case config.SourceURLs:
-		return NewURLs(c, deps), nil
+		src = NewURLs(c, deps)
+	default:
+		return nil, fmt.Errorf("source %s: unknown kind %q; use folder, feed or urls", c.Name, c.Kind)
 	}
-	return nil, fmt.Errorf("source %s: unknown kind %q; use folder, feed or urls", c.Name, c.Kind)
+	return recorded{Source: src, deps: deps}, nil
+}
+
+// recorded records each poll's time and error in the store, for
+// `hookline sources`.
+type recorded struct {
+	Source
+	deps Deps
+}
+
+// Poll polls the source and records the outcome; a poll cut short by ctx
+// is not recorded.
+func (r recorded) Poll(ctx context.Context) (Stats, error) {
+	st, err := r.Source.Poll(ctx)
+	if ctx.Err() != nil {
+		return st, err
+	}
+	if rerr := r.deps.Store.RecordPoll(ctx, r.Name(), err); rerr != nil {
+		r.deps.Log.Warn("poll not recorded", slog.Any("error", rerr))
+	}
+	return st, err
 }
 
 // store upserts a, counting it in st.

@@ -131,6 +131,10 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.createSourceTables(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

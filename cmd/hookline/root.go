@@ -39,6 +39,7 @@ func newRoot() (*cobra.Command, *globals) {
 		newKeywordsCmd(g),
 		newScheduleCmd(g),
 		newHistoryCmd(g),
+		newSourcesCmd(g),
 		newConfigCmd(g),
 		newAuthCmd(g),
 		newVersionCmd(),
