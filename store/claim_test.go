@@ -29,23 +29,23 @@ func TestClaim(t *testing.T) {
 		{"in flight here", func(t *testing.T, s *Store, p Post) { claimOK(t, s, p, now) }, ClaimSkip, 0, false},
 		{"crashed owner", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false) // the claim was another process's
+			s.setInFlight(p.ArticleID, p.Account, 0, false) // the claim was another process's
 			s.DB().Exec("UPDATE posts SET owner = '999999:dead'")
 			s.alive = func(int) bool { return false }
 		}, ClaimResend, 2, false},
 		{"own leftover whose outcome never committed", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false) // as MarkPosted does even when its commit fails
+			s.setInFlight(p.ArticleID, p.Account, 0, false) // as MarkPosted does even when its commit fails
 		}, ClaimResend, 2, false},
 		{"live other process within lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false)
+			s.setInFlight(p.ArticleID, p.Account, 0, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimSkip, 0, false},
 		{"live other process past lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now.Add(-time.Hour))
-			s.setInFlight(p.ArticleID, p.Account, false)
+			s.setInFlight(p.ArticleID, p.Account, 0, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimResend, 2, false},
@@ -134,7 +134,7 @@ func TestDue(t *testing.T) {
 	for _, a := range []string{"crashed", "mine", "due", "later", "perm", "done"} {
 		claimOK(t, s, mk(a), now)
 	}
-	s.setInFlight("a", "crashed", false)
+	s.setInFlight("a", "crashed", 0, false)
 	s.DB().Exec("UPDATE posts SET owner = '999999:x' WHERE account = 'crashed'")
 	s.alive = func(int) bool { return false }
 	s.MarkFailed(ctx, "a", "due", "503", now, now)

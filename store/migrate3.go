@@ -28,7 +28,11 @@ func migrate3(ctx context.Context, tx *sql.Tx) error {
 	if err := rewriteJSON(ctx, tx, "articles", "data", "id", v2IDPaths.article, articles); err != nil {
 		return err
 	}
-	posts := fromV2(func(p postV2) Post { return Post(p) })
+	// Post gained Share in schema 4 (0, the first post, for every old row).
+	posts := fromV2(func(p postV2) Post {
+		return Post{Account: p.Account, ArticleID: p.ArticleID, Text: p.Text, Link: p.Link, Hashtags: p.Hashtags, Lang: p.Lang,
+			Title: p.Title, Description: p.Description, Image: p.Image, IdempotencyKey: p.IdempotencyKey}
+	})
 	return rewriteJSON(ctx, tx, "posts", "post", "article_id || ' × ' || account", v2IDPaths.post, posts)
 }
 

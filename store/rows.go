@@ -89,6 +89,11 @@ type Post struct {
 	Image       string `json:"image"`
 	// IdempotencyKey lets the network recognise a resend as the same post.
 	IdempotencyKey string `json:"idempotency_key"`
+	// Share is 0 for the article's first post to the account, N for its Nth
+	// re-share (schema 4; rows before have none, which reads as 0). With
+	// ArticleID and Account it names the row; the posts.share column holds
+	// the same and wins when read.
+	Share int `json:"share"`
 }
 
 func encodePost(p Post) (string, error) {
