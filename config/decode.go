@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-viper/mapstructure/v2"
@@ -34,6 +36,9 @@ func durationHook(from, to reflect.Type, data any) (any, error) {
 		if v == "" || v == "0" {
 			return time.Duration(0), nil
 		}
+		if d, ok := parseDays(v); ok {
+			return d, nil
+		}
 		d, err := time.ParseDuration(v)
 		if err != nil {
 			return nil, fmt.Errorf("%q is not a duration; write it as 30s, 15m or 2h", v)
@@ -46,6 +51,20 @@ func durationHook(from, to reflect.Type, data any) (any, error) {
 		return nil, fmt.Errorf("%v has no unit; write it as %vs, %vm or %vh", v, v, v, v)
 	}
 	return data, nil
+}
+
+// parseDays reads a whole number of days, "30d", as 24-hour days (for
+// keys such as reshare_after).
+func parseDays(v string) (time.Duration, bool) {
+	n, ok := strings.CutSuffix(v, "d")
+	if !ok {
+		return 0, false
+	}
+	days, err := strconv.Atoi(n)
+	if err != nil || days < 0 || days > 100*365 {
+		return 0, false
+	}
+	return time.Duration(days) * 24 * time.Hour, true
 }
 
 // decodeProblems turns mapstructure's joined errors into one FieldError per

@@ -29,3 +29,12 @@ func publishPost(p store.Post, attempt int) publish.Post {
 func storedReceipt(r publish.Receipt) store.Receipt {
 	return store.Receipt{ID: r.ID, URL: r.URL, At: r.At}
 }
+
+// StoredPost returns p as the store keeps it, as the share-th post of its
+// article to its account: for store.Propose, which stores a post without
+// sending it.
+func StoredPost(p publish.Post, share int) store.Post {
+	sp := storedPost(p)
+	sp.Share = share
+	return sp
+}
