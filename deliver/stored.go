@@ -38,3 +38,7 @@ func StoredPost(p publish.Post, share int) store.Post {
 	sp.Share = share
 	return sp
 }
+
+// PublishPost returns the stored post p as a publisher takes it, for
+// checking an edit (networks.Edit) or showing it.
+func PublishPost(p store.Post) publish.Post { return publishPost(p, 0) }
