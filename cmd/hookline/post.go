@@ -267,7 +267,7 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 				rec := recs[r.Share]
 				url = receiptText(rec.URL, rec.ReceiptID)
 			}
-			fmt.Fprintf(stdout, "%s: already posted: %s (--again shares it again)\n", r.Account, url)
+			fmt.Fprintf(stdout, "%s: already posted: %s\n", r.Account, url)
 		case r.Skipped:
 			fmt.Fprintf(stderr, "%s: not posted: %s\n", r.Account, r.Reason)
 			failed = append(failed, r.Account)
