@@ -40,6 +40,28 @@ type Article struct {
 	// Hash is the hex SHA-256 of title, hook and body; it tells an edit.
 	// Set by Finish.
 	Hash string
+	// Draft marks an article its author has not released (front matter
+	// draft: true): it is never posted.
+	Draft bool
+	// Embargo is when the article may first be posted (front matter
+	// embargo:); zero for none. A Published time in the future holds it
+	// back too (see NotBefore).
+	Embargo time.Time
+	// Teaser is the author's own teaser (front matter teaser:), posted
+	// instead of the written one; empty for none.
+	Teaser string
+	// Hashtags are the author's chosen hashtags (front matter hashtags:),
+	// without "#", posted instead of the ones found; empty for none.
+	Hashtags []string
+}
+
+// NotBefore is the earliest time the article may be posted: the later of
+// its embargo and its publication time; zero for any time.
+func (a *Article) NotBefore() time.Time {
+	if a.Embargo.After(a.Published) {
+		return a.Embargo
+	}
+	return a.Published
 }
 
 // Body returns the paragraphs joined by blank lines.

@@ -90,6 +90,32 @@ func readFrontMatter(a *Article, fm string, firstLine int) error {
 			var l string
 			l, err = fmString(val, firstLine, key)
 			a.Lang = normalizeLang(l)
+		case "draft":
+			var d string
+			if d, err = fmString(val, firstLine, key); err == nil {
+				switch strings.ToLower(d) {
+				case "true", "yes":
+					a.Draft = true
+				case "false", "no", "":
+					a.Draft = false
+				default:
+					err = fmErr(val, firstLine, key, fmt.Sprintf("%q is not true or false", d))
+				}
+			}
+		case "embargo":
+			var d string
+			if d, err = fmString(val, firstLine, key); err == nil && d != "" {
+				if a.Embargo, err = parseTime(d); err != nil {
+					err = fmErr(val, firstLine, key, fmt.Sprintf("cannot read %q as a date; use 2026-03-01 or RFC 3339", d))
+				}
+			}
+		case "teaser":
+			a.Teaser, err = fmString(val, firstLine, key)
+			a.Teaser = cleanText(a.Teaser, 0)
+		case "hashtags":
+			var tags []string
+			tags, err = fmList(val, firstLine, key)
+			a.Hashtags = mergeKeywords(nil, tags...)
 		case "published", "date":
 			var d string
 			if d, err = fmString(val, firstLine, key); err == nil && d != "" && a.Published.IsZero() {

@@ -117,6 +117,9 @@ type Account struct {
 	UTM UTM `mapstructure:"utm" yaml:"utm,omitempty" json:"utm"`
 	// Timeout bounds one request. 0 takes the network's default (30s).
 	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout,omitempty" json:"timeout"`
+	// Review overrides the schedule's review ("auto" or "approve") for this
+	// account's posts; empty takes the schedule's.
+	Review string `mapstructure:"review" yaml:"review,omitempty" json:"review"`
 }
 
 // UTM parameters for an account's links.
@@ -153,6 +156,19 @@ type Schedule struct {
 	Exclude []string `mapstructure:"exclude" yaml:"exclude,omitempty" json:"exclude"`
 	// CatchUp is "skip" (default) or "once": what to do about runs missed while down.
 	CatchUp string `mapstructure:"catch_up" yaml:"catch_up" json:"catch_up"`
+	// Review is "auto" (default: a fire sends its posts) or "approve": a
+	// fire writes its posts and stores them for review; they go out once a
+	// person approves them (hookline queue, approve), at the next fire. An
+	// account's review overrides it.
+	Review string `mapstructure:"review" yaml:"review,omitempty" json:"review"`
+	// AutoApproveAfter approves a post under review on its own this long
+	// after its fire wrote it, unless a person held it; 0 (the default) for
+	// never.
+	AutoApproveAfter time.Duration `mapstructure:"auto_approve_after" yaml:"auto_approve_after,omitempty" json:"auto_approve_after"`
+	// ReshareAfter shares an article again this long after it was last
+	// posted to an account, with its next teaser variant (never the same
+	// text twice), such as 30d; 0 (the default) for never.
+	ReshareAfter time.Duration `mapstructure:"reshare_after" yaml:"reshare_after,omitempty" json:"reshare_after"`
 }
 
 // Teaser holds the engine's defaults.

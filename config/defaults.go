@@ -43,6 +43,10 @@ const (
 
 	CatchUpSkip = "skip"
 	CatchUpOnce = "once"
+	// ReviewAuto sends a fire's posts at the fire; ReviewApprove stores them
+	// for a person to approve first.
+	ReviewAuto    = "auto"
+	ReviewApprove = "approve"
 )
 
 // WithDefaults fills every zero value that has a default, in place, and
@@ -72,6 +76,7 @@ func (c *Config) WithDefaults() *Config {
 		s.PerRun = cmp.Or(s.PerRun, DefaultPerRun)
 		s.Order = cmp.Or(s.Order, DefaultOrder)
 		s.CatchUp = cmp.Or(s.CatchUp, DefaultCatchUp)
+		s.Review = cmp.Or(s.Review, ReviewAuto)
 	}
 	return c
 }

@@ -45,6 +45,9 @@ func (c *Config) Validate() error {
 	accounts := map[string]bool{}
 	for i, a := range c.Networks {
 		v.account(fmt.Sprintf("networks[%d]", i), a, accounts)
+		if a.Review != "" {
+			v.oneOf(fmt.Sprintf("networks[%d].review", i), a.Review, ReviewAuto, ReviewApprove)
+		}
 	}
 	schedules := map[string]bool{}
 	for i, s := range c.Schedules {
@@ -73,6 +76,9 @@ func (c *Config) Validate() error {
 		}
 		v.oneOf(key+".order", s.Order, OrderNewest, OrderOldest, OrderRandom)
 		v.oneOf(key+".catch_up", s.CatchUp, CatchUpSkip, CatchUpOnce)
+		v.oneOf(key+".review", s.Review, ReviewAuto, ReviewApprove)
+		v.nonNegative(key+".auto_approve_after", int64(s.AutoApproveAfter))
+		v.nonNegative(key+".reshare_after", int64(s.ReshareAfter))
 		v.nonNegative(key+".max_age", int64(s.MaxAge))
 		v.nonNegative(key+".jitter", int64(s.Jitter))
 		if _, err := ParseWindow(s.Quiet); err != nil {

@@ -30,6 +30,17 @@ func Key(articleID, account string) string {
 	return "hl-" + hex.EncodeToString(h.Sum(nil))[:32]
 }
 
+// ReshareKey returns the idempotency key of the share-th re-share of an
+// article to an account: like Key, a key of its own for each share, so a
+// network that keeps keys (Mastodon, Bluesky's record key) takes it as a
+// new post; share 0 is the first post's Key.
+func ReshareKey(articleID, account string, share int) string {
+	if share == 0 {
+		return Key(articleID, account)
+	}
+	return Key(articleID, fmt.Sprintf("%s\x00share %d", account, share))
+}
+
 // Job is one post to send through one publisher.
 type Job struct {
 	Post      publish.Post
@@ -38,11 +49,16 @@ type Job struct {
 	RepostEdited bool
 	// Manual resends a failed post now (see store.ClaimRequest.Manual).
 	Manual bool
+	// Share is 0 for the article's first post to the account, N for its Nth
+	// re-share (a row of its own, with a key of its own: see ReshareKey).
+	Share int
 }
 
 // Result is what became of one job.
 type Result struct {
 	ArticleID, Account string
+	// Share is the job's share (0 for the first post).
+	Share int
 	// State is the row's state afterwards; for a skip, the state found.
 	State store.State
 	// Skipped is true when nothing was sent; Reason says why.
@@ -114,13 +130,15 @@ func (d *Deliverer) Deliver(ctx context.Context, jobs []Job) []Result {
 		if p.IdempotencyKey == "" {
 			p.IdempotencyKey = Key(p.ArticleID, p.Account)
 		}
-		results[i] = Result{ArticleID: p.ArticleID, Account: p.Account}
+		results[i] = Result{ArticleID: p.ArticleID, Account: p.Account, Share: j.Share}
 		if j.Publisher == nil {
 			results[i].Err = fmt.Errorf("deliver %s to %s: no publisher for the account", p.ArticleID, p.Account)
 			d.log().Error("post not sent", slog.String("account", p.Account), slog.String("article_id", p.ArticleID), slog.Any("error", results[i].Err))
 			continue
 		}
-		reqs = append(reqs, store.ClaimRequest{Post: storedPost(p), Now: now, RepostEdited: j.RepostEdited, Manual: j.Manual})
+		sp := storedPost(p)
+		sp.Share = j.Share
+		reqs = append(reqs, store.ClaimRequest{Post: sp, Now: now, RepostEdited: j.RepostEdited, Manual: j.Manual})
 		idx = append(idx, i)
 	}
 	if len(reqs) == 0 {
@@ -226,7 +244,8 @@ func (d *Deliverer) recordAll(ctx context.Context, done <-chan sent, n int, resu
 
 // outcome turns a Publish answer into what the store records.
 func (d *Deliverer) outcome(s sent, now time.Time, interrupted bool) store.Outcome {
-	o := store.Outcome{ArticleID: s.claim.Post.ArticleID, Account: s.claim.Post.Account, Receipt: storedReceipt(s.receipt)}
+	o := store.Outcome{ArticleID: s.claim.Post.ArticleID, Account: s.claim.Post.Account, Share: s.claim.Post.Share,
+		Receipt: storedReceipt(s.receipt)}
 	if s.err == nil || errors.Is(s.err, publish.ErrDuplicate) {
 		o.Posted = true
 		if s.err != nil {
@@ -246,7 +265,7 @@ func (d *Deliverer) outcome(s sent, now time.Time, interrupted bool) store.Outco
 }
 
 func result(s sent, o store.Outcome) Result {
-	r := Result{ArticleID: o.ArticleID, Account: o.Account, Attempt: s.claim.Attempt, State: store.Failed, NextAttempt: o.Next}
+	r := Result{ArticleID: o.ArticleID, Account: o.Account, Share: o.Share, Attempt: s.claim.Attempt, State: store.Failed, NextAttempt: o.Next}
 	if o.Posted {
 		r.State, r.Receipt = store.Posted, s.receipt
 	} else {

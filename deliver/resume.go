@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/store"
 )
 
 // Resume finds posts left posting by a crash and failed posts whose retry is
@@ -19,6 +20,16 @@ func (d *Deliverer) Resume(ctx context.Context, pubs map[string]publish.Publishe
 		d.log().Error("resume: list due posts", slog.Any("error", err))
 		return []Result{{Err: fmt.Errorf("resume: %w", err)}}
 	}
+	return d.SendStored(ctx, due, pubs, false)
+}
+
+// SendStored sends stored posts as they are stored — text, key and share —
+// through pubs[account]: approved posts at their schedule's fire or at
+// once (approve --now), due and crashed ones on resume, a failed one on
+// retry (manual: even when its failure was permanent). Each is claimed
+// first, so a post is sent once however many callers send it at once;
+// a post held, under review, posted or in flight elsewhere is skipped.
+func (d *Deliverer) SendStored(ctx context.Context, due []store.PostRecord, pubs map[string]publish.Publisher, manual bool) []Result {
 	var (
 		jobs    []Job
 		results []Result
@@ -32,7 +43,7 @@ func (d *Deliverer) Resume(ctx context.Context, pubs map[string]publish.Publishe
 				slog.String("article_id", r.ArticleID), slog.String("state", string(r.State)))
 			continue
 		}
-		jobs = append(jobs, Job{Post: publishPost(r.Post, 0), Publisher: pub})
+		jobs = append(jobs, Job{Post: publishPost(r.Post, 0), Publisher: pub, Share: r.Share, Manual: manual})
 	}
 	return append(results, d.Deliver(ctx, jobs)...)
 }

@@ -29,3 +29,16 @@ func publishPost(p store.Post, attempt int) publish.Post {
 func storedReceipt(r publish.Receipt) store.Receipt {
 	return store.Receipt{ID: r.ID, URL: r.URL, At: r.At}
 }
+
+// StoredPost returns p as the store keeps it, as the share-th post of its
+// article to its account: for store.Propose, which stores a post without
+// sending it.
+func StoredPost(p publish.Post, share int) store.Post {
+	sp := storedPost(p)
+	sp.Share = share
+	return sp
+}
+
+// PublishPost returns the stored post p as a publisher takes it, for
+// checking an edit (networks.Edit) or showing it.
+func PublishPost(p store.Post) publish.Post { return publishPost(p, 0) }

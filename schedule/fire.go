@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"github.com/hookline/hookline/article"
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/deliver"
+	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/store"
 	"github.com/hookline/hookline/teaser"
@@ -28,6 +30,9 @@ type FireReport struct {
 	Results []deliver.Result
 	// Errors are accounts or articles that could not be prepared.
 	Errors []error
+	// Proposed are the posts this fire wrote and stored for review
+	// (review: approve); they go out once approved.
+	Proposed []store.PostRecord
 }
 
 // Posted counts the results that ended posted now (not skips).
@@ -47,12 +52,33 @@ func (d *Daemon) fire(ctx context.Context, p *plan, job *Job, due time.Time) Fir
 	now := d.clock().Now()
 	rep := FireReport{Schedule: job.Name(), Due: due, Started: now}
 	log := d.log().With(slog.String("schedule", job.Name()))
-	jobs, errs := d.prepare(ctx, p, job, now)
-	rep.Errors = errs
-	for _, err := range errs {
+	// Posts approved since the last fire (or approved on their own now)
+	// go out first, as stored: a person's edit is what is sent.
+	approved, err := d.approved(ctx, job, now)
+	if err != nil {
+		rep.Errors = append(rep.Errors, err)
+	}
+	jobs, props, errs := d.prepare(ctx, p, job, now)
+	rep.Errors = append(rep.Errors, errs...)
+	for _, err := range rep.Errors {
 		log.Error("post not prepared", slog.Any("error", err))
 	}
-	rep.Results = d.deliverer().Deliver(ctx, jobs)
+	if len(approved) > 0 {
+		rep.Results = d.deliverer().SendStored(ctx, approved, p.pubs, false)
+	}
+	rep.Results = append(rep.Results, d.deliverer().Deliver(ctx, jobs)...)
+	if len(props) > 0 {
+		recs, err := d.Store.Propose(ctx, now, props)
+		if err != nil {
+			rep.Errors = append(rep.Errors, err)
+			log.Error("posts for review not stored", slog.Any("error", err))
+		}
+		rep.Proposed = recs
+		for _, r := range recs {
+			log.Info("post awaits review", slog.String("id", store.FormatID(r.ID)), slog.String("account", r.Account),
+				slog.String("article_id", r.ArticleID))
+		}
+	}
 	if err := d.Store.SetLastRun(context.WithoutCancel(ctx), job.Name(), now); err != nil {
 		rep.Errors = append(rep.Errors, err)
 		log.Error("last run not recorded", slog.Any("error", err))
@@ -64,13 +90,30 @@ func (d *Daemon) fire(ctx context.Context, p *plan, job *Job, due time.Time) Fir
 	return rep
 }
 
+// approved auto-approves the posts under review whose time has come and
+// returns job's approved posts.
+func (d *Daemon) approved(ctx context.Context, job *Job, now time.Time) ([]store.PostRecord, error) {
+	if _, err := d.Store.AutoApprove(ctx, now); err != nil {
+		return nil, err
+	}
+	return d.Store.Approved(ctx, job.Name())
+}
+
+// reviewed reports whether acct's posts from job wait for a person: the
+// account's review, else the schedule's.
+func reviewed(job *Job, acct config.Account) bool {
+	return cmp.Or(acct.Review, job.Config.Review) == config.ReviewApprove
+}
+
 // prepare builds each account's posts: candidates from the store, the
 // teaser of each, fitted to the account (networks.PostFor, as hookline post
-// does).
-func (d *Daemon) prepare(ctx context.Context, p *plan, job *Job, now time.Time) ([]deliver.Job, []error) {
+// does). Posts to an account under review are returned as proposals, to
+// store, not send.
+func (d *Daemon) prepare(ctx context.Context, p *plan, job *Job, now time.Time) ([]deliver.Job, []store.Proposal, []error) {
 	var (
-		jobs []deliver.Job
-		errs []error
+		jobs  []deliver.Job
+		props []store.Proposal
+		errs  []error
 	)
 	results := map[string]teaser.Result{}
 	opts := networks.TeaserOptions(job.Accounts, p.cfg.Teaser)
@@ -104,10 +147,37 @@ func (d *Daemon) prepare(ctx context.Context, p *plan, job *Job, now time.Time) 
 				errs = append(errs, d.skip(ctx, acct.Name, c.a, key, err.Error(), now))
 				continue
 			}
+			if reviewed(job, acct) {
+				// An edited article reposted under review is a post of its
+				// own, with a key of its own, waiting like any other.
+				share := 0
+				if c.repost {
+					next, err := d.Store.NextShare(ctx, c.a.ID, acct.Name)
+					if err != nil {
+						errs = append(errs, err)
+						continue
+					}
+					share = next.Share
+					draft.IdempotencyKey = deliver.ReshareKey(c.a.ID, acct.Name, share)
+				}
+				props = append(props, proposal(job, draft.Post, share, now))
+				continue
+			}
 			jobs = append(jobs, deliver.Job{Post: draft.Post, Publisher: pub, RepostEdited: c.repost})
 		}
+		rj, rp, rerrs := d.reshares(ctx, p, job, acct, pub, opts, now)
+		jobs, props, errs = append(jobs, rj...), append(props, rp...), append(errs, rerrs...)
 	}
-	return jobs, errs
+	return jobs, props, errs
+}
+
+// proposal is post stored for review by job's fire at now.
+func proposal(job *Job, post publish.Post, share int, now time.Time) store.Proposal {
+	pr := store.Proposal{Post: deliver.StoredPost(post, share), Schedule: job.Name()}
+	if after := job.Config.AutoApproveAfter; after > 0 {
+		pr.AutoApproveAt = now.Add(after)
+	}
+	return pr
 }
 
 // skip marks an article that can never be posted to an account as skipped,

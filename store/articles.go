@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,8 +52,8 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 	}
 	var res UpsertResult
 	err = s.tx(ctx, "store article "+a.ID, func(tx *sql.Tx) error {
-		var hash, stored string
-		err := tx.QueryRowContext(ctx, "SELECT hash, source FROM articles WHERE id = ?", a.ID).Scan(&hash, &stored)
+		var hash, stored, storedData string
+		err := tx.QueryRowContext(ctx, "SELECT hash, source, data FROM articles WHERE id = ?", a.ID).Scan(&hash, &stored, &storedData)
 		adopted := false
 		if errors.Is(err, sql.ErrNoRows) {
 			if adopted, err = adoptLegacy(ctx, tx, a, source); err != nil {
@@ -61,15 +62,24 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 			if !adopted {
 				res = New
 				_, err = tx.ExecContext(ctx, `INSERT INTO articles
-				(id, source, hash, title, url, published, first_seen, updated_at, seen_only, data)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					a.ID, source, a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), now.UnixNano(), seenOnly, data)
+				(id, source, hash, title, url, published, first_seen, updated_at, seen_only, data, draft, embargo)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					a.ID, source, a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), now.UnixNano(), seenOnly, data,
+					a.Draft, nanos(a.Embargo))
 				return err
 			}
 			hash = a.Hash // the adopted row holds this content
 		}
 		if err != nil {
 			return err
+		}
+		// What the article says about itself is not part of its content
+		// hash (releasing a draft or lifting an embargo is no edit), so it
+		// is stored whether or not the content changed.
+		if hash == a.Hash && !adopted && storedData != "" {
+			if err := updateSelfDescription(ctx, tx, a, storedData, data); err != nil {
+				return err
+			}
 		}
 		if hash == a.Hash {
 			res = Unchanged
@@ -83,11 +93,27 @@ func (s *Store) UpsertArticle(ctx context.Context, source string, a *article.Art
 		}
 		res = Changed
 		_, err = tx.ExecContext(ctx, `UPDATE articles SET hash = ?, title = ?, url = ?, published = ?, updated_at = ?, data = ?,
-			source = CASE WHEN source = '' THEN ? ELSE source END WHERE id = ?`,
-			a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), data, source, a.ID)
+			draft = ?, embargo = ?, source = CASE WHEN source = '' THEN ? ELSE source END WHERE id = ?`,
+			a.Hash, a.Title, a.URL, nanos(a.Published), now.UnixNano(), data, a.Draft, nanos(a.Embargo), source, a.ID)
 		return err
 	})
 	return res, err
+}
+
+// updateSelfDescription stores what an unchanged article says about itself
+// (draft, embargo, teaser, hashtags) when that changed: it is not part of
+// the content hash, since releasing a draft or lifting an embargo is no
+// edit. Most polls change nothing, and write nothing.
+func updateSelfDescription(ctx context.Context, tx *sql.Tx, a *article.Article, storedData, data string) error {
+	old, err := decodeArticle(a.ID, storedData)
+	if err != nil {
+		return err
+	}
+	if old.Draft == a.Draft && old.Embargo.Equal(a.Embargo) && old.Teaser == a.Teaser && slices.Equal(old.Hashtags, a.Hashtags) {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, "UPDATE articles SET draft = ?, embargo = ?, data = ? WHERE id = ?", a.Draft, nanos(a.Embargo), data, a.ID)
+	return err
 }
 
 // Article returns the stored article with this id, or an error wrapping
@@ -144,6 +170,14 @@ func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Ar
 	// Stub rows (source '') come from posts made by hand with `hookline
 	// post`: they hold no article to tease until a source stores it.
 	where = append(where, "a.seen_only = 0", "a.source <> ''")
+	// A draft is never posted; an embargoed article or one dated in the
+	// future not before its time.
+	now := q.Now
+	if now.IsZero() {
+		now = s.Now()
+	}
+	where = append(where, "a.draft = 0", "(a.embargo IS NULL OR a.embargo <= ?)", "(a.published IS NULL OR a.published <= ?)")
+	args = append(args, now.UnixNano(), now.UnixNano())
 	// A row from before schema 2 is posted only once an article with the
 	// same content adopts it (rekey.go): its id may name a version that no
 	// source holds any more.

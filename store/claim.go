@@ -78,7 +78,7 @@ func (s *Store) ClaimMany(ctx context.Context, reqs []ClaimRequest) ([]Claim, er
 	// without a token holder is a leftover whose outcome never committed.
 	took := make([]bool, len(reqs))
 	for i, req := range reqs {
-		took[i] = s.takeInFlight(req.Post.ArticleID, req.Post.Account)
+		took[i] = s.takeInFlight(req.Post.ArticleID, req.Post.Account, req.Post.Share)
 		if !took[i] {
 			claims[i] = Claim{Outcome: ClaimSkip, Prior: Posting, Reason: "in flight"}
 		}
@@ -102,7 +102,7 @@ func (s *Store) ClaimMany(ctx context.Context, reqs []ClaimRequest) ([]Claim, er
 	})
 	for i, req := range reqs {
 		if took[i] && (err != nil || claims[i].Outcome == ClaimSkip) {
-			s.setInFlight(req.Post.ArticleID, req.Post.Account, false)
+			s.setInFlight(req.Post.ArticleID, req.Post.Account, req.Post.Share, false)
 		}
 	}
 	if err != nil {
@@ -121,7 +121,8 @@ func (s *Store) claimTx(ctx context.Context, tx *sql.Tx, req ClaimRequest) (Clai
 	if err := tx.QueryRowContext(ctx, "SELECT hash FROM articles WHERE id = ?", p.ArticleID).Scan(&hash); err != nil {
 		return Claim{}, err
 	}
-	r, err := scanPost(tx.QueryRowContext(ctx, "SELECT "+postColumns+postFrom+" WHERE p.article_id = ? AND p.account = ?", p.ArticleID, p.Account))
+	r, err := scanPost(tx.QueryRowContext(ctx, "SELECT "+postColumns+postFrom+" WHERE p.article_id = ? AND p.account = ? AND p.share = ?",
+		p.ArticleID, p.Account, p.Share))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Claim{Outcome: ClaimSend, Post: p, Attempt: 1}, insertPosting(ctx, tx, p, hash, s.owner, now)
 	}
@@ -131,6 +132,14 @@ func (s *Store) claimTx(ctx context.Context, tx *sql.Tx, req ClaimRequest) (Clai
 	c := Claim{Prior: r.State, Post: r.Post, Attempt: r.Attempts + 1}
 	edited := req.RepostEdited && hash != "" && r.ArticleHash != hash
 	switch {
+	case r.State == Approved:
+		// A person approved the stored post, maybe edited: that text goes
+		// out, whatever the request holds, under the stored key.
+		c.Outcome = ClaimSend
+	case r.State == Review:
+		c.Reason = fmt.Sprintf("awaiting review; approve it with hookline approve %s", FormatID(r.ID))
+	case r.State == Held:
+		c.Reason = fmt.Sprintf("held; approve it with hookline approve %s", FormatID(r.ID))
 	case r.State == Pending:
 		c.Outcome, c.Post, c.Attempt = ClaimSend, p, 1
 		return c, updatePosting(ctx, tx, p, hash, 1, s.owner, now)
@@ -157,23 +166,28 @@ func (s *Store) claimTx(ctx context.Context, tx *sql.Tx, req ClaimRequest) (Clai
 	default:
 		return c, fmt.Errorf("post %s × %s: unknown state %q", p.ArticleID, p.Account, r.State)
 	}
-	if c.Outcome != ClaimResend {
+	if c.Outcome == ClaimSkip {
 		return c, nil
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posting', attempts = ?, owner = ?, claimed_at = ?,
-		next_attempt_at = NULL, updated_at = ? WHERE article_id = ? AND account = ?`,
-		c.Attempt, s.owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
+		next_attempt_at = NULL, auto_approve_at = NULL, updated_at = ? WHERE id = ?`,
+		c.Attempt, s.owner, now.UnixNano(), now.UnixNano(), r.ID)
 	return c, err
 }
+
+// reshareOf is the SQL for a new row's reshare_of, given its share and then
+// its article id and account: the first post's id for a re-share, else NULL.
+const reshareOf = `CASE WHEN ? > 0 THEN (SELECT id FROM posts WHERE article_id = ? AND account = ? AND share = 0) END`
 
 func insertPosting(ctx context.Context, tx *sql.Tx, p Post, hash, owner string, now time.Time) error {
 	data, err := encodePost(p)
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO posts (article_id, account, state, attempts, idempotency_key, article_hash,
-		post, owner, claimed_at, created_at, updated_at) VALUES (?, ?, 'posting', 1, ?, ?, ?, ?, ?, ?, ?)`,
-		p.ArticleID, p.Account, p.IdempotencyKey, hash, data, owner, now.UnixNano(), now.UnixNano(), now.UnixNano())
+	_, err = tx.ExecContext(ctx, `INSERT INTO posts (article_id, account, share, reshare_of, state, attempts, idempotency_key,
+		article_hash, post, owner, claimed_at, created_at, updated_at) VALUES (?, ?, ?, `+reshareOf+`, 'posting', 1, ?, ?, ?, ?, ?, ?, ?)`,
+		p.ArticleID, p.Account, p.Share, p.Share, p.ArticleID, p.Account, p.IdempotencyKey, hash, data, owner,
+		now.UnixNano(), now.UnixNano(), now.UnixNano())
 	return err
 }
 
@@ -184,14 +198,16 @@ func updatePosting(ctx context.Context, tx *sql.Tx, p Post, hash string, attempt
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posting', attempts = ?, idempotency_key = ?, article_hash = ?,
 		post = ?, receipt_id = '', url = '', last_error = '', note = '', owner = ?, claimed_at = ?, next_attempt_at = NULL,
-		posted_at = NULL, updated_at = ? WHERE article_id = ? AND account = ?`,
-		attempt, p.IdempotencyKey, hash, data, owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account)
+		posted_at = NULL, updated_at = ? WHERE article_id = ? AND account = ? AND share = ?`,
+		attempt, p.IdempotencyKey, hash, data, owner, now.UnixNano(), now.UnixNano(), p.ArticleID, p.Account, p.Share)
 	return err
 }
 
 // Outcome is the result of one send, for Record.
 type Outcome struct {
 	ArticleID, Account string
+	// Share names the row with ArticleID and Account (0 for the first post).
+	Share int
 	// Posted is true when the network accepted the post (or had it already).
 	Posted  bool
 	Receipt Receipt
@@ -210,7 +226,7 @@ type Outcome struct {
 func (s *Store) Record(ctx context.Context, now time.Time, outs []Outcome) error {
 	defer func() {
 		for _, o := range outs {
-			s.setInFlight(o.ArticleID, o.Account, false)
+			s.setInFlight(o.ArticleID, o.Account, o.Share, false)
 		}
 	}()
 	what := fmt.Sprintf("record %d posts", len(outs))
@@ -229,17 +245,17 @@ func (s *Store) Record(ctx context.Context, now time.Time, outs []Outcome) error
 					at = now
 				}
 				res, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'posted', receipt_id = ?, url = ?, note = ?, last_error = '',
-					owner = '', next_attempt_at = NULL, posted_at = ?, updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
-					o.Receipt.ID, o.Receipt.URL, o.Note, at.UnixNano(), now.UnixNano(), o.ArticleID, o.Account)
+					owner = '', next_attempt_at = NULL, posted_at = ?, updated_at = ? WHERE article_id = ? AND account = ? AND share = ? AND state != 'posted'`,
+					o.Receipt.ID, o.Receipt.URL, o.Note, at.UnixNano(), now.UnixNano(), o.ArticleID, o.Account, o.Share)
 			} else {
 				res, err = tx.ExecContext(ctx, `UPDATE posts SET state = 'failed', last_error = ?, note = ?, owner = '', next_attempt_at = ?,
-					updated_at = ? WHERE article_id = ? AND account = ? AND state != 'posted'`,
-					o.LastError, o.Note, nanos(o.Next), now.UnixNano(), o.ArticleID, o.Account)
+					updated_at = ? WHERE article_id = ? AND account = ? AND share = ? AND state != 'posted'`,
+					o.LastError, o.Note, nanos(o.Next), now.UnixNano(), o.ArticleID, o.Account, o.Share)
 			}
 			if err != nil {
 				return err
 			}
-			if err := mustExist(ctx, tx, res, o.ArticleID, o.Account); err != nil {
+			if err := mustExist(ctx, tx, res, o.ArticleID, o.Account, o.Share); err != nil {
 				return err
 			}
 		}
@@ -269,21 +285,21 @@ func (s *Store) Skip(ctx context.Context, p Post, reason string, now time.Time) 
 		if err := articleStub(ctx, tx, p, now); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO posts (article_id, account, state, idempotency_key, article_hash, post, note,
-			created_at, updated_at) VALUES (?, ?, 'skipped', ?, (SELECT hash FROM articles WHERE id = ?), ?, ?, ?, ?)
-			ON CONFLICT (article_id, account) DO UPDATE SET state = 'skipped', note = excluded.note, owner = '',
-			next_attempt_at = NULL, updated_at = excluded.updated_at WHERE state NOT IN ('posted', 'posting')`,
-			p.ArticleID, p.Account, p.IdempotencyKey, p.ArticleID, data, reason, now.UnixNano(), now.UnixNano())
+		_, err := tx.ExecContext(ctx, `INSERT INTO posts (article_id, account, share, state, idempotency_key, article_hash, post, note,
+			created_at, updated_at) VALUES (?, ?, ?, 'skipped', ?, (SELECT hash FROM articles WHERE id = ?), ?, ?, ?, ?)
+			ON CONFLICT (article_id, account, share) DO UPDATE SET state = 'skipped', note = excluded.note, owner = '',
+			next_attempt_at = NULL, auto_approve_at = NULL, updated_at = excluded.updated_at WHERE state NOT IN ('posted', 'posting')`,
+			p.ArticleID, p.Account, p.Share, p.IdempotencyKey, p.ArticleID, data, reason, now.UnixNano(), now.UnixNano())
 		return err
 	})
 }
 
-func mustExist(ctx context.Context, tx *sql.Tx, res sql.Result, articleID, account string) error {
+func mustExist(ctx context.Context, tx *sql.Tx, res sql.Result, articleID, account string, share int) error {
 	if n, err := res.RowsAffected(); err != nil || n > 0 {
 		return err
 	}
 	var state string
-	err := tx.QueryRowContext(ctx, "SELECT state FROM posts WHERE article_id = ? AND account = ?", articleID, account).Scan(&state)
+	err := tx.QueryRowContext(ctx, "SELECT state FROM posts WHERE article_id = ? AND account = ? AND share = ?", articleID, account, share).Scan(&state)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("post %s × %s: %w", articleID, account, ErrNotFound)
 	}

@@ -30,7 +30,7 @@ func TestClaim(t *testing.T) {
 		{"in flight here", func(t *testing.T, s *Store, p Post) { claimOK(t, s, p, now) }, ClaimSkip, 0, false},
 		{"crashed owner in this PID namespace", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false) // the claim was another process's
+			s.setInFlight(p.ArticleID, p.Account, 0, false) // the claim was another process's
 			s.DB().Exec("UPDATE posts SET owner = ?", "999999@"+pidSpace+":dead")
 			s.alive = func(int) bool { return false }
 		}, ClaimResend, 2, false},
@@ -38,34 +38,34 @@ func TestClaim(t *testing.T) {
 		// same volume): its PID means nothing here, its lease decides.
 		{"owner in another PID namespace within lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false)
+			s.setInFlight(p.ArticleID, p.Account, 0, false)
 			s.DB().Exec("UPDATE posts SET owner = '1@0123456789ab:other'")
 			s.alive = func(int) bool { return false }
 		}, ClaimSkip, 0, false},
 		{"owner of an older release within lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false)
+			s.setInFlight(p.ArticleID, p.Account, 0, false)
 			s.DB().Exec("UPDATE posts SET owner = '999999:old'")
 			s.alive = func(int) bool { return false }
 		}, ClaimSkip, 0, false},
 		{"owner in another PID namespace past lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now.Add(-DefaultLease))
-			s.setInFlight(p.ArticleID, p.Account, false)
+			s.setInFlight(p.ArticleID, p.Account, 0, false)
 			s.DB().Exec("UPDATE posts SET owner = '1@0123456789ab:other'")
 		}, ClaimResend, 2, false},
 		{"own leftover whose outcome never committed", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false) // as MarkPosted does even when its commit fails
+			s.setInFlight(p.ArticleID, p.Account, 0, false) // as MarkPosted does even when its commit fails
 		}, ClaimResend, 2, false},
 		{"live other process within lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now)
-			s.setInFlight(p.ArticleID, p.Account, false)
+			s.setInFlight(p.ArticleID, p.Account, 0, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimSkip, 0, false},
 		{"live other process past lease", func(t *testing.T, s *Store, p Post) {
 			claimOK(t, s, p, now.Add(-time.Hour))
-			s.setInFlight(p.ArticleID, p.Account, false)
+			s.setInFlight(p.ArticleID, p.Account, 0, false)
 			s.DB().Exec("UPDATE posts SET owner = '1:other'")
 			s.alive = func(int) bool { return true }
 		}, ClaimResend, 2, false},
@@ -154,7 +154,7 @@ func TestDue(t *testing.T) {
 	for _, a := range []string{"crashed", "mine", "due", "later", "perm", "done"} {
 		claimOK(t, s, mk(a), now)
 	}
-	s.setInFlight("a", "crashed", false)
+	s.setInFlight("a", "crashed", 0, false)
 	s.DB().Exec("UPDATE posts SET owner = ? WHERE account = 'crashed'", "999999@"+pidSpace+":x")
 	s.alive = func(int) bool { return false }
 	s.MarkFailed(ctx, "a", "due", "503", now, now)

@@ -58,7 +58,7 @@ func (s *Store) claimLive(r PostRecord, now time.Time) bool {
 	if r.Owner == s.owner {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		return s.inflight[flightKey(r.ArticleID, r.Account)]
+		return s.inflight[flightKey(r.ArticleID, r.Account, r.Share)]
 	}
 	if pid, space, ok := parseOwner(r.Owner); ok && space != "" && space == pidSpace && !s.alive(pid) {
 		return false
@@ -143,9 +143,10 @@ func (s *Store) RenewLeases(ctx context.Context) error {
 	now := s.Now().UTC().UnixNano()
 	return s.tx(ctx, "renew leases", func(tx *sql.Tx) error {
 		for _, k := range keys {
-			articleID, account, _ := strings.Cut(k, "\x00")
+			articleID, rest, _ := strings.Cut(k, "\x00")
+			account, share, _ := strings.Cut(rest, "\x00")
 			if _, err := tx.ExecContext(ctx, `UPDATE posts SET claimed_at = ? WHERE article_id = ? AND account = ?
-				AND owner = ? AND state = 'posting'`, now, articleID, account, s.owner); err != nil {
+				AND share = ? AND owner = ? AND state = 'posting'`, now, articleID, account, share, s.owner); err != nil {
 				return err
 			}
 		}

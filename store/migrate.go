@@ -12,6 +12,7 @@ var migrations = []func(context.Context, *sql.Tx) error{
 	migrate1,
 	migrate2,
 	migrate3,
+	migrate4,
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -84,7 +84,7 @@ func rehash(ctx context.Context, tx *sql.Tx, id, hash, data string) error {
 	if err := json.Unmarshal([]byte(data), &v2); err != nil {
 		return fmt.Errorf("decode: %w", err)
 	}
-	a := articleRow(v2).article()
+	a := v2.row().article()
 	if a.Hook == "" || hash == "" {
 		return nil // unchanged by the hook, or a hand post's stub without content
 	}

@@ -24,11 +24,16 @@ func migrate3(ctx context.Context, tx *sql.Tx) error {
 	// The old and new types have the same fields under other JSON names,
 	// so a conversion carries every field; one that stopped compiling would
 	// mean the new format changed, and needs a mapping written out here.
-	articles := fromV2(func(a articleV2) articleRow { return articleRow(a) })
+	// articleRow gained the fields of schema 4 (zero for every old row).
+	articles := fromV2(articleV2.row)
 	if err := rewriteJSON(ctx, tx, "articles", "data", "id", v2IDPaths.article, articles); err != nil {
 		return err
 	}
-	posts := fromV2(func(p postV2) Post { return Post(p) })
+	// Post gained Share in schema 4 (0, the first post, for every old row).
+	posts := fromV2(func(p postV2) Post {
+		return Post{Account: p.Account, ArticleID: p.ArticleID, Text: p.Text, Link: p.Link, Hashtags: p.Hashtags, Lang: p.Lang,
+			Title: p.Title, Description: p.Description, Image: p.Image, IdempotencyKey: p.IdempotencyKey}
+	})
 	return rewriteJSON(ctx, tx, "posts", "post", "article_id || ' × ' || account", v2IDPaths.post, posts)
 }
 
@@ -51,6 +56,13 @@ type articleV2 struct {
 	Lang       string    `json:"Lang"`
 	Published  time.Time `json:"Published"`
 	Hash       string    `json:"Hash"`
+}
+
+// row returns the article in the current format (the fields of schema 4
+// zero).
+func (a articleV2) row() articleRow {
+	return articleRow{ID: a.ID, Source: a.Source, URL: a.URL, Title: a.Title, Hook: a.Hook, Paragraphs: a.Paragraphs,
+		Keywords: a.Keywords, Image: a.Image, Lang: a.Lang, Published: a.Published, Hash: a.Hash}
 }
 
 // postV2 is posts.post as schemas 1 and 2 wrote it: the JSON of

@@ -27,6 +27,10 @@ func fillEveryField(t *testing.T, v any) {
 			f.Set(reflect.ValueOf([]string{name + " 1", name + " 2"}))
 		case time.Time:
 			f.Set(reflect.ValueOf(time.Date(2025, 3, 14, 9, i, 0, 0, time.UTC)))
+		case bool:
+			f.SetBool(true)
+		case int:
+			f.SetInt(int64(i + 1))
 		default:
 			t.Fatalf("%s.%s: no value for %s", rv.Type(), name, f.Type())
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/hookline/hookline/article"
@@ -26,14 +27,35 @@ const (
 	// Failed: the last attempt failed; NextAttempt says when to retry, zero
 	// for a permanent failure.
 	Failed State = "failed"
-	// Skipped: decided never to post (for example a seen-only article).
+	// Skipped: decided never to post (for example a seen-only article, or
+	// a person's skip).
 	Skipped State = "skipped"
+	// Review: written at a fire of a schedule with review: approve and
+	// waiting for a person; never sent until approved (by a person, or at
+	// AutoApproveAt). See review.go for every transition.
+	Review State = "review"
+	// Approved: a person approved it; it goes out at the next fire of its
+	// schedule, or at once with approve --now.
+	Approved State = "approved"
+	// Held: a person held it; it is neither sent nor approved on its own
+	// until approved again.
+	Held State = "held"
 )
 
 // PostRecord is one row of the posts table.
 type PostRecord struct {
-	ArticleID      string
-	Account        string
+	// ID is the row's short id, the number people type (hookline approve 12);
+	// it never changes. See FormatID and ParseID.
+	ID        int64
+	ArticleID string
+	Account   string
+	// Share is 0 for the article's first post to the account, N for its Nth
+	// re-share; ReshareOf is the first post's ID for a re-share, else 0.
+	Share     int
+	ReshareOf int64
+	// Schedule names the schedule that wrote the post; empty for one made
+	// by hand.
+	Schedule       string
 	State          State
 	Attempts       int
 	IdempotencyKey string
@@ -50,9 +72,14 @@ type PostRecord struct {
 	Owner       string
 	ClaimedAt   time.Time
 	NextAttempt time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	PostedAt    time.Time
+	// AutoApproveAt is when a post under review is approved on its own
+	// (auto_approve_after); zero for never.
+	AutoApproveAt time.Time
+	// EditedAt is when a person last changed the text; zero for never.
+	EditedAt  time.Time
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	PostedAt  time.Time
 }
 
 // Time is when the record last mattered: posted time, else last update.
@@ -65,7 +92,7 @@ func (r PostRecord) Time() time.Time {
 
 const postColumns = `p.article_id, p.account, p.state, p.attempts, p.idempotency_key, p.article_hash, p.post,
 	COALESCE(a.title, ''), p.receipt_id, p.url, p.last_error, p.note, p.owner, p.claimed_at, p.next_attempt_at,
-	p.created_at, p.updated_at, p.posted_at`
+	p.created_at, p.updated_at, p.posted_at, p.id, p.share, COALESCE(p.reshare_of, 0), p.schedule, p.auto_approve_at, p.edited_at`
 
 const postFrom = ` FROM posts p LEFT JOIN articles a ON a.id = p.article_id`
 
@@ -76,9 +103,11 @@ func scanPost(sc scanner) (PostRecord, error) {
 		r                                  PostRecord
 		state, post                        string
 		claimed, next, created, upd, pdone sql.NullInt64
+		auto, edited                       sql.NullInt64
 	)
 	err := sc.Scan(&r.ArticleID, &r.Account, &state, &r.Attempts, &r.IdempotencyKey, &r.ArticleHash, &post,
-		&r.Title, &r.ReceiptID, &r.URL, &r.LastError, &r.Note, &r.Owner, &claimed, &next, &created, &upd, &pdone)
+		&r.Title, &r.ReceiptID, &r.URL, &r.LastError, &r.Note, &r.Owner, &claimed, &next, &created, &upd, &pdone,
+		&r.ID, &r.Share, &r.ReshareOf, &r.Schedule, &auto, &edited)
 	if err != nil {
 		return r, err
 	}
@@ -86,6 +115,8 @@ func scanPost(sc scanner) (PostRecord, error) {
 	if err := json.Unmarshal([]byte(post), &r.Post); err != nil {
 		return r, fmt.Errorf("post %s × %s: decode: %w", r.ArticleID, r.Account, err)
 	}
+	r.Post.Share = r.Share // the column is the row's identity
+	r.AutoApproveAt, r.EditedAt = fromNanos(auto), fromNanos(edited)
 	if r.Title == "" {
 		r.Title = r.Post.Title
 	}
@@ -94,10 +125,10 @@ func scanPost(sc scanner) (PostRecord, error) {
 	return r, nil
 }
 
-// Post returns the row for articleID × account, or an error wrapping
-// ErrNotFound.
+// Post returns the first post (share 0) of articleID to account, or an
+// error wrapping ErrNotFound. Shares returns the re-shares too.
 func (s *Store) Post(ctx context.Context, articleID, account string) (PostRecord, error) {
-	r, err := scanPost(s.db.QueryRowContext(ctx, "SELECT "+postColumns+postFrom+" WHERE p.article_id = ? AND p.account = ?", articleID, account))
+	r, err := scanPost(s.db.QueryRowContext(ctx, "SELECT "+postColumns+postFrom+" WHERE p.article_id = ? AND p.account = ? AND p.share = 0", articleID, account))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("state %s: post %s × %s: %w", s.path, articleID, account, ErrNotFound)
 	}
@@ -167,14 +198,16 @@ func (s *Store) Due(ctx context.Context, now time.Time) ([]PostRecord, error) {
 	return out, nil
 }
 
-func flightKey(articleID, account string) string { return articleID + "\x00" + account }
+func flightKey(articleID, account string, share int) string {
+	return articleID + "\x00" + account + "\x00" + strconv.Itoa(share)
+}
 
-// takeInFlight marks articleID × account as being sent by this Store; false
-// when it already is.
-func (s *Store) takeInFlight(articleID, account string) bool {
+// takeInFlight marks articleID × account (share) as being sent by this
+// Store; false when it already is.
+func (s *Store) takeInFlight(articleID, account string, share int) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k := flightKey(articleID, account)
+	k := flightKey(articleID, account, share)
 	if s.inflight[k] {
 		return false
 	}
@@ -182,13 +215,13 @@ func (s *Store) takeInFlight(articleID, account string) bool {
 	return true
 }
 
-func (s *Store) setInFlight(articleID, account string, on bool) {
+func (s *Store) setInFlight(articleID, account string, share int, on bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if on {
-		s.inflight[flightKey(articleID, account)] = true
+		s.inflight[flightKey(articleID, account, share)] = true
 	} else {
-		delete(s.inflight, flightKey(articleID, account))
+		delete(s.inflight, flightKey(articleID, account, share))
 	}
 }
 

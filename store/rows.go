@@ -33,12 +33,20 @@ type articleRow struct {
 	Lang       string    `json:"lang"`
 	Published  time.Time `json:"published"`
 	Hash       string    `json:"hash"`
+	// Schema 4: what the article says about itself (front matter, feed
+	// items, page meta). Older rows have none of them: not a draft, no
+	// embargo, the written teaser and hashtags.
+	Draft    bool      `json:"draft"`
+	Embargo  time.Time `json:"embargo"`
+	Teaser   string    `json:"teaser"`
+	Hashtags []string  `json:"hashtags"`
 }
 
 func newArticleRow(a *article.Article) articleRow {
 	return articleRow{
 		ID: a.ID, Source: a.Source, URL: a.URL, Title: a.Title, Hook: a.Hook, Paragraphs: a.Paragraphs,
 		Keywords: a.Keywords, Image: a.Image, Lang: a.Lang, Published: a.Published, Hash: a.Hash,
+		Draft: a.Draft, Embargo: a.Embargo, Teaser: a.Teaser, Hashtags: a.Hashtags,
 	}
 }
 
@@ -46,6 +54,7 @@ func (r articleRow) article() *article.Article {
 	return &article.Article{
 		ID: r.ID, Source: r.Source, URL: r.URL, Title: r.Title, Hook: r.Hook, Paragraphs: r.Paragraphs,
 		Keywords: r.Keywords, Image: r.Image, Lang: r.Lang, Published: r.Published, Hash: r.Hash,
+		Draft: r.Draft, Embargo: r.Embargo, Teaser: r.Teaser, Hashtags: r.Hashtags,
 	}
 }
 
@@ -89,6 +98,11 @@ type Post struct {
 	Image       string `json:"image"`
 	// IdempotencyKey lets the network recognise a resend as the same post.
 	IdempotencyKey string `json:"idempotency_key"`
+	// Share is 0 for the article's first post to the account, N for its Nth
+	// re-share (schema 4; rows before have none, which reads as 0). With
+	// ArticleID and Account it names the row; the posts.share column holds
+	// the same and wins when read.
+	Share int `json:"share"`
 }
 
 func encodePost(p Post) (string, error) {

@@ -59,10 +59,13 @@ func Compose(a *article.Article, opts Options) (Result, error) {
 		texts[i] = p.Text
 	}
 	dr := draftFor(a, texts, opts)
+	if res, ok := authored(a, texts, dr.hashtags); ok {
+		return res, nil
+	}
 	if dr.fact == "" {
 		return Result{}, fmt.Errorf("teaser %s: %w", a.Source, ErrNoSentences)
 	}
-	res := Result{Article: a, Keyphrases: texts, Hashtags: dr.hashtags}
+	res := Result{Article: a, Keyphrases: texts, Hashtags: chosenHashtags(a, dr.hashtags)}
 	for _, s := range []fit.Sentence{
 		{Text: dr.hook, Role: fit.Hook},
 		{Text: dr.fact, Role: fit.Fact},

@@ -27,6 +27,8 @@ func newPostCmd(g *globals) *cobra.Command {
 	var (
 		names  []string
 		dryRun bool
+		again  bool
+		opt    postOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "post ARTICLE",
@@ -38,11 +40,19 @@ recorded in the state file, so it is never posted twice to an account, and
 the daemon will not post it again. It prints each post's URL and exits
 non-zero when any post failed.
 
+With --again it shares an article already posted once more: a new post
+with a new idempotency key, recorded as a re-share of the first, refused
+for an account whose earlier posts of the article had the same text (pick
+another --variant, the news angle 1 to 4, default teaser.variant). An
+article whose front matter says draft: true is never posted, nor one whose
+date or embargo is in the future.
+
 With --dry-run it prints what would be sent to each network, request body
 included, and sends and records nothing.`,
 		Example: `  hookline post article.md
   hookline post https://example.com/story --network mastodon-main --network x-main
-  hookline post article.md --dry-run`,
+  hookline post article.md --dry-run
+  hookline post article.md --again --variant 2`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, cfgName, err := loadConfig(g)
@@ -53,9 +63,12 @@ included, and sends and records nothing.`,
 			if err != nil {
 				return err
 			}
-			return postArticle(cmd.Context(), cfg, accts, args[0], dryRun, g.redactor, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			opt.again, opt.variantSet = again, cmd.Flags().Changed("variant")
+			return postArticle(cmd.Context(), cfg, accts, args[0], dryRun, opt, g.redactor, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
+	cmd.Flags().BoolVar(&again, "again", false, "share an article already posted again: a new post with a new key, recorded as a re-share")
+	cmd.Flags().IntVar(&opt.variant, "variant", 0, "the teaser's news angle `N`, 1 to 4 (default teaser.variant)")
 	cmd.Flags().StringArrayVarP(&names, "network", "n", nil, "account `NAME` from config.yaml's networks (repeatable; default all)")
 	_ = cmd.RegisterFlagCompletionFunc("network", completeNames(g, accountNames))
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be sent to each network; send and record nothing")
@@ -88,16 +101,30 @@ func selectAccounts(all []config.Account, names []string, cfgName string) ([]con
 	return out, nil
 }
 
+// postOptions are post's flags that change what is posted.
+type postOptions struct {
+	// again shares an article already posted once more (a re-share).
+	again bool
+	// variant is the teaser's news angle, when variantSet.
+	variant    int
+	variantSet bool
+}
+
 // target is one account's post on its way out.
 type target struct {
 	acct config.Account
 	pub  publish.Publisher
 	post publish.Post
-	err  error  // why it cannot be sent
-	note string // for a dry run: where the length limit came from, when not from the account
+	// share is 0 for the first post, N for the Nth re-share (--again).
+	share int
+	err   error  // why it cannot be sent
+	note  string // for a dry run: where the length limit came from, when not from the account
 }
 
-func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, r *redact.Redactor, stdout, stderr io.Writer) error {
+func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, opt postOptions, r *redact.Redactor, stdout, stderr io.Writer) error {
+	if opt.variantSet && (opt.variant < 1 || opt.variant > teaser.Variants) {
+		return fmt.Errorf("--variant %d: want a number from 1 to %d", opt.variant, teaser.Variants)
+	}
 	// The command prints its own outcome; only warnings and, when asked
 	// for, debug records are logged, in the configured format.
 	lc := cfg.Log
@@ -117,7 +144,14 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 			a.ID = id
 		}
 	}
-	res, err := teaser.Compose(a, networks.TeaserOptions(accts, cfg.Teaser))
+	if err := postable(a, arg, time.Now()); err != nil {
+		return err
+	}
+	topts := networks.TeaserOptions(accts, cfg.Teaser)
+	if opt.variantSet {
+		topts.Variant = opt.variant
+	}
+	res, err := teaser.Compose(a, topts)
 	if err != nil {
 		return err
 	}
@@ -138,6 +172,11 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 		}
 	}
 	targets := prepare(ctx, accts, res, cfg.Teaser, deps, dryRun)
+	if opt.again && st != nil {
+		if err := reshare(ctx, st, targets); err != nil {
+			return err
+		}
+	}
 	if dryRun {
 		return printDryRun(ctx, targets, stdout)
 	}
@@ -218,7 +257,7 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 			failed = append(failed, tg.acct.Name)
 			continue
 		}
-		jobs = append(jobs, deliver.Job{Post: tg.post, Publisher: tg.pub, Manual: true})
+		jobs = append(jobs, deliver.Job{Post: tg.post, Publisher: tg.pub, Manual: true, Share: tg.share})
 	}
 	// The deliverer logs every outcome; here they are printed instead, so
 	// only its debug records are wanted.
@@ -238,7 +277,8 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 			failed = append(failed, r.Account)
 		case r.Skipped && r.State == store.Posted:
 			url := ""
-			if rec, err := st.Post(ctx, r.ArticleID, r.Account); err == nil {
+			if recs, err := st.Shares(ctx, r.ArticleID, r.Account); err == nil && r.Share < len(recs) {
+				rec := recs[r.Share]
 				url = receiptText(rec.URL, rec.ReceiptID)
 			}
 			fmt.Fprintf(stdout, "%s: already posted: %s\n", r.Account, url)
@@ -260,4 +300,40 @@ func receiptText(url, id string) string {
 		return url
 	}
 	return "id " + id
+}
+
+// postable refuses an article its author has not released: a draft, or
+// one whose embargo or date is after now.
+func postable(a *article.Article, arg string, now time.Time) error {
+	if a.Draft {
+		return fmt.Errorf("%s: draft: true in its front matter; it is never posted (remove draft: true to post it)", arg)
+	}
+	if nb := a.NotBefore(); nb.After(now) {
+		return fmt.Errorf("%s: not to be posted before %s (its embargo or date); the daemon posts it then", arg, nb.Local().Format(time.DateTime))
+	}
+	return nil
+}
+
+// reshare makes each target a re-share (--again): the article's next share
+// to the account, under its own key, refused when its text repeats an
+// earlier post's. An account the article was never posted to gets its
+// first post.
+func reshare(ctx context.Context, st *store.Store, targets []target) error {
+	for i := range targets {
+		tg := &targets[i]
+		if tg.err != nil {
+			continue
+		}
+		next, err := st.NextShare(ctx, tg.post.ArticleID, tg.acct.Name)
+		if err != nil {
+			return err
+		}
+		if slices.Contains(next.Texts, tg.post.Text) {
+			tg.err = fmt.Errorf("%s: the same text was posted before; choose another --variant (1 to %d)", tg.acct.Name, teaser.Variants)
+			continue
+		}
+		tg.share = next.Share
+		tg.post.IdempotencyKey = deliver.ReshareKey(tg.post.ArticleID, tg.acct.Name, next.Share)
+	}
+	return nil
 }

@@ -192,7 +192,11 @@ func printFires(reps []schedule.FireReport, stdout, stderr io.Writer) error {
 				fmt.Fprintf(stdout, "%s: %s: %s\n", r.Schedule, res.Account, receiptText(res.Receipt.URL, res.Receipt.ID))
 			}
 		}
-		if len(r.Results) == 0 && len(r.Errors) == 0 {
+		for _, p := range r.Proposed {
+			fmt.Fprintf(stdout, "%s: %s: post %s awaits review (hookline queue, approve %s)\n", r.Schedule, p.Account,
+				store.FormatID(p.ID), store.FormatID(p.ID))
+		}
+		if len(r.Results) == 0 && len(r.Errors) == 0 && len(r.Proposed) == 0 {
 			fmt.Fprintf(stdout, "%s: nothing new to post\n", r.Schedule)
 		}
 	}

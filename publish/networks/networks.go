@@ -62,7 +62,7 @@ func LimitedKinds() []string {
 
 // commonKeys are the account keys every kind shares: the registry and
 // PostFor read them, so no kind's Config needs to.
-var commonKeys = []string{"name", "kind", "max_chars", "hashtags", "fixed_hashtags", "language", "utm", "template"}
+var commonKeys = []string{"name", "kind", "max_chars", "hashtags", "fixed_hashtags", "language", "utm", "template", "review"}
 
 // TokenStore keeps credentials that rotate, such as X's OAuth 2.0 refresh
 // token; *store.Store implements it. It is x.TokenStore, its only consumer.

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/deliver"
+	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/store"
+)
+
+// The review commands (approve, hold, skip, retry, edit) share the wiring
+// here: the config and state file, short ids, one line per post, and
+// sending stored posts now.
+
+// openState loads the config and opens its state file.
+func openState(ctx context.Context, g *globals) (*config.Config, *store.Store, error) {
+	cfg, _, err := loadConfig(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(ctx, cfg.State, store.Options{Log: newLogger(config.Log{Level: "warn"}, io.Discard)})
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, st, nil
+}
+
+// parseIDs reads the short ids given as arguments.
+func parseIDs(args []string) ([]int64, error) {
+	ids := make([]int64, len(args))
+	for i, a := range args {
+		id, err := store.ParseID(a)
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	return ids, nil
+}
+
+// actOnEach runs act on every id, prints one line per post ("post 12:
+// approved", "post 12: already approved") or its error, and fails when any
+// failed. It returns the posts changed or found in the asked state.
+func actOnEach(ctx context.Context, st *store.Store, ids []int64, done string, act func(context.Context, int64) (store.Change, error), stdout, stderr io.Writer) ([]store.PostRecord, error) {
+	var (
+		out    []store.PostRecord
+		failed []string
+	)
+	for _, id := range ids {
+		ch, err := act(ctx, id)
+		switch {
+		case err != nil && len(ids) == 1:
+			return nil, err // the one line says it all
+		case err != nil:
+			fmt.Fprintln(stderr, err)
+			failed = append(failed, store.FormatID(id))
+			continue
+		case ch.Changed:
+			fmt.Fprintf(stdout, "post %s: %s\n", store.FormatID(id), done)
+		case ch.Post.State == store.Posting || ch.Post.State == store.Posted:
+			fmt.Fprintf(stdout, "post %s: already %s\n", store.FormatID(id), ch.Post.State)
+		default:
+			fmt.Fprintf(stdout, "post %s: already %s\n", store.FormatID(id), done)
+		}
+		out = append(out, ch.Post)
+	}
+	if len(failed) > 0 {
+		return out, fmt.Errorf("%d of %d posts not changed: %s", len(failed), len(ids), strings.Join(failed, ", "))
+	}
+	return out, nil
+}
+
+// sendNow sends stored posts now, as stored (text and key), through their
+// accounts' publishers, each claimed first so it goes out once however
+// many send it at once; manual resends failed posts whatever their retry
+// time. It prints each outcome and fails when any post failed.
+func sendNow(ctx context.Context, cfg *config.Config, st *store.Store, g *globals, recs []store.PostRecord, manual bool, stdout, stderr io.Writer) error {
+	deps := networks.Deps{Stdout: stdout, Log: slog.New(slog.DiscardHandler), Redactor: g.redactor, Tokens: st}
+	pubs := map[string]publish.Publisher{}
+	var failed []string
+	for _, r := range recs {
+		if _, ok := pubs[r.Account]; ok {
+			continue
+		}
+		acct, ok := cfg.Account(r.Account)
+		if !ok {
+			fmt.Fprintf(stderr, "post %s: no account %s in the config; add it back to send the post\n", store.FormatID(r.ID), r.Account)
+			failed = append(failed, store.FormatID(r.ID))
+			continue
+		}
+		pub, err := networks.Open(ctx, acct, deps)
+		if err != nil {
+			fmt.Fprintf(stderr, "post %s: %v\n", store.FormatID(r.ID), err)
+			failed = append(failed, store.FormatID(r.ID))
+			continue
+		}
+		pubs[r.Account] = pub
+	}
+	d := deliver.Deliverer{Store: st, Log: slog.New(slog.DiscardHandler)}
+	for i, res := range d.SendStored(ctx, recs, pubs, manual) {
+		id := store.FormatID(recs[i].ID)
+		switch {
+		case res.Err != nil:
+			retry := ""
+			if !res.NextAttempt.IsZero() {
+				retry = " (the daemon retries it after " + res.NextAttempt.Local().Format(time.DateTime) + ")"
+			}
+			fmt.Fprintf(stderr, "post %s: %v%s\n", id, res.Err, retry)
+			failed = append(failed, id)
+		case res.Skipped && res.State == store.Posted:
+			fmt.Fprintf(stdout, "post %s: %s: already posted\n", id, res.Account)
+		case res.Skipped && res.State == store.Posting:
+			fmt.Fprintf(stdout, "post %s: %s: being sent by another process\n", id, res.Account)
+		case res.Skipped:
+			fmt.Fprintf(stderr, "post %s: %s: not sent: %s\n", id, res.Account, res.Reason)
+			failed = append(failed, id)
+		default:
+			fmt.Fprintf(stdout, "post %s: %s: %s\n", id, res.Account, receiptText(res.Receipt.URL, res.Receipt.ID))
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d posts not sent: %s", len(failed), len(recs), strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+// newStateCmd builds approve, hold and skip: each takes short ids and
+// moves each post with act.
+func newStateCmd(g *globals, use, short, long, done string, act func(st *store.Store) func(context.Context, int64) (store.Change, error)) *cobra.Command {
+	return &cobra.Command{
+		Use:   use + " ID...",
+		Short: short,
+		Long:  long,
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids, err := parseIDs(args)
+			if err != nil {
+				return err
+			}
+			_, st, err := openState(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			_, err = actOnEach(cmd.Context(), st, ids, done, act(st), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			return err
+		},
+	}
+}
+
+// errNoText is returned when edit got no text and no editor to ask.
+var errNoText = errors.New("no text: give --text, or set $EDITOR")
