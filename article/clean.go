@@ -92,7 +92,7 @@ func cleanText(s string, flags cleanFlags) string {
 		emit(r)
 		i += n
 	}
-	out := b.String()
+	out := fixMojibake(b.String())
 	if !norm.NFC.IsNormalString(out) {
 		// Text saved on some systems has decomposed accents ("e" + U+0301);
 		// composed forms keep keyword matching and counting consistent.

@@ -208,10 +208,14 @@ var hyphenLower = regexp.MustCompile(`-\p{Ll}`)
 var notNameOpeners = setOf(`every each another several many most outside inside beyond`)
 
 // initialsOf reports whether acr is an acronym of the initials of name:
-// "GMA" of "Good Morning America".
+// "GMA" of "Good Morning America", "TPB" of "Pirate Bay" (the article's
+// "The" left out of the name).
 func initialsOf(acr, name string) bool {
 	ws := strings.Fields(name)
-	if !acronym(acr) || len(ws) != len(acr) {
+	if acronym(acr) && len(acr) == len(ws)+1 && acr[0] == 'T' {
+		acr = acr[1:]
+	}
+	if !acronym(acr) || len(ws) != len(acr) || len(ws) < 2 {
 		return false
 	}
 	for i, w := range ws {

@@ -123,7 +123,7 @@ var english = &language{
 	dayParts:     setOf(`morning afternoon evening night`),
 	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
-	boilerplate: []string{"media playback", "follow ", "read more", "click here", "all rights reserved",
+	boilerplate: []string{"media playback", "follow ", "read more", "read a full", "read the full", "click here", "all rights reserved",
 		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images",
 		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement"},
 	pointers: setOf(`the this these those such`),

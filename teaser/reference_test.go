@@ -1,6 +1,7 @@
 package teaser
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hookline/hookline/article"
@@ -195,5 +196,19 @@ func TestStripDateline_colon(t *testing.T) {
 		if rest != want[0] || place != want[1] {
 			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
 		}
+	}
+}
+
+// TestCompose_boilerplateLead checks that a site's standing line ("Read a
+// full match report of …") is never taken for the news.
+func TestCompose_boilerplateLead(t *testing.T) {
+	a := &article.Article{Paragraphs: []string{
+		"Read a full match report of the Premier League game between Dunmore Town and Kells United at Harbour Park on Saturday.",
+		"Dunmore Town came from two goals down to beat Kells United 4-2, with Sam Reid scoring a hat-trick.",
+	}}
+	a.Finish()
+	res, err := Compose(a, Options{})
+	if err != nil || strings.HasPrefix(res.Teaser.String(), "Read a full") {
+		t.Errorf("teaser %q, %v; want the result, not the site's line", res.Teaser.String(), err)
 	}
 }
