@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -137,3 +139,43 @@ func TestBrowser_reviewLoop(t *testing.T) {
 }
 
 func itoa(n int64) string { return store.FormatID(n) }
+
+var screenshots = flag.Bool("screenshots", false, "write the README's screenshots of every page to docs/")
+
+// TestBrowser_screenshots takes the README's pictures of the queue, week,
+// history and article pages (go test ./web -run Screenshots -screenshots).
+func TestBrowser_screenshots(t *testing.T) {
+	if !*screenshots {
+		t.Skip("run with -screenshots to write docs/*.png")
+	}
+	ctx := browser(t, 1100, 900)
+	e := setup(t, "", "harbor-ferry-electric.md", "city-library-night-hours.html", "museum-robot-guide.txt",
+		"community-garden-water.txt", "night-train-returns.txt")
+	seedShowcase(t, e)
+	if err := chromedp.Do(ctx, chromedp.Navigate(e.base+"/login"), chromedp.WaitVisible(`input[name=token]`),
+		chromedp.SendKeys(`input[name=token]`, testToken), chromedp.Submit(`input[name=token]`), chromedp.WaitVisible(`.card`)); err != nil {
+		t.Fatal(err)
+	}
+	// Each page is reached by a click, as a person would: a Navigate after
+	// the first does not finish with this chromedp.
+	shots := []struct{ name, click, ready string }{
+		{"week", `nav a[href="/week"]`, `.week`},
+		{"history", `nav a[href="/history"]`, `.filter`},
+		{"article", `.row .title a`, `blockquote`},
+		{"queue", `nav a[href="/"]`, `section .cards`},
+	}
+	for _, s := range shots {
+		if err := chromedp.Do(ctx, chromedp.Click(s.click), chromedp.WaitVisible(s.ready)); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		path := filepath.Join("..", "docs", "web-"+s.name+".png")
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d KB", path, len(png)/1024)
+	}
+}

@@ -2,8 +2,10 @@ package web
 
 import (
 	"cmp"
+	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/hookline/hookline/article"
@@ -19,17 +21,25 @@ import (
 type queueData struct {
 	page
 	Groups []group
-	Count  int
+	// Count is the posts not yet done; Shown how many have a card (the
+	// soonest, at most Limit); More links to the next Limit.
+	Count, Shown int
+	More         string
 }
+
+// queueCardsShown is how many cards the queue page shows at first; a
+// link shows more. A person reviews the soonest; a thousand cards on a
+// phone help no one.
+const queueCardsShown = 100
 
 type group struct {
 	Schedule string
 	Next     string
-	Cards    []card
+	Cards    []*card
 }
 
 // queueCards reads the queue and builds its cards, soonest first.
-func (s *Server) queueCards(r *http.Request, cfg *config.Config, sess *session, loc *time.Location) ([]card, map[string]time.Time, error) {
+func (s *Server) queueCards(r *http.Request, cfg *config.Config, sess *session, loc *time.Location) ([]*card, map[string]time.Time, error) {
 	ctx := r.Context()
 	recs, err := s.Store.Queue(ctx, store.QueueFilter{})
 	if err != nil {
@@ -44,9 +54,9 @@ func (s *Server) queueCards(r *http.Request, cfg *config.Config, sess *session, 
 	if err != nil {
 		return nil, nil, err
 	}
-	cards := make([]card, len(items))
-	for i, it := range items {
-		cards[i] = s.newCard(cfg, it, next, loc, sess)
+	cards := make([]*card, len(items))
+	for i := range items {
+		cards[i] = s.newCard(cfg, &items[i], next, loc, sess)
 	}
 	return cards, next, nil
 }
@@ -60,6 +70,15 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, sess *session
 		return
 	}
 	d := queueData{page: s.page(r, sess, "Queue", "queue", loc), Count: len(cards)}
+	limit := queueCardsShown
+	if n, err := strconv.Atoi(r.URL.Query().Get("show")); err == nil && n > 0 {
+		limit = n
+	}
+	if len(cards) > limit {
+		cards = cards[:limit]
+		d.More = fmt.Sprintf("%s/?show=%d", s.BasePath, limit+queueCardsShown)
+	}
+	d.Shown = len(cards)
 	at := map[string]int{}
 	for _, c := range cards {
 		i, ok := at[c.Schedule]
@@ -74,7 +93,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request, sess *session
 		}
 		d.Groups[i].Cards = append(d.Groups[i].Cards, c)
 	}
-	s.render(w, r, http.StatusOK, "queue", d)
+	s.render(w, r, http.StatusOK, "queue", &d)
 }
 
 // weekData is the queue as a week: a column a day from today, each post at
@@ -84,14 +103,14 @@ type weekData struct {
 	Days []day
 	// Waiting are posts with no time (held, or waiting with no schedule);
 	// Later those after the week.
-	Waiting []card
+	Waiting []*card
 	Later   int
 }
 
 type day struct {
 	Name, Date string
 	Today      bool
-	Cards      []card
+	Cards      []*card
 }
 
 func (s *Server) weekPage(w http.ResponseWriter, r *http.Request, sess *session) {
@@ -127,13 +146,13 @@ func (s *Server) weekPage(w http.ResponseWriter, r *http.Request, sess *session)
 			d.Later++
 			continue
 		}
-		c.At = at.Format("15:04")
+		c.At = at.Format("15:04") // the column says the day
 		d.Days[i].Cards = append(d.Days[i].Cards, c)
 	}
 	for i := range d.Days {
-		slices.SortStableFunc(d.Days[i].Cards, func(a, b card) int { return cmp.Compare(a.At, b.At) })
+		slices.SortStableFunc(d.Days[i].Cards, func(a, b *card) int { return cmp.Compare(a.At, b.At) })
 	}
-	s.render(w, r, http.StatusOK, "week", d)
+	s.render(w, r, http.StatusOK, "week", &d)
 }
 
 // historyData is the history page with its filter.
@@ -175,13 +194,13 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request, sess *sessi
 	for _, rec := range recs {
 		row := historyRow{ID: store.FormatID(rec.ID), When: rec.Time().In(loc).Format("2006-01-02 15:04"), Account: rec.Account,
 			State: string(rec.State), Title: cmp.Or(rec.Title, rec.ArticleID), ArticleID: rec.ArticleID, Text: rec.Post.Text,
-			URL: rec.URL, Error: rec.LastError, Attempts: rec.Attempts, Hint: hint(rec, loc)}
+			URL: rec.URL, Error: rec.LastError, Attempts: rec.Attempts, Hint: hint(&rec, loc)}
 		if rec.State == store.Failed {
 			row.Actions = actions[store.Failed]
 		}
 		d.Rows = append(d.Rows, row)
 	}
-	s.render(w, r, http.StatusOK, "history", d)
+	s.render(w, r, http.StatusOK, "history", &d)
 }
 
 // articleData is one article: its teaser, its variants to choose from for
@@ -191,7 +210,7 @@ type articleData struct {
 	ID, Title, URL, Teaser string
 	Hashtags               []string
 	Variants               []variant
-	Cards                  []card
+	Cards                  []*card
 }
 
 type variant struct {
@@ -232,17 +251,17 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, sess *sessi
 	}
 	next, _ := review.NextFires(cfg, s.now())
 	d := articleData{page: s.page(r, sess, a.Title, "", loc), ID: a.ID, Title: cmp.Or(a.Title, a.ID), URL: a.URL}
-	for _, it := range items {
-		d.Cards = append(d.Cards, s.newCard(cfg, it, next, loc, sess))
+	for i := range items {
+		d.Cards = append(d.Cards, s.newCard(cfg, &items[i], next, loc, sess))
 	}
 	d.Teaser, d.Hashtags, d.Variants = s.variants(r, cfg, a, d.Cards)
-	s.render(w, r, http.StatusOK, "article", d)
+	s.render(w, r, http.StatusOK, "article", &d)
 }
 
 // variants writes the article's teaser variants, each fitted to every
 // editable post's account as networks.PostFor does at a fire, so choosing
 // one is an edit with that text.
-func (s *Server) variants(r *http.Request, cfg *config.Config, a *article.Article, cards []card) (string, []string, []variant) {
+func (s *Server) variants(r *http.Request, cfg *config.Config, a *article.Article, cards []*card) (string, []string, []variant) {
 	var accts []config.Account
 	for _, c := range cards {
 		if acct, ok := cfg.Account(c.Account); ok {

@@ -30,6 +30,7 @@ type env struct {
 	cfg    *config.Config
 	d      *schedule.Daemon
 	outbox string
+	s      *Server
 }
 
 // setup copies articles from examples/articles into a folder source, runs
@@ -78,6 +79,7 @@ func setup(t testing.TB, basePath string, articles ...string) *env {
 		}
 	}
 	s := &Server{Store: st, Config: func() *config.Config { return e.cfg }, BasePath: basePath, Log: log, Daemon: e.d.Handler()}
+	e.s = s
 	e.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(e.srv.Close)
 	e.base = e.srv.URL + basePath

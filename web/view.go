@@ -18,7 +18,7 @@ import (
 // will show, its length against the limit, and the actions its state
 // allows.
 type card struct {
-	review.Item
+	*review.Item
 	Kind string
 	// At is when it goes out, in the config's timezone ("" for no time);
 	// Tentative marks the next fire of a post still waiting for approval.
@@ -57,7 +57,7 @@ var actionLabels = map[string]string{
 }
 
 // hints say what to do about a post in a state, on history and the queue.
-func hint(r store.PostRecord, loc *time.Location) string {
+func hint(r *store.PostRecord, loc *time.Location) string {
 	switch r.State {
 	case store.Failed:
 		if !r.NextAttempt.IsZero() {
@@ -76,9 +76,9 @@ func hint(r store.PostRecord, loc *time.Location) string {
 	return ""
 }
 
-func (s *Server) newCard(cfg *config.Config, it review.Item, next map[string]time.Time, loc *time.Location, sess *session) card {
-	r := it.Record
-	c := card{Item: it, Over: it.Limit > 0 && it.Length > it.Limit, Hashtags: r.Post.Hashtags, Actions: actions[r.State], Hint: hint(r, loc)}
+func (s *Server) newCard(cfg *config.Config, it *review.Item, next map[string]time.Time, loc *time.Location, sess *session) *card {
+	r := &it.Record
+	c := &card{Item: it, Over: it.Limit > 0 && it.Length > it.Limit, Hashtags: r.Post.Hashtags, Actions: actions[r.State], Hint: hint(r, loc)}
 	if a, ok := cfg.Account(r.Account); ok {
 		c.Kind = a.Kind
 	}
@@ -96,7 +96,7 @@ func (s *Server) newCard(cfg *config.Config, it review.Item, next map[string]tim
 		}
 		c.LinkCard = &linkCard{Title: cmp.Or(r.Post.Title, r.Title), Description: r.Post.Description, Host: host}
 	}
-	c.Editable = slices.Contains([]store.State{store.Review, store.Approved, store.Held}, r.State) && r.Attempts == 0
+	c.Editable = slices.Contains(editable, r.State) && r.Attempts == 0
 	if sess != nil {
 		s.sessions.with(sess, func(se *session) {
 			if d, ok := se.drafts[r.ID]; ok {
@@ -109,6 +109,9 @@ func (s *Server) newCard(cfg *config.Config, it review.Item, next map[string]tim
 	}
 	return c
 }
+
+// editable are the states whose text a person may change (store.Edit).
+var editable = []store.State{store.Review, store.Approved, store.Held}
 
 // page is what every page's layout needs.
 type page struct {
@@ -135,7 +138,7 @@ func (s *Server) page(r *http.Request, sess *session, title, nav string, loc *ti
 
 var funcs = template.FuncMap{
 	"label": func(a string) string { return actionLabels[a] },
-	"view":  func(p page, c card) cardView { return cardView{p, c} },
+	"view":  func(p *page, c *card) cardView { return cardView{p, c} },
 	"pct": func(n, limit int) int {
 		if limit <= 0 {
 			return 0
@@ -152,11 +155,11 @@ func location(cfg *config.Config) *time.Location {
 }
 
 // Self returns the page, for templates that hand it to the card template.
-func (p page) Self() page { return p }
+func (p *page) Self() *page { return p }
 
 // cardView is what the card template gets: the page (for the CSRF token
 // and the way back) and the card.
 type cardView struct {
-	P page
-	C card
+	P *page
+	C *card
 }
