@@ -30,6 +30,27 @@ type Config struct {
 	Schedules []Schedule `mapstructure:"schedules" yaml:"schedules" json:"schedules"`
 	// Teaser holds the engine's defaults.
 	Teaser Teaser `mapstructure:"teaser" yaml:"teaser" json:"teaser"`
+	// Web is the review page the daemon serves on Listen. Off by default.
+	Web Web `mapstructure:"web" yaml:"web" json:"web"`
+}
+
+// Web configures the review page (package web) served on listen.
+type Web struct {
+	// Enabled serves the page on listen. Defaults to false; when true and
+	// listen is empty, listen defaults to DefaultWebListen (loopback).
+	Enabled bool `mapstructure:"enabled" yaml:"enabled" json:"enabled"`
+	// Token is the secret typed into the login form; at least
+	// MinWebTokenLen characters. Required when Enabled; best set through
+	// HOOKLINE_WEB_TOKEN.
+	Token Secret `mapstructure:"token" yaml:"token,omitempty" json:"token"`
+	// BasePath is the path prefix the page is served under, such as
+	// "/hookline" behind a reverse proxy that forwards that prefix
+	// unchanged. Defaults to "" (the page at /).
+	BasePath string `mapstructure:"base_path" yaml:"base_path,omitempty" json:"base_path"`
+	// AllowRemote allows the page on a listen address that is not
+	// loopback (other machines can reach it). Defaults to false: such a
+	// listen address is refused while the page is on.
+	AllowRemote bool `mapstructure:"allow_remote" yaml:"allow_remote,omitempty" json:"allow_remote"`
 }
 
 // Log configures log/slog.

@@ -19,6 +19,11 @@ const (
 	DefaultCatchUp         = "skip"
 	DefaultFeedPoll        = 15 * time.Minute
 	DefaultFolderPoll      = time.Minute
+	// DefaultWebListen is listen when web.enabled is set and listen is not:
+	// loopback only.
+	DefaultWebListen = "127.0.0.1:8484"
+	// MinWebTokenLen is the shortest web.token accepted.
+	MinWebTokenLen = 16
 )
 
 // Source kinds.
@@ -59,6 +64,9 @@ func (c *Config) WithDefaults() *Config {
 	c.Log.Level = cmp.Or(c.Log.Level, DefaultLogLevel)
 	c.ShutdownTimeout = cmp.Or(c.ShutdownTimeout, DefaultShutdownTimeout)
 	c.Teaser.Hashtags = cmp.Or(c.Teaser.Hashtags, DefaultHashtags)
+	if c.Web.Enabled {
+		c.Listen = cmp.Or(c.Listen, DefaultWebListen)
+	}
 	for i := range c.Sources {
 		s := &c.Sources[i]
 		switch s.Kind {

@@ -43,6 +43,11 @@ func literalSecret(data []byte) string {
 	if errs != nil {
 		return ""
 	}
+	if web, ok := raw["web"].(map[string]any); ok {
+		if s, ok := web["token"].(string); ok && strings.TrimSpace(s) != "" && !onlyReferences(s) {
+			return "web.token"
+		}
+	}
 	entries, _ := raw["networks"].([]any)
 	names := secretKeys(reflect.TypeFor[Account]())
 	for i, e := range entries {

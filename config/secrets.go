@@ -6,10 +6,13 @@ import (
 	"strings"
 )
 
-// Secrets lists every credential of c, for a redactor: each account's
-// Secret fields, and the credentials in source URLs (see RedactURL).
+// Secrets lists every credential of c, for a redactor: web.token, each
+// account's Secret fields, and the credentials in source URLs (see RedactURL).
 func (c *Config) Secrets() []string {
 	var out []string
+	if c.Web.Token != "" {
+		out = append(out, c.Web.Token.Value())
+	}
 	for i := range c.Networks {
 		for _, s := range c.Networks[i].secrets() {
 			if *s != "" {

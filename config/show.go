@@ -35,6 +35,9 @@ func (c *Config) Redacted() *Config {
 	if c.Networks == nil {
 		r.Networks = nil
 	}
+	if r.Web.Token != "" {
+		r.Web.Token = redacted
+	}
 	return &r
 }
 

@@ -31,6 +31,7 @@ func (c *Config) Validate() error {
 			v.add("listen", fmt.Sprintf("%q: port must be a number from 0 to 65535", c.Listen))
 		}
 	}
+	v.web(c)
 	v.nonNegative("shutdown_timeout", int64(c.ShutdownTimeout))
 	v.nonNegative("teaser.variant", int64(c.Teaser.Variant))
 	v.nonNegative("teaser.hashtags", int64(c.Teaser.Hashtags))
@@ -141,4 +142,29 @@ func known[T any](list []T, name func(T) string) string {
 		return " (none are defined)"
 	}
 	return " (known: " + strings.Join(names, ", ") + ")"
+}
+
+// web checks the review page's keys: a long enough token, a clean base
+// path, and a loopback listen address unless allow_remote says otherwise.
+func (v *validator) web(c *Config) {
+	w := c.Web
+	if w.BasePath != "" {
+		if !strings.HasPrefix(w.BasePath, "/") || strings.HasSuffix(w.BasePath, "/") || strings.ContainsAny(w.BasePath, "?#% \"") ||
+			strings.Contains(w.BasePath, "//") || strings.Contains(w.BasePath, "/..") {
+			v.add("web.base_path", fmt.Sprintf("%q: want a path such as /hookline (a leading /, no trailing /)", w.BasePath))
+		}
+	}
+	if !w.Enabled {
+		return
+	}
+	if n := len(w.Token.Value()); n < MinWebTokenLen {
+		v.add("web.token", fmt.Sprintf("required when web.enabled is true, at least %d characters (got %d); set HOOKLINE_WEB_TOKEN, such as the output of: openssl rand -hex 24", MinWebTokenLen, n))
+	}
+	host, _, err := net.SplitHostPort(c.Listen)
+	if err != nil || w.AllowRemote {
+		return
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		v.add("listen", fmt.Sprintf("%q is not a loopback address and web.enabled is true: other machines could reach the review page; listen on 127.0.0.1, or set web.allow_remote: true to mean it", c.Listen))
+	}
 }

@@ -139,6 +139,10 @@ func (s *Store) Post(ctx context.Context, articleID, account string) (PostRecord
 type HistoryFilter struct {
 	// Account keeps only this account's posts; empty keeps all.
 	Account string
+	// State keeps only posts in this state; ArticleID only this article's
+	// posts. Empty keeps all.
+	State     State
+	ArticleID string
 	// Limit caps the rows; zero or less means 20.
 	Limit int
 }
@@ -150,11 +154,19 @@ func (s *Store) History(ctx context.Context, f HistoryFilter) ([]PostRecord, err
 	if limit <= 0 {
 		limit = 20
 	}
-	q := "SELECT " + postColumns + postFrom
+	q := "SELECT " + postColumns + postFrom + " WHERE 1 = 1"
 	args := []any{}
 	if f.Account != "" {
-		q += " WHERE p.account = ?"
+		q += " AND p.account = ?"
 		args = append(args, f.Account)
+	}
+	if f.State != "" {
+		q += " AND p.state = ?"
+		args = append(args, string(f.State))
+	}
+	if f.ArticleID != "" {
+		q += " AND p.article_id = ?"
+		args = append(args, f.ArticleID)
 	}
 	q += " ORDER BY p.updated_at DESC, p.id DESC LIMIT ?"
 	args = append(args, limit)

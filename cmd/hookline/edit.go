@@ -9,8 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/hookline/hookline/deliver"
-	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/review"
 	"github.com/hookline/hookline/store"
 )
 
@@ -44,29 +43,21 @@ A post that was ever sent cannot be edited.`,
 				return err
 			}
 			defer st.Close()
-			rec, err := st.PostByID(ctx, id)
-			if err != nil {
-				return err
-			}
-			acct, ok := cfg.Account(rec.Account)
-			if !ok {
-				return fmt.Errorf("post %s: no account %s in the config; add it back to edit the post", store.FormatID(id), rec.Account)
-			}
 			hasText = cmd.Flags().Changed("text")
 			if !hasText {
+				rec, err := st.PostByID(ctx, id)
+				if err != nil {
+					return err
+				}
 				if text, err = editText(ctx, id, rec.Post.Text); err != nil {
 					return err
 				}
 			}
-			draft, err := networks.Edit(ctx, acct, nil, deliver.PublishPost(rec.Post), text)
-			if err != nil {
-				return fmt.Errorf("post %s: not changed: %w", store.FormatID(id), err)
-			}
-			sp := deliver.StoredPost(draft.Post, rec.Share)
-			ch, err := st.Edit(ctx, id, sp)
+			ed, err := review.Edit(ctx, cfg, st, id, text)
 			if err != nil {
 				return err
 			}
+			draft, ch := ed.Draft, ed.Change
 			limit := ""
 			if draft.Limit > 0 {
 				limit = fmt.Sprintf(" (%d/%d)", draft.Length, draft.Limit)

@@ -12,9 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hookline/hookline/config"
-	"github.com/hookline/hookline/deliver"
-	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/networks"
+	"github.com/hookline/hookline/review"
 	"github.com/hookline/hookline/store"
 )
 
@@ -86,28 +85,8 @@ func actOnEach(ctx context.Context, st *store.Store, ids []int64, done string, a
 // time. It prints each outcome and fails when any post failed.
 func sendNow(ctx context.Context, cfg *config.Config, st *store.Store, g *globals, recs []store.PostRecord, manual bool, stdout, stderr io.Writer) error {
 	deps := networks.Deps{Stdout: stdout, Log: slog.New(slog.DiscardHandler), Redactor: g.redactor, Tokens: st}
-	pubs := map[string]publish.Publisher{}
 	var failed []string
-	for _, r := range recs {
-		if _, ok := pubs[r.Account]; ok {
-			continue
-		}
-		acct, ok := cfg.Account(r.Account)
-		if !ok {
-			fmt.Fprintf(stderr, "post %s: no account %s in the config; add it back to send the post\n", store.FormatID(r.ID), r.Account)
-			failed = append(failed, store.FormatID(r.ID))
-			continue
-		}
-		pub, err := networks.Open(ctx, acct, deps)
-		if err != nil {
-			fmt.Fprintf(stderr, "post %s: %v\n", store.FormatID(r.ID), err)
-			failed = append(failed, store.FormatID(r.ID))
-			continue
-		}
-		pubs[r.Account] = pub
-	}
-	d := deliver.Deliverer{Store: st, Log: slog.New(slog.DiscardHandler)}
-	for i, res := range d.SendStored(ctx, recs, pubs, manual) {
+	for i, res := range review.Send(ctx, cfg, st, deps, recs, manual) {
 		id := store.FormatID(recs[i].ID)
 		switch {
 		case res.Err != nil:
@@ -115,7 +94,11 @@ func sendNow(ctx context.Context, cfg *config.Config, st *store.Store, g *global
 			if !res.NextAttempt.IsZero() {
 				retry = " (the daemon retries it after " + res.NextAttempt.Local().Format(time.DateTime) + ")"
 			}
-			fmt.Fprintf(stderr, "post %s: %v%s\n", id, res.Err, retry)
+			msg := res.Err.Error()
+			if !strings.HasPrefix(msg, "post "+id+":") {
+				msg = "post " + id + ": " + msg
+			}
+			fmt.Fprintf(stderr, "%s%s\n", msg, retry)
 			failed = append(failed, id)
 		case res.Skipped && res.State == store.Posted:
 			fmt.Fprintf(stdout, "post %s: %s: already posted\n", id, res.Account)

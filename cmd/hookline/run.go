@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/schedule"
 	"github.com/hookline/hookline/store"
+	"github.com/hookline/hookline/web"
 )
 
 func newRunCmd(g *globals) *cobra.Command {
@@ -96,11 +98,17 @@ func runDaemon(ctx context.Context, g *globals, opts runOptions, stdout, stderr 
 		return nil
 	}
 	if cfg.Listen != "" {
-		addr, err := schedule.Serve(ctx, cfg.Listen, d.Handler(), log)
+		h, what := d.Handler(), "/healthz, /readyz and /metrics"
+		if cfg.Web.Enabled {
+			h = (&web.Server{Store: st, Config: func() *config.Config { return cmp.Or(d.Config(), cfg) },
+				BasePath: cfg.Web.BasePath, Deps: d.Deps, Log: log, Daemon: h}).Handler()
+			what += " and the review page at " + cfg.Web.BasePath + "/"
+		}
+		addr, err := schedule.Serve(ctx, cfg.Listen, h, log)
 		if err != nil {
 			return err
 		}
-		log.Info("serving /healthz, /readyz and /metrics", slog.String("listen", addr.String()))
+		log.Info("serving "+what, slog.String("listen", addr.String()))
 	}
 	wctx, stopWatch := context.WithCancel(ctx)
 	wait := watchConfig(wctx, g, d, log)
