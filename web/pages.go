@@ -105,13 +105,22 @@ type weekData struct {
 	// Later those after the week.
 	Waiting []*card
 	Later   int
+	// MoreWaiting counts the waiting posts beyond those shown, which the
+	// queue page lists.
+	MoreWaiting int
 }
 
 type day struct {
 	Name, Date string
 	Today      bool
 	Cards      []*card
+	// More counts the day's posts beyond the weekSlotsPerDay shown.
+	More int
 }
+
+// weekSlotsPerDay is how many posts a day's column shows; the queue page
+// lists them all.
+const weekSlotsPerDay = 50
 
 func (s *Server) weekPage(w http.ResponseWriter, r *http.Request, sess *session) {
 	cfg := s.Config()
@@ -151,6 +160,12 @@ func (s *Server) weekPage(w http.ResponseWriter, r *http.Request, sess *session)
 	}
 	for i := range d.Days {
 		slices.SortStableFunc(d.Days[i].Cards, func(a, b *card) int { return cmp.Compare(a.At, b.At) })
+		if n := len(d.Days[i].Cards); n > weekSlotsPerDay {
+			d.Days[i].Cards, d.Days[i].More = d.Days[i].Cards[:weekSlotsPerDay], n-weekSlotsPerDay
+		}
+	}
+	if n := len(d.Waiting); n > queueCardsShown {
+		d.Waiting, d.MoreWaiting = d.Waiting[:queueCardsShown], n-queueCardsShown
 	}
 	s.render(w, r, http.StatusOK, "week", &d)
 }

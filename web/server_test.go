@@ -3,9 +3,11 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hookline/hookline/store"
 )
@@ -168,4 +170,24 @@ func TestServer_edit(t *testing.T) {
 		t.Fatalf("after edit: %q, %s", got.Post.Text, got.State)
 	}
 	_, _ = e.st.PostByID(context.Background(), rec.ID)
+}
+
+// TestServer_weekCaps checks that the week page shows at most
+// weekSlotsPerDay posts a day and queueCardsShown waiting cards, and says
+// how many more the queue lists.
+func TestServer_weekCaps(t *testing.T) {
+	e := setup(t, "")
+	seedMany(t, e, 400)
+	id, _ := e.s.sessions.open(time.Now(), true)
+	req := httptest.NewRequest(http.MethodGet, "/week", nil)
+	req.AddCookie(&http.Cookie{Name: cookieName, Value: id})
+	w := httptest.NewRecorder()
+	e.s.Handler().ServeHTTP(w, req)
+	body := w.Body.String()
+	slots, cards := strings.Count(body, `class="slot `), strings.Count(body, `<article class="card`)
+	if w.Code != http.StatusOK || slots > 7*weekSlotsPerDay || cards > queueCardsShown || slots+cards >= 400 ||
+		!strings.Contains(body, "more") {
+		t.Errorf("GET /week: %d, %d slots and %d cards of 400 posts; want at most %d a day, %d cards, and a link to the rest",
+			w.Code, slots, cards, weekSlotsPerDay, queueCardsShown)
+	}
 }
