@@ -58,6 +58,10 @@ var placeDateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][a-z]+(?: [A
 // "NEW DELHI: Indian authorities …", "Politico : While …".
 var colonDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)? ):\s+[A-Z]`)
 
+// reportingFrom matches a correspondent's dateline: "Reporting from Salt
+// Lake City — ".
+var reportingFrom = regexp.MustCompile(`^Reporting from [^.—–-]{2,60}\s[—–-]+\s+`)
+
 // dateOnly matches a dateline that is a date alone: "April 1, 2011 - ".
 var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
 
@@ -65,6 +69,9 @@ var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
 // it named, as a name ("Ciudad Juarez, Mexico").
 func stripDateline(s string) (rest, place string) {
 	if m := dateOnly.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
+		s = s[m[1]:]
+	}
+	if m := reportingFrom.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
 		s = s[m[1]:]
 	}
 	if c := colonDateline.FindStringSubmatchIndex(s); c != nil && wordCount(s[c[1]-1:]) >= minStandalone {
@@ -214,6 +221,7 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	}
 	s = dropAlso(s)
 	s = lang.dropRelativeDay(s)
+	s = dropEchoLabel(s)
 	full = s
 	if n > maxFactWords {
 		s = safeShorten(lang, s, maxFactWords)
@@ -482,7 +490,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bo
 			continue
 		}
 		text, _, ok := d.clean(lang, i, prior, false)
-		if !ok {
+		if !ok || d.repeatsSubject(s, fact) {
 			continue
 		}
 		if wordCount(text) > maxStakesWords {
@@ -509,8 +517,8 @@ func (d *document) affected(stakes int, subject, hook, fact string) string {
 	s := &d.sentences[stakes]
 	for _, sp := range d.names(s) {
 		name := s.text[sp.start:sp.end]
-		if calendar[strings.ToLower(name)] || modifies(s, sp) || len(name) < 3 {
-			continue
+		if calendar[strings.ToLower(name)] || modifies(s, sp) || len(name) < 3 || strings.HasPrefix(s.text[sp.end:], ".") {
+			continue // a name the article cuts at a full stop ("Google Inc.") is not asked about
 		}
 		if subject != "" && sharesWord(strings.ToLower(subject), strings.ToLower(name)) {
 			continue

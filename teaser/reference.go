@@ -317,3 +317,48 @@ func (l *language) dropRelativeDay(s string) string {
 		}
 	}
 }
+
+// repeatsSubject reports whether sentence s opens on the name the news
+// sentence fact already gave: "Ms Ludick warned …" after "Ms Ludick said
+// …". Posted after the news it says the name twice in a short post.
+func (d *document) repeatsSubject(s *sentence, fact int) bool {
+	names := d.names(s)
+	if len(names) == 0 {
+		return false
+	}
+	if pre := strings.TrimSpace(s.text[:names[0].start]); pre != "" && !personTitles[strings.ToLower(pre)] {
+		return false // a name further on, not the opening one ("Ms Ludick")
+	}
+	last := fold(lastWord(s.text[names[0].start:names[0].end]))
+	for _, w := range d.sentences[fact].words {
+		if w.upper && w.norm == last {
+			return true
+		}
+	}
+	return false
+}
+
+// dropEchoLabel removes a label that the sentence goes on to say again:
+// "2,000-year-old coral found: Scientists have found 2,000-year-old coral
+// …". A label of up to six words whose content words all come back after
+// the colon is a headline run into the text.
+func dropEchoLabel(s string) string {
+	c := strings.Index(s, ": ")
+	if c <= 0 || c > 80 || strings.ContainsAny(s[:c], `"“”.`) {
+		return s
+	}
+	label, rest := words(s[:c]), s[c+2:]
+	if len(label) == 0 || len(label) > 6 || wordCount(rest) < minStandalone || !startsUpper(rest) {
+		return s
+	}
+	have := make(map[string]bool)
+	for _, w := range words(rest) {
+		have[w.norm] = true
+	}
+	for _, w := range label {
+		if !w.stop && !have[w.norm] {
+			return s
+		}
+	}
+	return rest
+}

@@ -212,3 +212,36 @@ func TestCompose_boilerplateLead(t *testing.T) {
 		t.Errorf("teaser %q, %v; want the result, not the site's line", res.Teaser.String(), err)
 	}
 }
+
+func TestDropEchoLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"2,000-year-old coral found: Scientists have found 2,000-year-old coral near the damaged well.": "Scientists have found 2,000-year-old coral near the damaged well.",
+		"Warning: the bridge will close on Monday for repairs to its deck, the council said.":           "Warning: the bridge will close on Monday for repairs to its deck, the council said.",
+		"Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.":       "Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.",
+	} {
+		if got := dropEchoLabel(in); got != want {
+			t.Errorf("dropEchoLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestStripDateline_reportingFrom(t *testing.T) {
+	rest, _ := stripDateline("Reporting from Salt Lake City — Matt Barnes was on the telephone, sounding nothing like the player.")
+	if rest != "Matt Barnes was on the telephone, sounding nothing like the player." {
+		t.Errorf("stripDateline kept the correspondent's dateline: %q", rest)
+	}
+}
+
+// TestPickStakesLine_repeatsSubject checks that a stakes line opening on
+// the name the news already gave is not added: the post would say it twice.
+func TestPickStakesLine_repeatsSubject(t *testing.T) {
+	a := &article.Article{Paragraphs: []string{
+		"Ranger Ana Lind said park officials were confident the escaped lion would be recaptured within days.",
+		"Ms Lind warned people could be hurt if they approached the lion, which could attack.",
+	}}
+	a.Finish()
+	res, err := Compose(a, Options{})
+	if err != nil || strings.Count(res.Teaser.String(), "Lind") > 1 {
+		t.Errorf("teaser %q, %v; want Lind named once", res.Teaser.String(), err)
+	}
+}
