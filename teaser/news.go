@@ -71,16 +71,13 @@ func stripDateline(s string) (rest, place string) {
 	if m := dateOnly.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
 		s = s[m[1]:]
 	}
-	if m := reportingFrom.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
-		s = s[m[1]:]
-	}
-	if c := colonDateline.FindStringSubmatchIndex(s); c != nil && wordCount(s[c[1]-1:]) >= minStandalone {
-		label := strings.TrimSpace(s[c[2]:c[3]])
-		rest = s[c[1]-1:]
-		if shouting(label) {
-			return rest, titleCase(label) // a place: "NEW DELHI"
+	if strings.HasPrefix(s, "Reporting from ") {
+		if m := reportingFrom.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
+			s = s[m[1]:]
 		}
-		return rest, "" // a source: "Politico"
+	}
+	if rest, place, ok := colonLabel(s); ok {
+		return rest, place
 	}
 	var m []int
 	if head := s[:min(len(s), 200)]; strings.Contains(head, " -") || strings.Contains(head, " –") ||
@@ -108,6 +105,24 @@ func stripDateline(s string) (rest, place string) {
 		return s, ""
 	}
 	return rest, titleCase(strings.TrimSpace(s[m[2]:m[3]]))
+}
+
+// colonLabel removes a colon dateline or source label from s ("NEW DELHI:
+// …", "Politico : …"), with the place it named; ok is false when s has
+// none. The regular expression runs only where a colon is near the start.
+func colonLabel(s string) (rest, place string, ok bool) {
+	if !strings.Contains(s[:min(len(s), 60)], ":") {
+		return s, "", false
+	}
+	c := colonDateline.FindStringSubmatchIndex(s)
+	if c == nil || wordCount(s[c[1]-1:]) < minStandalone {
+		return s, "", false
+	}
+	label := strings.TrimSpace(s[c[2]:c[3]])
+	if shouting(label) {
+		return s[c[1]-1:], titleCase(label), true // a place: "NEW DELHI"
+	}
+	return s[c[1]-1:], "", true // a source: "Politico"
 }
 
 // titleCase writes a dateline's capitals as a name: "CIUDAD JUAREZ,

@@ -270,7 +270,7 @@ var dayAnchors = setOf(`of for until till from since than as to by before after`
 // today", "this morning", "last night". A post is read on another day, and
 // the sentence's other words still say what happened.
 func (l *language) dropRelativeDay(s string) string {
-	if l.relativeDays == nil {
+	if l.relativeDays == nil || !mentionsDay(s) {
 		return s
 	}
 	for {
@@ -361,4 +361,16 @@ func dropEchoLabel(s string) string {
 		}
 	}
 	return rest
+}
+
+// mentionsDay is dropRelativeDay's quick test: whether s holds, in any
+// case, one of the words it removes.
+func mentionsDay(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range []string{"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
