@@ -31,7 +31,11 @@ func Edit(ctx context.Context, cfg *config.Config, st *store.Store, id int64, te
 	if !ok {
 		return Edited{}, fmt.Errorf("post %s: no account %s in the config; add it back to edit the post", store.FormatID(id), rec.Account)
 	}
-	draft, err := networks.Edit(ctx, acct, nil, deliver.PublishPost(rec.Post), text)
+	rules, err := networks.CachedRules(ctx, acct, st)
+	if err != nil {
+		return Edited{}, fmt.Errorf("post %s: %w", store.FormatID(id), err)
+	}
+	draft, err := networks.Edit(acct, rules, deliver.PublishPost(rec.Post), text)
 	if err != nil {
 		return Edited{}, fmt.Errorf("post %s: not changed: %w", store.FormatID(id), err)
 	}

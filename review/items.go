@@ -35,8 +35,10 @@ type Item struct {
 // Items says when each post of recs goes out at now (the next fire of its
 // schedule for an approved post, its retry for a failed one, its automatic
 // approval) and counts its text as its account's network does, soonest
-// first; posts waiting for a person come after those with a time.
-func Items(ctx context.Context, cfg *config.Config, recs []store.PostRecord, now time.Time) ([]Item, error) {
+// first; posts waiting for a person come after those with a time. The
+// limits are what the accounts' publishers learned and left in cache (a
+// Mastodon instance's), else their kinds' defaults.
+func Items(ctx context.Context, cfg *config.Config, cache networks.LimitsCache, recs []store.PostRecord, now time.Time) ([]Item, error) {
 	next, err := NextFires(cfg, now)
 	if err != nil {
 		return nil, err
@@ -45,7 +47,7 @@ func Items(ctx context.Context, cfg *config.Config, recs []store.PostRecord, now
 	counters := map[string]counter{}
 	limits := map[string]int{}
 	for _, a := range cfg.Networks {
-		if rules, err := networks.Rules(ctx, a, nil); err == nil {
+		if rules, err := networks.CachedRules(ctx, a, cache); err == nil {
 			counters[a.Name], limits[a.Name] = rules.Count, rules.Limit
 		}
 	}

@@ -40,7 +40,7 @@ type Daemon struct {
 	// Metrics collects counters for /metrics. Defaults to NewMetrics().
 	Metrics *Metrics
 	// Open returns an account's publisher. Defaults to networks.Open with
-	// Deps (its Tokens set to Store when nil).
+	// Deps (its Tokens and Limits set to Store when nil).
 	Open func(ctx context.Context, acct config.Account) (publish.Publisher, error)
 	// Deps are passed to networks.Open by the default Open.
 	Deps networks.Deps
@@ -114,6 +114,9 @@ func (d *Daemon) open(ctx context.Context, a config.Account) (publish.Publisher,
 	deps := d.Deps
 	if deps.Tokens == nil {
 		deps.Tokens = d.Store
+	}
+	if deps.Limits == nil && d.Store != nil {
+		deps.Limits = d.Store // learned instance limits, for queue and edit
 	}
 	if deps.Log == nil {
 		deps.Log = d.log()

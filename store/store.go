@@ -135,6 +135,10 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.createLimitTables(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

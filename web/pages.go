@@ -46,7 +46,7 @@ func (s *Server) queueCards(r *http.Request, cfg *config.Config, sess *session, 
 		return nil, nil, err
 	}
 	now := s.now()
-	items, err := review.Items(ctx, cfg, recs, now)
+	items, err := review.Items(ctx, cfg, s.Store, recs, now)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -259,7 +259,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, sess *sessi
 		s.fail(w, "read the article's posts", err)
 		return
 	}
-	items, err := review.Items(ctx, cfg, recs, s.now())
+	items, err := review.Items(ctx, cfg, s.Store, recs, s.now())
 	if err != nil {
 		s.fail(w, "read the article's posts", err)
 		return

@@ -45,7 +45,7 @@ text with its length as the network counts it against the account's limit.
 			if err != nil {
 				return err
 			}
-			items, err := review.Items(ctx, cfg, recs, time.Now())
+			items, err := review.Items(ctx, cfg, st, recs, time.Now())
 			if err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package mastodon
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hookline/hookline/config"
@@ -43,6 +44,10 @@ func (c Config) Check() error {
 	}
 	return errors.Join(errs...)
 }
+
+// Server is the instance's address as the Client writes it (and keys its
+// cached limits by): cfg.Server without a trailing slash.
+func Server(cfg Config) string { return strings.TrimRight(cfg.Server, "/") }
 
 // Rules are the length rules of an instance that allows limit characters
 // (0 for DefaultMaxChars) and counts every URL as urlLength (0 for

@@ -44,7 +44,8 @@ type instanceDoc struct {
 }
 
 // Limits returns the instance's limits, learned from GET /api/v2/instance
-// (falling back to /api/v1/instance) and cached for a day. When the instance
+// (falling back to /api/v1/instance) and cached for a day, in memory and,
+// with Options.Cache, in the state file, where other commands read them. When the instance
 // cannot tell, it returns Mastodon's defaults (500, 23) and does not cache
 // them. The account's max_chars, when set, is applied where the post is
 // built (publish/networks), not here.
@@ -52,6 +53,15 @@ func (c *Client) Limits(ctx context.Context) Limits {
 	c.mu.Lock()
 	l, at := c.limits, c.limitsAt
 	c.mu.Unlock()
+	if at.IsZero() && c.cache != nil {
+		// Another process (or an earlier run) may have learned them.
+		if maxChars, urlLength, learnedAt, ok, err := c.cache.InstanceLimits(ctx, c.server); err == nil && ok && c.now().Sub(learnedAt) <= limitsTTL {
+			l, at = Limits{MaxChars: maxChars, URLLength: urlLength}, learnedAt
+			c.mu.Lock()
+			c.limits, c.limitsAt = l, at
+			c.mu.Unlock()
+		}
+	}
 	if at.IsZero() || c.now().Sub(at) > limitsTTL {
 		learned, err := c.learnLimits(ctx)
 		if err != nil {
@@ -61,9 +71,15 @@ func (c *Client) Limits(ctx context.Context) Limits {
 			l = Limits{MaxChars: DefaultMaxChars, URLLength: DefaultURLLength}
 		} else {
 			l = learned
+			now := c.now()
 			c.mu.Lock()
-			c.limits, c.limitsAt = l, c.now()
+			c.limits, c.limitsAt = l, now
 			c.mu.Unlock()
+			if c.cache != nil {
+				if err := c.cache.SetInstanceLimits(ctx, c.server, l.MaxChars, l.URLLength, now); err != nil {
+					c.log.Warn("mastodon instance limits not kept in the state file", slog.String("account", c.name), slog.Any("error", err))
+				}
+			}
 		}
 	}
 	return l

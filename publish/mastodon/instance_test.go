@@ -3,10 +3,12 @@ package mastodon_test
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/hookline/hookline/publish/mastodon"
+	"github.com/hookline/hookline/store"
 	"github.com/hookline/hookline/teaser/fit"
 )
 
@@ -132,5 +134,34 @@ func TestClient_Rules(t *testing.T) {
 	}
 	if r != fit.Mastodon(1000, 30) {
 		t.Errorf("Rules = %+v, want fit.Mastodon(1000, 30)", r)
+	}
+}
+
+// TestClient_LimitsCache checks that learned limits are kept in the cache
+// (the state file) and that another client of the same instance reads them
+// there when the instance does not answer, instead of falling to 500.
+func TestClient_LimitsCache(t *testing.T) {
+	s := newServer(t)
+	s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
+	st, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "hookline.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	first, err := mastodon.New(account(s), mastodon.Options{Cache: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Limits(t.Context())
+	if max, url, _, ok, err := st.InstanceLimits(t.Context(), mastodon.Server(account(s))); !ok || err != nil || max != 1000 || url != 30 {
+		t.Fatalf("cached limits %d, %d, %v, %v; want 1000, 30", max, url, ok, err)
+	}
+	s.noV2, s.noV1 = true, true
+	second, err := mastodon.New(account(s), mastodon.Options{Cache: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := second.Limits(t.Context()); got.MaxChars != 1000 || got.URLLength != 30 {
+		t.Errorf("Limits = %+v with the instance down, want the cached 1000/30", got)
 	}
 }

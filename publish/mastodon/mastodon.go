@@ -43,6 +43,7 @@ type Client struct {
 	mu        sync.Mutex
 	limits    Limits    // learned from the instance
 	limitsAt  time.Time // when limits were learned; zero when not yet
+	cache     LimitsCache
 	accountID gomastodon.ID
 }
 
@@ -64,6 +65,17 @@ type Options struct {
 	// Redactor removes secrets from error bodies, errors and logs; it
 	// learns the access token. Nil for one of the Client's own.
 	Redactor *redact.Redactor
+	// Cache keeps the instance's limits across processes (the state
+	// file), so that commands that do not ask the instance count as it
+	// does; nil keeps them in memory only.
+	Cache LimitsCache
+}
+
+// LimitsCache keeps the limits learned from an instance, by its address;
+// *store.Store implements it.
+type LimitsCache interface {
+	InstanceLimits(ctx context.Context, server string) (maxChars, urlLength int, at time.Time, ok bool, err error)
+	SetInstanceLimits(ctx context.Context, server string, maxChars, urlLength int, at time.Time) error
 }
 
 // New returns a Client for the account cfg: cfg.Server is the
@@ -81,7 +93,7 @@ func New(acct Config, opts Options) (*Client, error) {
 	hc := r.Client(opts.HTTPClient) // error bodies are redacted before go-mastodon reads them
 	c := &Client{
 		name:        acct.Name,
-		server:      strings.TrimRight(acct.Server, "/"),
+		server:      Server(acct),
 		token:       acct.AccessToken,
 		visibility:  visibility,
 		spoilerText: acct.SpoilerText,
@@ -89,6 +101,7 @@ func New(acct Config, opts Options) (*Client, error) {
 		log:         r.Logger(opts.Log),
 		now:         opts.Now,
 		redactor:    r,
+		cache:       opts.Cache,
 	}
 	if c.now == nil {
 		c.now = time.Now

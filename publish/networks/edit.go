@@ -1,7 +1,6 @@
 package networks
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -9,28 +8,25 @@ import (
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
+	"github.com/hookline/hookline/teaser/fit"
 	"github.com/hookline/hookline/teaser/keyphrase"
 )
 
 // Edit checks text, written by a person, as the new text of post p for
-// acct and returns the post with it: its length counted as acct's network
-// counts it against the account's limit (see Rules), each #hashtag valid on
+// acct and returns the post with it: its length counted by rules (the
+// account's, from Rules or CachedRules) against their limit, each #hashtag valid on
 // every network (letters, marks, digits and _, with a letter, at most
 // keyphrase.MaxHashtagRunes), the link kept only where the text still
 // holds it. Hashtags and link are taken from the text, so the facets a
 // Bluesky publisher computes from them match what the person wrote. Text
 // that does not fit is refused, not cut: the error says by how much.
-func Edit(ctx context.Context, acct config.Account, pub publish.Publisher, p publish.Post, text string) (Draft, error) {
+func Edit(acct config.Account, rules fit.Rules, p publish.Post, text string) (Draft, error) {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	if text == "" {
 		return Draft{}, fmt.Errorf("%s: the text is empty", acct.Name)
 	}
 	if !utf8.ValidString(text) {
 		return Draft{}, fmt.Errorf("%s: the text is not valid UTF-8", acct.Name)
-	}
-	rules, err := Rules(ctx, acct, pub)
-	if err != nil {
-		return Draft{}, err
 	}
 	n := rules.Count(text)
 	if !rules.Fits(text) {

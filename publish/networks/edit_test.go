@@ -43,7 +43,8 @@ func TestEdit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Edit(context.Background(), tt.acct, nil, stored, tt.text)
+			rules, _ := Rules(context.Background(), tt.acct, nil)
+			d, err := Edit(tt.acct, rules, stored, tt.text)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v; want %q", err, tt.wantErr)
@@ -63,7 +64,7 @@ func TestEdit(t *testing.T) {
 func TestEdit_blueskyFacets(t *testing.T) {
 	p := publish.Post{Link: "https://e.com/a", IdempotencyKey: "k"}
 	text := "Café ferries #Électrique go live: https://e.com/a"
-	d, err := Edit(context.Background(), config.Account{Name: "bsky", Kind: "bluesky"}, nil, p, text)
+	d, err := Edit(config.Account{Name: "bsky", Kind: "bluesky"}, fit.Bluesky(), p, text)
 	if err != nil {
 		t.Fatal(err)
 	}

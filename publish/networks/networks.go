@@ -35,7 +35,7 @@ import (
 var kinds = []kind{
 	kindOf[outbox.Config]{name: "outbox", rules: outbox.Rules, opener: openOutbox},
 	kindOf[x.Config]{name: "x", rules: x.Rules, opener: openX, raise: true},
-	kindOf[mastodon.Config]{name: "mastodon", rules: func() fit.Rules { return mastodon.Rules(0, 0) }, opener: openMastodon, raise: true},
+	kindOf[mastodon.Config]{name: "mastodon", rules: func() fit.Rules { return mastodon.Rules(0, 0) }, opener: openMastodon, raise: true, learned: learnedMastodon},
 	kindOf[bluesky.Config]{name: "bluesky", rules: bluesky.Rules, opener: openBluesky},
 }
 
@@ -64,6 +64,11 @@ func LimitedKinds() []string {
 // PostFor read them, so no kind's Config needs to.
 var commonKeys = []string{"name", "kind", "max_chars", "hashtags", "fixed_hashtags", "language", "utm", "template", "review"}
 
+// LimitsCache keeps the limits a network told of an account's server (a
+// Mastodon instance's max_characters); *store.Store implements it. It is
+// mastodon.LimitsCache, its only kind so far.
+type LimitsCache = mastodon.LimitsCache
+
 // TokenStore keeps credentials that rotate, such as X's OAuth 2.0 refresh
 // token; *store.Store implements it. It is x.TokenStore, its only consumer.
 type TokenStore = x.TokenStore
@@ -80,6 +85,10 @@ type Deps struct {
 	// Tokens stores rotated tokens; nil when there is no state store (then
 	// networks that need one refuse to open).
 	Tokens TokenStore
+	// Limits keeps the limits publishers learn, so that commands that do
+	// not ask the network (preview, queue, edit) count as it does; nil
+	// keeps them in the publisher's memory only.
+	Limits LimitsCache
 	// Redactor is the process's one redactor: publishers redact error
 	// bodies, errors and logs with it and teach it the tokens they obtain
 	// (sessions, refreshed tokens), so every log of the process can drop
@@ -100,7 +109,17 @@ func openX(c x.Config, d Deps) (publish.Publisher, error) {
 }
 
 func openMastodon(c mastodon.Config, d Deps) (publish.Publisher, error) {
-	return mastodon.New(c, mastodon.Options{HTTPClient: d.HTTPClient, Log: d.Log, Redactor: d.Redactor})
+	return mastodon.New(c, mastodon.Options{HTTPClient: d.HTTPClient, Log: d.Log, Redactor: d.Redactor, Cache: d.Limits})
+}
+
+// learnedMastodon reads the instance's limits from cache, whatever their
+// age: a count by limits a day old is closer than Mastodon's defaults.
+func learnedMastodon(ctx context.Context, c mastodon.Config, cache LimitsCache) (fit.Rules, bool) {
+	maxChars, urlLength, _, ok, err := cache.InstanceLimits(ctx, mastodon.Server(c))
+	if err != nil || !ok {
+		return fit.Rules{}, false
+	}
+	return mastodon.Rules(maxChars, urlLength), true
 }
 
 func openBluesky(c bluesky.Config, d Deps) (publish.Publisher, error) {
@@ -122,6 +141,9 @@ type kind interface {
 	// raises reports whether max_chars may raise the limit (paid plans,
 	// instances that allow more) or only lower it (a protocol's limit).
 	raises() bool
+	// cachedRules are the rules a publisher of the kind learned and kept
+	// in cache; false when the kind learns none or none are kept.
+	cachedRules(ctx context.Context, a config.Account, cache LimitsCache) (fit.Rules, bool)
 }
 
 // checker is what every kind's Config does.
@@ -133,6 +155,20 @@ type kindOf[C checker] struct {
 	rules  func() fit.Rules
 	opener func(C, Deps) (publish.Publisher, error)
 	raise  bool
+	// learned reads what a publisher of the kind learned; nil for kinds
+	// that learn nothing.
+	learned func(context.Context, C, LimitsCache) (fit.Rules, bool)
+}
+
+func (k kindOf[C]) cachedRules(ctx context.Context, a config.Account, cache LimitsCache) (fit.Rules, bool) {
+	if k.learned == nil || cache == nil {
+		return fit.Rules{}, false
+	}
+	c, err := k.config(a)
+	if err != nil {
+		return fit.Rules{}, false
+	}
+	return k.learned(ctx, c, cache)
 }
 
 func (k kindOf[C]) kindName() string        { return k.name }

@@ -35,10 +35,31 @@ func Rules(ctx context.Context, acct config.Account, pub publish.Publisher) (fit
 			return fit.Rules{}, fmt.Errorf("%s: length rules: %w", acct.Name, err)
 		}
 	}
+	return withMaxChars(k, acct, r), nil
+}
+
+// CachedRules are Rules for a command that does not reach the network
+// (queue, edit, preview of an account): what the account's publisher
+// learned and kept in cache (a Mastodon instance's limits, whatever their
+// age), else the kind's defaults; then max_chars.
+func CachedRules(ctx context.Context, acct config.Account, cache LimitsCache) (fit.Rules, error) {
+	k, err := lookup(acct)
+	if err != nil {
+		return fit.Rules{}, err
+	}
+	r, ok := k.cachedRules(ctx, acct, cache)
+	if !ok {
+		r = k.defaultRules()
+	}
+	return withMaxChars(k, acct, r), nil
+}
+
+// withMaxChars applies the account's max_chars to r as Rules says.
+func withMaxChars(k kind, acct config.Account, r fit.Rules) fit.Rules {
 	if m := acct.MaxChars; m > 0 && (k.raises() || r.Limit <= 0 || m < r.Limit) {
 		r.Limit = m
 	}
-	return r, nil
+	return r
 }
 
 // Hashtags is how many hashtags acct's posts carry: the account's setting,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
@@ -221,5 +222,45 @@ func TestPostFor_languageDefaultsToArticle(t *testing.T) {
 	d, err := PostFor(t.Context(), config.Account{Name: "o", Kind: "outbox"}, nil, res, config.Teaser{}, "k")
 	if err != nil || d.Lang != "de" {
 		t.Errorf("lang %q, %v; want the article's de", d.Lang, err)
+	}
+}
+
+type limitsCache map[string][2]int
+
+func (c limitsCache) InstanceLimits(_ context.Context, server string) (int, int, time.Time, bool, error) {
+	l, ok := c[server]
+	return l[0], l[1], time.Unix(0, 0), ok, nil
+}
+
+func (c limitsCache) SetInstanceLimits(_ context.Context, server string, maxChars, urlLength int, _ time.Time) error {
+	c[server] = [2]int{maxChars, urlLength}
+	return nil
+}
+
+// TestCachedRules checks that commands that do not reach the network
+// count by what the account's publisher learned (a Mastodon instance's
+// 5,000 characters, however old), then max_chars; other kinds by their
+// defaults.
+func TestCachedRules(t *testing.T) {
+	cache := limitsCache{"https://m.example": {5000, 30}}
+	masto := config.Account{Name: "m", Kind: "mastodon", Server: "https://m.example/", AccessToken: "t"}
+	for _, tc := range []struct {
+		name  string
+		acct  config.Account
+		cache LimitsCache
+		want  fit.Rules
+	}{
+		{"learned", masto, cache, fit.Mastodon(5000, 30)},
+		{"nothing learned", config.Account{Name: "m", Kind: "mastodon", Server: "https://other.example", AccessToken: "t"}, cache, fit.Mastodon(0, 0)},
+		{"no cache", masto, nil, fit.Mastodon(0, 0)},
+		{"max_chars over the learned", func() config.Account { a := masto; a.MaxChars = 800; return a }(), cache, fit.Mastodon(800, 30)},
+		{"a kind that learns nothing", config.Account{Name: "b", Kind: "bluesky"}, cache, fit.Bluesky()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := CachedRules(t.Context(), tc.acct, tc.cache)
+			if err != nil || got != tc.want {
+				t.Errorf("CachedRules = %+v, %v; want %+v", got, err, tc.want)
+			}
+		})
 	}
 }
