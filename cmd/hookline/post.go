@@ -276,12 +276,11 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 			fmt.Fprintf(stderr, "%v%s\n", r.Err, retry) // the error names the account
 			failed = append(failed, r.Account)
 		case r.Skipped && r.State == store.Posted:
-			url := ""
+			line := "already posted"
 			if recs, err := st.Shares(ctx, r.ArticleID, r.Account); err == nil && r.Share < len(recs) {
-				rec := recs[r.Share]
-				url = receiptText(rec.URL, rec.ReceiptID)
+				line = alreadyPostedText(recs[r.Share].URL, recs[r.Share].ReceiptID)
 			}
-			fmt.Fprintf(stdout, "%s: already posted: %s\n", r.Account, url)
+			fmt.Fprintf(stdout, "%s: %s\n", r.Account, line)
 		case r.Skipped:
 			fmt.Fprintf(stderr, "%s: not posted: %s\n", r.Account, r.Reason)
 			failed = append(failed, r.Account)
@@ -295,11 +294,28 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 	return nil
 }
 
+// receiptText is what a post's receipt prints as: its URL, else its id,
+// else (a network that answered "duplicate" without naming the post, as X
+// does) that the network already had it.
 func receiptText(url, id string) string {
-	if url != "" {
+	switch {
+	case url != "":
 		return url
+	case id != "":
+		return "id " + id
 	}
-	return "id " + id
+	return duplicateText
+}
+
+// duplicateText stands for a receipt the network did not give.
+const duplicateText = "already posted (duplicate)"
+
+// alreadyPostedText is the line for a post found done before sending.
+func alreadyPostedText(url, id string) string {
+	if url == "" && id == "" {
+		return duplicateText
+	}
+	return "already posted: " + receiptText(url, id)
 }
 
 // postable refuses an article its author has not released: a draft, or
