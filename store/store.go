@@ -75,6 +75,11 @@ type Options struct {
 	// state file should be means its history was lost, and starting afresh
 	// would post everything again.
 	Init bool
+	// ReadOnly opens an existing state file for reading only, for commands
+	// that never write (history): it works in a read-only folder and
+	// creates nothing. A file of an older schema is opened for writing
+	// instead, to be migrated. See openReadOnly.
+	ReadOnly bool
 }
 
 // Open opens (creating it with mode 0600 when missing) the state file at path
@@ -99,6 +104,14 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("state %s: path must not contain '?' or '#'; rename the file", path)
 	}
+	if o.ReadOnly {
+		s, err := openReadOnly(ctx, path)
+		if errors.Is(err, errOldSchema) {
+			o.ReadOnly = false
+			return Open(ctx, path, o)
+		}
+		return s, err
+	}
 	mode, warning, err := prepareFile(path, o.Init)
 	if err != nil {
 		return nil, err
@@ -122,7 +135,8 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		db.Close()
 		return nil, classify(path, "stat", err)
 	}
-	s := &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: DefaultLease, Now: time.Now, Warning: warning}
+	s := newStore(db, path, id)
+	s.Warning = warning
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, classify(path, "open", err)
@@ -136,6 +150,11 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func newStore(db *sql.DB, path string, id fileID) *Store {
+	return &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1),
+		alive: processAlive, Lease: DefaultLease, Now: time.Now}
 }
 
 // prepareFile creates the state file with mode 0600 when it is missing and

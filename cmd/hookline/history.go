@@ -56,7 +56,8 @@ title. --format json prints one object a line, with every field.`,
 				return nil
 			}
 			ctx := cmd.Context()
-			st, err := store.Open(ctx, cfg.State)
+			// history only reads: it works on a read-only state folder.
+			st, err := store.Open(ctx, cfg.State, store.Options{ReadOnly: true})
 			if err != nil {
 				return err
 			}
