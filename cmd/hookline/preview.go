@@ -47,6 +47,14 @@ A bad article gets a one-line error and the others are still previewed.`,
 			if err != nil {
 				return err
 			}
+			// An empty value ("--network ''") parses as no value at all;
+			// it is a mistake, not a request for the default.
+			if cmd.Flags().Changed("network") && len(kinds) == 0 {
+				kinds = []string{""}
+			}
+			if cmd.Flags().Changed("account") && len(accounts) == 0 {
+				accounts = []string{""}
+			}
 			accts, err := previewAccounts(cfg, kinds, accounts)
 			if err != nil {
 				return err
@@ -102,7 +110,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	for _, name := range names {
 		a, ok := cfg.Account(name)
 		if !ok {
-			return nil, flagError("account", name, "an account of the config"+knownAccounts(cfg))
+			return nil, flagError("account", flagValue(name), "an account of the config"+knownAccounts(cfg))
 		}
 		out = append(out, a)
 	}
@@ -111,7 +119,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	}
 	for _, k := range kinds {
 		if !slices.Contains(networks.Kinds(), k) {
-			return nil, flagError("network", k, "one of "+strings.Join(networks.Kinds(), ", "))
+			return nil, flagError("network", flagValue(k), "one of "+strings.Join(networks.Kinds(), ", "))
 		}
 		out = append(out, config.Account{Name: k, Kind: k})
 	}
