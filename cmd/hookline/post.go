@@ -72,6 +72,7 @@ included, and sends and records nothing.`,
 	cmd.Flags().StringArrayVarP(&names, "network", "n", nil, "account `NAME` from config.yaml's networks (repeatable; default all)")
 	_ = cmd.RegisterFlagCompletionFunc("network", completeNames(g, accountNames))
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be sent to each network; send and record nothing")
+	opt.input.register(cmd)
 	return cmd
 }
 
@@ -108,6 +109,8 @@ type postOptions struct {
 	// variant is the teaser's news angle, when variantSet.
 	variant    int
 	variantSet bool
+	// input says how a URL argument is fetched (--allow-private).
+	input inputFlags
 }
 
 // target is one account's post on its way out.
@@ -133,9 +136,9 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 	}
 	log := newLogger(lc, stderr)
 
-	a, err := article.Load(ctx, arg, article.LoadOptions{})
+	a, err := article.Load(ctx, arg, article.LoadOptions{Fetch: opt.input.fetch()})
 	if err != nil {
-		return err
+		return explainFetch(err)
 	}
 	// A file a folder source holds has the id the daemon gives it, so the
 	// daemon does not post it again.
