@@ -92,9 +92,9 @@ func parseHTML(data []byte, pageURL *url.URL) (*Article, error) {
 // maxHTMLParse bounds how much of a page is parsed. The page's tree and
 // readability's copy of it take some ten times the HTML they hold, so a
 // 10 MB page read whole would take over 150 MB; its head and the first
-// 2 MB of its body hold the metadata and far more text than a teaser
+// 1 MB of its body hold the metadata and far more text than a teaser
 // reads (see keyphrase's 256 KB).
-const maxHTMLParse = 2 << 20
+const maxHTMLParse = 1 << 20
 
 // htmlLead returns data, or its first maxHTMLParse bytes ending before a
 // tag: the parser closes what the cut leaves open.

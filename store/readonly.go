@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"os"
 )
@@ -20,7 +21,7 @@ var errOldSchema = errors.New("schema older than this build")
 // the whole state, and it is read as immutable, which needs neither -wal
 // nor -shm (SQLite would otherwise create them, and cannot in a read-only
 // folder).
-func openReadOnly(ctx context.Context, path string) (*Store, error) {
+func openReadOnly(ctx context.Context, path string, log *slog.Logger) (*Store, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -32,10 +33,18 @@ func openReadOnly(ctx context.Context, path string) (*Store, error) {
 	case fi.Size() == 0:
 		return nil, fmt.Errorf("state %s: %w (0 bytes): its history is lost; restore it from a backup", path, ErrEmpty)
 	}
+	mode := "immutable=1"
 	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
-		return openReadOnlyDSN(ctx, path, "mode=ro")
+		mode = "mode=ro"
 	}
-	return openReadOnlyDSN(ctx, path, "immutable=1")
+	s, err := openReadOnlyDSN(ctx, path, mode)
+	if err != nil {
+		return nil, err
+	}
+	if s.Warning = modeWarning(path, fi); s.Warning != "" {
+		warnMode(log, path, fi.Mode().Perm())
+	}
+	return s, nil
 }
 
 func openReadOnlyDSN(ctx context.Context, path, mode string) (*Store, error) {

@@ -105,7 +105,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		return nil, fmt.Errorf("state %s: path must not contain '?' or '#'; rename the file", path)
 	}
 	if o.ReadOnly {
-		s, err := openReadOnly(ctx, path)
+		s, err := openReadOnly(ctx, path, o.Log)
 		if errors.Is(err, errOldSchema) {
 			o.ReadOnly = false
 			return Open(ctx, path, o)
@@ -117,8 +117,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		return nil, err
 	}
 	if warning != "" {
-		o.Log.Warn("state file readable by other users; it holds tokens and history", slog.String("path", path),
-			slog.String("mode", fmt.Sprintf("%04o", mode)), slog.String("fix", "chmod 600 "+path))
+		warnMode(o.Log, path, mode)
 	}
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
@@ -184,10 +183,21 @@ func prepareFile(path string, init bool) (mode os.FileMode, warning string, err 
 	if fi.Size() == 0 && !init {
 		return 0, "", fmt.Errorf("state %s: %w (0 bytes): its history is lost; restore it from a backup, or run hookline run --init to start afresh (everything not recorded may be posted again)", path, ErrEmpty)
 	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return fi.Mode().Perm(), fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
+	return fi.Mode().Perm(), modeWarning(path, fi), nil
+}
+
+// modeWarning is the warning for a state file others can read, else "".
+func modeWarning(path string, fi os.FileInfo) string {
+	if fi.Mode().Perm()&0o077 == 0 {
+		return ""
 	}
-	return fi.Mode().Perm(), "", nil
+	return fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path)
+}
+
+// warnMode logs what modeWarning found.
+func warnMode(log *slog.Logger, path string, mode os.FileMode) {
+	log.Warn("state file readable by other users; it holds tokens and history", slog.String("path", path),
+		slog.String("mode", fmt.Sprintf("%04o", mode)), slog.String("fix", "chmod 600 "+path))
 }
 
 // Path returns the state file's path as given to Open.
