@@ -28,8 +28,8 @@ var cp1252 = [32]rune{
 
 // cleanText collapses runs of white space (including no-break and other
 // Unicode spaces) to one space, trims the ends, drops invisible characters
-// (soft hyphens, zero-width spaces, byte order marks, private-use and control
-// characters), composes accents (NFC) and repairs what flags ask for. Clean input is returned as is,
+// (soft hyphens, zero-width spaces, byte order marks, bidi controls,
+// private-use and control characters), composes accents (NFC) and repairs what flags ask for. Clean input is returned as is,
 // without allocating.
 func cleanText(s string, flags cleanFlags) string {
 	if isClean(s, flags) {
@@ -40,7 +40,7 @@ func cleanText(s string, flags cleanFlags) string {
 	space := false
 	emit := func(r rune) {
 		switch {
-		case r == utf8.RuneError, r == 0xAD, r == 0x200B, r == 0x2060, r == 0xFEFF:
+		case r == utf8.RuneError, r == 0xAD, r == 0x200B, r == 0x2060, r == 0xFEFF, isBidiControl(r):
 			return
 		case r >= 0x80 && r < 0xA0:
 			if r = cp1252[r-0x80]; r == 0 {
@@ -100,6 +100,20 @@ func cleanText(s string, flags cleanFlags) string {
 	}
 	return out
 }
+
+// isBidiControl reports whether r is a directional mark, embedding,
+// override or isolate (U+200E–U+200F, U+202A–U+202E, U+2066–U+2069). In a
+// post a right-to-left override reorders what readers see around it (the
+// "Trojan Source" trick) and crosses into the link and hashtags, so no
+// article text carries one.
+func isBidiControl(r rune) bool {
+	return r == 0x200E || r == 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// CleanLine is the article cleaning for one line of text from elsewhere (a
+// feed item's title or summary): white space collapsed and trimmed,
+// invisible and bidi control characters dropped, accents composed.
+func CleanLine(s string) string { return cleanText(s, 0) }
 
 // isClean reports whether cleanText would return s unchanged: printable
 // ASCII, no doubled or edge spaces, nothing that flags would repair.

@@ -48,7 +48,7 @@ func parseHTML(data []byte, pageURL *url.URL) (*Article, error) {
 			data = dec
 		}
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := html.Parse(bytes.NewReader(htmlLead(data)))
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
@@ -87,6 +87,25 @@ func parseHTML(data []byte, pageURL *url.URL) (*Article, error) {
 		paras = nodeParagraphs(ra.Node)
 	}
 	return a, finishArticle(a, paras)
+}
+
+// maxHTMLParse bounds how much of a page is parsed. The page's tree and
+// readability's copy of it take some ten times the HTML they hold, so a
+// 10 MB page read whole would take over 150 MB; its head and the first
+// 1 MB of its body hold the metadata and far more text than a teaser
+// reads (see keyphrase's 256 KB).
+const maxHTMLParse = 1 << 20
+
+// htmlLead returns data, or its first maxHTMLParse bytes ending before a
+// tag: the parser closes what the cut leaves open.
+func htmlLead(data []byte) []byte {
+	if len(data) <= maxHTMLParse {
+		return data
+	}
+	if i := bytes.LastIndexByte(data[:maxHTMLParse], '<'); i > 0 {
+		return data[:i]
+	}
+	return data[:maxHTMLParse]
 }
 
 // blockAtoms end a paragraph before and after themselves.

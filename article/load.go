@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -120,12 +121,21 @@ func loadFile(name string, max int64) (*Article, error) {
 			return nil, ErrEmpty
 		}
 	}
-	return loadReader(name, f, max)
+	return loadReaderSized(name, f, max, st.Size())
 }
 
 // loadReader reads at most max bytes from r and parses them.
 func loadReader(name string, r io.Reader, max int64) (*Article, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	return loadReaderSized(name, r, max, 0)
+}
+
+// loadReaderSized is loadReader for a reader of about size bytes: the
+// buffer is made that size at once, where io.ReadAll's doublings would
+// take twice the file's size.
+func loadReaderSized(name string, r io.Reader, max, size int64) (*Article, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(max, size)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}

@@ -47,6 +47,8 @@ func TestParse_text(t *testing.T) {
 			wantTitle: "Craig \"will do Larsson justice\"", wantParas: []string{"He said \"yes\" today— and more’s & … AT&T R&D."}},
 		{name: "separators dropped and accents composed", in: "Cafe\u0301 reopens\n=====\nThe cafe\u0301 reopened.\n* * *\nMore soon.",
 			wantTitle: "Café reopens", wantParas: []string{"The café reopened.", "More soon."}},
+		{name: "bidi controls dropped", in: "Bridge \u202ereopens\u202c\nThe \u2066bridge\u2069 re\u200eopened\u200f.\u202a\u202b\u202d\u2067\u2068",
+			wantTitle: "Bridge reopens", wantParas: []string{"The bridge reopened."}},
 		{name: "UTF-8 BOM dropped", in: "\ufeffBridge reopens\nThe bridge reopened.",
 			wantTitle: "Bridge reopens", wantParas: []string{"The bridge reopened."}},
 	}

@@ -72,20 +72,6 @@ func durationHook(from, to reflect.Type, data any) (any, error) {
 	return data, nil
 }
 
-// parseDays reads a whole number of days, "30d", as 24-hour days (for
-// keys such as reshare_after).
-func parseDays(v string) (time.Duration, bool) {
-	n, ok := strings.CutSuffix(v, "d")
-	if !ok {
-		return 0, false
-	}
-	days, err := strconv.Atoi(n)
-	if err != nil || days < 0 || days > 100*365 {
-		return 0, false
-	}
-	return time.Duration(days) * 24 * time.Hour, true
-}
-
 // decodeProblems turns mapstructure's joined errors into one FieldError per
 // key, in words a config author reads.
 func decodeProblems(err error) []error {

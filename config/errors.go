@@ -10,10 +10,39 @@ import (
 // errors.Is(err, config.ErrInvalid).
 var ErrInvalid = errors.New("invalid config")
 
-// errEmpty is the problem of a config file with no key at all (nothing, or
-// only comments).
-var errEmpty = &FieldError{Msg: "the file is empty (no sources:, networks: or schedules:), so nothing would be posted; " +
-	"write them into it, or remove the file to use the embedded default"}
+// ErrEmptyFile is wrapped by the problem of a config file with no key at
+// all (nothing, or only comments): it has no account and no schedule.
+var ErrEmptyFile = errors.New("config file is empty")
+
+// emptyWhat says what an empty file lacks, in both wordings of the problem.
+const emptyWhat = "the file is empty (no sources:, networks: or schedules:)"
+
+var (
+	// errEmpty is the problem at load: the advice is for a command or a
+	// daemon starting.
+	errEmpty = &emptyError{emptyWhat + ", so nothing would be posted; write them into it, or remove the file to use the embedded default"}
+	// errEmptyReload is the problem at a running daemon's reload, which
+	// keeps its config (removing the file would not bring the embedded
+	// default in).
+	errEmptyReload = &emptyError{emptyWhat + "; the running config stays: restore the file's content (it is reloaded when saved, or on SIGHUP)"}
+)
+
+// emptyError is an empty file's problem: an ErrInvalid and an ErrEmptyFile.
+type emptyError struct{ msg string }
+
+func (e *emptyError) Error() string   { return e.msg }
+func (e *emptyError) Unwrap() []error { return []error{ErrInvalid, ErrEmptyFile} }
+
+// ForReload words err, from Load, for a running daemon reloading its
+// config: an empty file's advice becomes to restore its content, as the
+// running config stays. Other errors are returned as they are.
+func ForReload(err error) error {
+	var ce *Error
+	if !errors.Is(err, ErrEmptyFile) || !errors.As(err, &ce) {
+		return err
+	}
+	return &Error{File: ce.File, Problems: []error{errEmptyReload}}
+}
 
 // FieldError is one problem, named by the key as written in config.yaml
 // ("schedules[1].cron") or by the line for a syntax error ("line 3").

@@ -303,8 +303,15 @@ func TestLoad_EmptyRefused(t *testing.T) {
 			c, _, err := config.Load(path, hookline.DefaultConfig, []string{"HOOKLINE_STATE=./s.db"}, networks.CheckAccount)
 			want := path + ": the file is empty (no sources:, networks: or schedules:), so nothing would be posted; " +
 				"write them into it, or remove the file to use the embedded default"
-			if c != nil || err == nil || err.Error() != want || !errors.Is(err, config.ErrInvalid) {
-				t.Errorf("Load = %+v, %v; want %q (ErrInvalid)", c, err, want)
+			if c != nil || err == nil || err.Error() != want || !errors.Is(err, config.ErrInvalid) || !errors.Is(err, config.ErrEmptyFile) {
+				t.Errorf("Load = %+v, %v; want %q (ErrInvalid, ErrEmptyFile)", c, err, want)
+			}
+			// A running daemon keeps its config: removing the file would
+			// not bring the embedded default in.
+			want = path + ": the file is empty (no sources:, networks: or schedules:); the running config stays: " +
+				"restore the file's content (it is reloaded when saved, or on SIGHUP)"
+			if got := config.ForReload(err); got.Error() != want || !errors.Is(got, config.ErrEmptyFile) {
+				t.Errorf("ForReload = %v; want %q", got, want)
 			}
 		})
 	}

@@ -257,7 +257,7 @@ func (d *Deliverer) outcome(s sent, now time.Time, interrupted bool) store.Outco
 	o.Next = d.nextAttempt(s.claim.Attempt, s.err, now, interrupted)
 	switch {
 	case interrupted:
-		o.Note = "interrupted"
+		o.Note = store.NoteInterrupted
 	case o.Next.IsZero() && publish.Retryable(s.err):
 		o.LastError = fmt.Sprintf("%s (gave up after %d attempts)", o.LastError, s.claim.Attempt)
 	}
@@ -284,6 +284,9 @@ func (d *Deliverer) logOutcome(s sent, o store.Outcome, recErr error) {
 	case o.Posted:
 		log.Info("posted", slog.String("state", string(store.Posted)), slog.Int("attempt", s.claim.Attempt),
 			slog.String("receipt_id", o.Receipt.ID), slog.String("url", o.Receipt.URL), slog.String("note", o.Note))
+	case o.Note == store.NoteInterrupted:
+		log.Warn("post interrupted by shutdown; resent with the same key at next start", slog.String("state", string(store.Failed)),
+			slog.Int("attempt", s.claim.Attempt), slog.String("error", o.LastError))
 	case o.Next.IsZero():
 		log.Error("post failed permanently", slog.String("state", string(store.Failed)), slog.Int("attempt", s.claim.Attempt),
 			slog.String("error", o.LastError))

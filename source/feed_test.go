@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mmcdole/gofeed"
+
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/store"
 )
@@ -239,5 +241,21 @@ func TestItemArticle_HostileLinks(t *testing.T) {
 	arts, _ := st.Candidates(context.Background(), store.CandidateQuery{Sources: []string{"blog"}, Account: "a", Limit: 5})
 	if len(arts) != 1 || arts[0].URL != "" || strings.Contains(strings.Join(arts[0].Paragraphs, " "), "x()") {
 		t.Fatalf("hostile item stored as %+v", arts)
+	}
+}
+
+func TestItemArticle_BidiControls(t *testing.T) {
+	feed := &gofeed.Feed{Title: "blog"}
+	it := &gofeed.Item{Title: "Ferry \u202eelectric\u202c \u2066news\u2069", Link: "https://example.org/a",
+		Description: "The \u200eharbour\u200f ferry now runs \u202bon batteries\u202c."}
+	a, err := ItemArticle("blog", feed, it)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Ferry electric news" {
+		t.Errorf("Title %q", a.Title)
+	}
+	if got := strings.Join(a.Paragraphs, "|"); got != "The harbour ferry now runs on batteries." {
+		t.Errorf("Paragraphs %q", got)
 	}
 }

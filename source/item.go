@@ -122,7 +122,9 @@ func mergeKeywords(first, rest []string) []string {
 	return out
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is article.CleanLine: one line, white space collapsed, invisible
+// and bidi control characters dropped.
+func oneLine(s string) string { return article.CleanLine(s) }
 
 // textOf strips tags and decodes entities from a short HTML string.
 func textOf(s string) string {

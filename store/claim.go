@@ -203,6 +203,12 @@ func updatePosting(ctx context.Context, tx *sql.Tx, p Post, hash string, attempt
 	return err
 }
 
+// NoteInterrupted is the note of a post whose request was cut off by the
+// daemon's shutdown: recorded failed and due at once, it is resent with the
+// same key at the next start, so history says so rather than show the
+// "context canceled" it failed with.
+const NoteInterrupted = "interrupted"
+
 // Outcome is the result of one send, for Record.
 type Outcome struct {
 	ArticleID, Account string

@@ -75,6 +75,11 @@ type Options struct {
 	// state file should be means its history was lost, and starting afresh
 	// would post everything again.
 	Init bool
+	// ReadOnly opens an existing state file for reading only, for commands
+	// that never write (history): it works in a read-only folder and
+	// creates nothing. A file of an older schema is opened for writing
+	// instead, to be migrated. See openReadOnly.
+	ReadOnly bool
 }
 
 // Open opens (creating it with mode 0600 when missing) the state file at path
@@ -99,13 +104,20 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("state %s: path must not contain '?' or '#'; rename the file", path)
 	}
+	if o.ReadOnly {
+		s, err := openReadOnly(ctx, path, o.Log)
+		if errors.Is(err, errOldSchema) {
+			o.ReadOnly = false
+			return Open(ctx, path, o)
+		}
+		return s, err
+	}
 	mode, warning, err := prepareFile(path, o.Init)
 	if err != nil {
 		return nil, err
 	}
 	if warning != "" {
-		o.Log.Warn("state file readable by other users; it holds tokens and history", slog.String("path", path),
-			slog.String("mode", fmt.Sprintf("%04o", mode)), slog.String("fix", "chmod 600 "+path))
+		warnMode(o.Log, path, mode)
 	}
 	q := url.Values{}
 	q.Set("_busy_timeout", fmt.Sprint(BusyTimeout.Milliseconds()))
@@ -122,7 +134,8 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		db.Close()
 		return nil, classify(path, "stat", err)
 	}
-	s := &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1), alive: processAlive, Lease: DefaultLease, Now: time.Now, Warning: warning}
+	s := newStore(db, path, id)
+	s.Warning = warning
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, classify(path, "open", err)
@@ -140,6 +153,11 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func newStore(db *sql.DB, path string, id fileID) *Store {
+	return &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1),
+		alive: processAlive, Lease: DefaultLease, Now: time.Now}
 }
 
 // prepareFile creates the state file with mode 0600 when it is missing and
@@ -169,10 +187,21 @@ func prepareFile(path string, init bool) (mode os.FileMode, warning string, err 
 	if fi.Size() == 0 && !init {
 		return 0, "", fmt.Errorf("state %s: %w (0 bytes): its history is lost; restore it from a backup, or run hookline run --init to start afresh (everything not recorded may be posted again)", path, ErrEmpty)
 	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return fi.Mode().Perm(), fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path), nil
+	return fi.Mode().Perm(), modeWarning(path, fi), nil
+}
+
+// modeWarning is the warning for a state file others can read, else "".
+func modeWarning(path string, fi os.FileInfo) string {
+	if fi.Mode().Perm()&0o077 == 0 {
+		return ""
 	}
-	return fi.Mode().Perm(), "", nil
+	return fmt.Sprintf("state %s: mode %04o lets other users read tokens and history; run chmod 600 %s", path, fi.Mode().Perm(), path)
+}
+
+// warnMode logs what modeWarning found.
+func warnMode(log *slog.Logger, path string, mode os.FileMode) {
+	log.Warn("state file readable by other users; it holds tokens and history", slog.String("path", path),
+		slog.String("mode", fmt.Sprintf("%04o", mode)), slog.String("fix", "chmod 600 "+path))
 }
 
 // Path returns the state file's path as given to Open.

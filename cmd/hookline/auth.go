@@ -85,6 +85,7 @@ Write permissions.`,
 				Listen:       net.JoinHostPort("127.0.0.1", strconv.Itoa(port)),
 				Timeout:      timeout,
 				HTTPClient:   &http.Client{Timeout: cmp.Or(acct.Timeout, x.DefaultTimeout)},
+				Redactor:     g.redactor,
 				Show: func(authURL, redirect string) error {
 					_, err := fmt.Fprintf(out, "Open this address in a browser and authorize Hookline for %s:\n\n  %s\n\n"+
 						"Waiting up to %s for X to send the browser to %s\n", acct.Name, authURL, timeout, redirect)

@@ -30,6 +30,9 @@ type xAuthStub struct {
 	access, refresh           string
 	n                         int
 	texts                     []string
+	// echo makes the token answer repeat its tokens in its scope, as a
+	// server that echoes what it knows would.
+	echo bool
 }
 
 func (s *xAuthStub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -64,8 +67,12 @@ func (s *xAuthStub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.n++
 		s.access, s.refresh = fmt.Sprintf("acc-SECRET-%d", s.n), fmt.Sprintf("ref-SECRET-%d", s.n)
+		scope := "tweet.write users.read tweet.read offline.access"
+		if s.echo {
+			scope = "tweet.read offline.access " + s.access + " " + s.refresh
+		}
 		json.NewEncoder(w).Encode(map[string]any{"token_type": "bearer", "expires_in": 7200, "access_token": s.access,
-			"refresh_token": s.refresh, "scope": "tweet.write users.read tweet.read offline.access"})
+			"refresh_token": s.refresh, "scope": scope})
 	case "/2/tweets":
 		if r.Header.Get("Authorization") != "Bearer "+s.access {
 			w.WriteHeader(http.StatusUnauthorized)
@@ -105,46 +112,15 @@ networks:
 		t.Fatal(err)
 	}
 
-	pr, pw := io.Pipe()
-	var stdout strings.Builder
-	browsed := make(chan struct{})
-	go func() {
-		defer close(browsed)
-		sc := bufio.NewScanner(pr)
-		for sc.Scan() {
-			line := sc.Text()
-			stdout.WriteString(line + "\n")
-			if u, ok := strings.CutPrefix(line, "  "); ok && strings.HasPrefix(u, "http") {
-				resp, err := http.Get(u) // the browser: authorize page, then the callback
-				if err != nil {
-					t.Errorf("browser: %v", err)
-					continue
-				}
-				page, _ := io.ReadAll(resp.Body)
-				resp.Body.Close()
-				if !strings.Contains(string(page), "Hookline is authorized") {
-					t.Errorf("callback page: %s", page)
-				}
-			}
-		}
-	}()
-	var stderr strings.Builder
-	cmd, _ := newRoot()
-	cmd.SetArgs([]string{"--config", cfg, "auth", "x", "x-auth", "--port", "0", "--timeout", "20s", "--authorize-url", srv.URL + "/i/oauth2/authorize"})
-	cmd.SetOut(pw)
-	cmd.SetErr(&stderr)
-	err := cmd.ExecuteContext(context.Background())
-	pw.Close()
-	<-browsed
+	out, errOut, err := runAuthX(t, cfg, srv.URL)
 	if err != nil {
-		t.Fatalf("auth x: %v\n%s", err, stderr.String())
+		t.Fatalf("auth x: %v\n%s", err, errOut)
 	}
-	out := stdout.String()
 	if !strings.Contains(out, "x-auth: authorized; the refresh token is stored in "+state) || !strings.Contains(out, "code_challenge_method=S256") {
 		t.Errorf("stdout:\n%s", out)
 	}
-	if strings.Contains(out+stderr.String(), "SECRET") {
-		t.Errorf("a token was printed:\n%s%s", out, stderr.String())
+	if strings.Contains(out+errOut, "SECRET") {
+		t.Errorf("a token was printed:\n%s%s", out, errOut)
 	}
 	st, err := store.Open(context.Background(), state)
 	if err != nil {
@@ -168,6 +144,70 @@ networks:
 	}
 	if strings.Contains(postOut+postErr, "SECRET") {
 		t.Errorf("a token was printed:\n%s%s", postOut, postErr)
+	}
+}
+
+// runAuthX runs `hookline auth x x-auth` against the stub at srvURL, the
+// test playing the browser.
+func runAuthX(t *testing.T, cfg, srvURL string) (stdout, stderr string, err error) {
+	t.Helper()
+	pr, pw := io.Pipe()
+	var out strings.Builder
+	browsed := make(chan struct{})
+	go func() {
+		defer close(browsed)
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			line := sc.Text()
+			out.WriteString(line + "\n")
+			if u, ok := strings.CutPrefix(line, "  "); ok && strings.HasPrefix(u, "http") {
+				resp, err := http.Get(u) // the browser: authorize page, then the callback
+				if err != nil {
+					t.Errorf("browser: %v", err)
+					continue
+				}
+				page, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if !strings.Contains(string(page), "Hookline is authorized") {
+					t.Errorf("callback page: %s", page)
+				}
+			}
+		}
+	}()
+	var errb strings.Builder
+	cmd, _ := newRoot()
+	cmd.SetArgs([]string{"--config", cfg, "auth", "x", "x-auth", "--port", "0", "--timeout", "20s", "--authorize-url", srvURL + "/i/oauth2/authorize"})
+	cmd.SetOut(pw)
+	cmd.SetErr(&errb)
+	err = cmd.ExecuteContext(context.Background())
+	pw.Close()
+	<-browsed
+	return out.String(), errb.String(), err
+}
+
+// TestAuthXCmd_EchoedTokens: the tokens the code exchange obtains are taught
+// to the process's redactor, so an answer that repeats them (here in its
+// scope, which the missing-scope warning prints) shows none of them.
+func TestAuthXCmd_EchoedTokens(t *testing.T) {
+	stub := &xAuthStub{t: t, echo: true}
+	srv := httptest.NewServer(stub)
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	yaml := fmt.Sprintf("state: %s\nnetworks:\n  - name: x-auth\n    kind: x\n    server: %s\n    client_id: cid\n",
+		filepath.Join(dir, "state.db"), srv.URL)
+	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, err := runAuthX(t, cfg, srv.URL)
+	if err != nil {
+		t.Fatalf("auth x: %v\n%s", err, errOut)
+	}
+	if !strings.Contains(errOut, "without tweet.write") {
+		t.Errorf("no scope warning:\n%s", errOut)
+	}
+	if strings.Contains(out+errOut, "SECRET") {
+		t.Errorf("a token was printed:\n%s%s", out, errOut)
 	}
 }
 

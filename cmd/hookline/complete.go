@@ -42,3 +42,31 @@ func xAccountNames(c *config.Config) []string {
 	}
 	return out
 }
+
+func sourceNames(c *config.Config) []string {
+	out := make([]string, len(c.Sources))
+	for i, s := range c.Sources {
+		out[i] = s.Name
+	}
+	return out
+}
+
+func scheduleNames(c *config.Config) []string {
+	out := make([]string, len(c.Schedules))
+	for i, s := range c.Schedules {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// completeFirstArg completes the first argument with names and nothing
+// after it (the N of backfill is a number).
+func completeFirstArg(g *globals, names func(*config.Config) []string) cobra.CompletionFunc {
+	complete := completeNames(g, names)
+	return func(cmd *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return complete(cmd, args, prefix)
+	}
+}

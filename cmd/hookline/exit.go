@@ -41,6 +41,14 @@ func flagError(flag string, value any, want string) error {
 	return fmt.Errorf("--%s %v: want %s", flag, value, want)
 }
 
+// flagValue shows a flag's value in an error: as given, or "" when empty.
+func flagValue(v string) string {
+	if v == "" {
+		return `""`
+	}
+	return v
+}
+
 // groupRunE makes a command that only groups others fail on an argument
 // that names none of them, instead of printing help and exiting 0.
 func groupRunE(cmd *cobra.Command, args []string) error {

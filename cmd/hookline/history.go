@@ -56,7 +56,8 @@ title. --format json prints one object a line, with every field.`,
 				return nil
 			}
 			ctx := cmd.Context()
-			st, err := store.Open(ctx, cfg.State)
+			// history only reads: it works on a read-only state folder.
+			st, err := store.Open(ctx, cfg.State, store.Options{ReadOnly: true})
 			if err != nil {
 				return err
 			}
@@ -107,6 +108,8 @@ func writeHistoryText(w io.Writer, recs []store.PostRecord, loc *time.Location) 
 		// URLs are printed whole (a cut URL is useless); errors are cut.
 		detail := r.URL
 		switch {
+		case r.State == store.Failed && r.Note == store.NoteInterrupted:
+			detail = "interrupted by shutdown; resent at next start"
 		case r.State == store.Failed && !r.NextAttempt.IsZero():
 			detail = oneLine("retry "+r.NextAttempt.In(loc).Format("2006-01-02 15:04")+": "+r.LastError, 100)
 		case r.State == store.Failed:

@@ -72,6 +72,7 @@ included, and sends and records nothing.`,
 	cmd.Flags().StringArrayVarP(&names, "network", "n", nil, "account `NAME` from config.yaml's networks (repeatable; default all)")
 	_ = cmd.RegisterFlagCompletionFunc("network", completeNames(g, accountNames))
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be sent to each network; send and record nothing")
+	opt.input.register(cmd)
 	return cmd
 }
 
@@ -108,6 +109,8 @@ type postOptions struct {
 	// variant is the teaser's news angle, when variantSet.
 	variant    int
 	variantSet bool
+	// input says how a URL argument is fetched (--allow-private).
+	input inputFlags
 }
 
 // target is one account's post on its way out.
@@ -133,9 +136,9 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 	}
 	log := newLogger(lc, stderr)
 
-	a, err := article.Load(ctx, arg, article.LoadOptions{})
+	a, err := article.Load(ctx, arg, article.LoadOptions{Fetch: opt.input.fetch()})
 	if err != nil {
-		return err
+		return explainFetch(err)
 	}
 	// A file a folder source holds has the id the daemon gives it, so the
 	// daemon does not post it again.
@@ -276,12 +279,11 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 			fmt.Fprintf(stderr, "%v%s\n", r.Err, retry) // the error names the account
 			failed = append(failed, r.Account)
 		case r.Skipped && r.State == store.Posted:
-			url := ""
+			line := "already posted"
 			if recs, err := st.Shares(ctx, r.ArticleID, r.Account); err == nil && r.Share < len(recs) {
-				rec := recs[r.Share]
-				url = receiptText(rec.URL, rec.ReceiptID)
+				line = alreadyPostedText(recs[r.Share].URL, recs[r.Share].ReceiptID)
 			}
-			fmt.Fprintf(stdout, "%s: already posted: %s\n", r.Account, url)
+			fmt.Fprintf(stdout, "%s: %s\n", r.Account, line)
 		case r.Skipped:
 			fmt.Fprintf(stderr, "%s: not posted: %s\n", r.Account, r.Reason)
 			failed = append(failed, r.Account)
@@ -295,11 +297,28 @@ func send(ctx context.Context, st *store.Store, targets []target, log *slog.Logg
 	return nil
 }
 
+// receiptText is what a post's receipt prints as: its URL, else its id,
+// else (a network that answered "duplicate" without naming the post, as X
+// does) that the network already had it.
 func receiptText(url, id string) string {
-	if url != "" {
+	switch {
+	case url != "":
 		return url
+	case id != "":
+		return "id " + id
 	}
-	return "id " + id
+	return duplicateText
+}
+
+// duplicateText stands for a receipt the network did not give.
+const duplicateText = "already posted (duplicate)"
+
+// alreadyPostedText is the line for a post found done before sending.
+func alreadyPostedText(url, id string) string {
+	if url == "" && id == "" {
+		return duplicateText
+	}
+	return "already posted: " + receiptText(url, id)
 }
 
 // postable refuses an article its author has not released: a draft, or

@@ -109,3 +109,41 @@ networks:
 		t.Errorf("statuses = %d after a second post, want 1", len(stub.statuses))
 	}
 }
+
+// TestPostCmd_XDuplicate: X answers 403 duplicate with no id; the post is
+// recorded as posted and the line says so, not "x1: id ".
+func TestPostCmd_XDuplicate(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/2/tweets" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"detail":"You are not allowed to create a Tweet with duplicate content.","type":"about:blank","title":"Forbidden","status":403}`)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	yaml := fmt.Sprintf(`state: %s
+networks:
+  - name: x1
+    kind: x
+    server: %s
+    access_token: tok-SECRET-x
+    daily_cap: -1
+    monthly_cap: -1
+`, filepath.Join(dir, "state.db"), srv.URL)
+	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join("..", "..", "..", "shared", "articles", "kim-jong-un-china-trip.txt")
+	stdout, stderr, err := runHookline(t, "--config", cfg, "post", article)
+	if err != nil || stdout != "x1: already posted (duplicate)\n" {
+		t.Errorf("first post: stdout %q, stderr %q, err %v", stdout, stderr, err)
+	}
+	stdout, stderr, err = runHookline(t, "--config", cfg, "post", article)
+	if err != nil || stdout != "x1: already posted (duplicate)\n" {
+		t.Errorf("second post: stdout %q, stderr %q, err %v", stdout, stderr, err)
+	}
+}

@@ -47,6 +47,14 @@ A bad article gets a one-line error and the others are still previewed.`,
 			if err != nil {
 				return err
 			}
+			// An empty value ("--network ''") parses as no value at all;
+			// it is a mistake, not a request for the default.
+			if cmd.Flags().Changed("network") && len(kinds) == 0 {
+				kinds = []string{""}
+			}
+			if cmd.Flags().Changed("account") && len(accounts) == 0 {
+				accounts = []string{""}
+			}
 			accts, err := previewAccounts(cfg, kinds, accounts)
 			if err != nil {
 				return err
@@ -102,7 +110,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	for _, name := range names {
 		a, ok := cfg.Account(name)
 		if !ok {
-			return nil, flagError("account", name, "an account of the config"+knownAccounts(cfg))
+			return nil, flagError("account", flagValue(name), "an account of the config"+knownAccounts(cfg))
 		}
 		out = append(out, a)
 	}
@@ -111,7 +119,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 	}
 	for _, k := range kinds {
 		if !slices.Contains(networks.Kinds(), k) {
-			return nil, flagError("network", k, "one of "+strings.Join(networks.Kinds(), ", "))
+			return nil, flagError("network", flagValue(k), "one of "+strings.Join(networks.Kinds(), ", "))
 		}
 		out = append(out, config.Account{Name: k, Kind: k})
 	}
@@ -177,12 +185,24 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	_ = cmd.Flags().MarkHidden("allow-private")
 }
 
+// fetch is how URLs given on the command line are fetched.
+func (f inputFlags) fetch() article.FetchOptions {
+	return article.FetchOptions{AllowPrivate: f.allowPrivate || os.Getenv("HOOKLINE_ALLOW_PRIVATE") == "1"}
+}
+
+// explainFetch adds to a refused private address how to allow it.
+func explainFetch(err error) error {
+	if errors.Is(err, article.ErrForbiddenAddress) {
+		return fmt.Errorf("%w; to fetch it anyway, set HOOKLINE_ALLOW_PRIVATE=1", err)
+	}
+	return err
+}
+
 // eachArticle loads every argument and hands it to do. A bad article gets
 // a one-line error on stderr and the rest are still processed; the command
 // fails when any did. With a single argument its error is the command's.
 func eachArticle(cmd *cobra.Command, name string, args []string, in inputFlags, do func(*article.Article) error) error {
-	opts := article.LoadOptions{Stdin: cmd.InOrStdin()}
-	opts.Fetch.AllowPrivate = in.allowPrivate || os.Getenv("HOOKLINE_ALLOW_PRIVATE") == "1"
+	opts := article.LoadOptions{Stdin: cmd.InOrStdin(), Fetch: in.fetch()}
 	failed := 0
 	var last error
 	for _, arg := range args {
@@ -190,10 +210,7 @@ func eachArticle(cmd *cobra.Command, name string, args []string, in inputFlags, 
 		if err == nil {
 			err = do(a)
 		}
-		if errors.Is(err, article.ErrForbiddenAddress) {
-			err = fmt.Errorf("%w; to fetch it anyway, set HOOKLINE_ALLOW_PRIVATE=1", err)
-		}
-		if err != nil {
+		if err = explainFetch(err); err != nil {
 			failed++
 			last = err
 			if len(args) > 1 {

@@ -67,6 +67,7 @@ text with its length as the network counts it against the account's limit.
 	}
 	cmd.Flags().StringVarP(&f.Account, "account", "a", "", "only this account `NAME`")
 	cmd.Flags().StringVarP(&f.Schedule, "schedule", "s", "", "only this schedule `NAME`")
+	_ = cmd.RegisterFlagCompletionFunc("schedule", completeNames(g, scheduleNames))
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: text or json (one object a line)")
 	return cmd
 }

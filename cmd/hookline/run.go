@@ -136,7 +136,7 @@ func watchConfig(ctx context.Context, g *globals, d *schedule.Daemon, log *slog.
 		}
 	}
 	reject := func(err error) {
-		log.Error("config edit rejected; the running config stays", slog.Any("error", err))
+		log.Error("config edit rejected; the running config stays", slog.Any("error", config.ForReload(err)))
 	}
 	if path != "" {
 		w := &config.Watcher{Path: path, Check: networks.CheckAccount, OnChange: apply, OnError: reject}

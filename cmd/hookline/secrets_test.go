@@ -8,11 +8,16 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -265,6 +270,7 @@ func TestSecrets_EchoingServers(t *testing.T) {
 				}
 				scan(t, "output of hookline "+strings.Join(args, " "), out.Bytes(), mk)
 			}
+			scanDaemonPages(t, bin, dir, env, mk)
 			if data, err := os.ReadFile(filepath.Join(dir, "outbox.jsonl")); err == nil {
 				scan(t, "outbox.jsonl", data, mk)
 			}
@@ -359,4 +365,77 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// daemonPages are what the daemon serves on its listen address.
+var daemonPages = []string{"/healthz", "/readyz", "/metrics"}
+
+// scanDaemonPages runs the daemon on the config in dir with a listen
+// address and a schedule that fires each second, waits for a fire against
+// the echoing fakes, and scans its pages and its output for the markers.
+func scanDaemonPages(t *testing.T, bin, dir string, env []string, mk map[string]string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	addr := ln.Addr().String()
+	must(t, ln.Close())
+	path := filepath.Join(dir, "config.yaml")
+	data, err := os.ReadFile(path)
+	must(t, err)
+	var cfg map[string]any
+	must(t, yaml.Unmarshal(data, &cfg))
+	cfg["listen"] = addr
+	cfg["schedules"] = []any{map[string]any{"name": "tick", "cron": "@every 1s", "per_run": 1}}
+	out, err := yaml.Marshal(cfg)
+	must(t, err)
+	must(t, os.WriteFile(path, out, 0o600))
+	defer func() { must(t, os.WriteFile(path, data, 0o600)) }()
+
+	cmd := exec.Command(bin, "--config", "config.yaml", "run")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	must(t, cmd.Start())
+	stopped := false
+	stop := func() {
+		if !stopped {
+			stopped = true
+			_ = cmd.Process.Signal(syscall.SIGTERM)
+			_ = cmd.Wait()
+		}
+	}
+	defer stop()
+	get := func(page string) ([]byte, error) {
+		resp, err := http.Get("http://" + addr + page)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		return io.ReadAll(resp.Body)
+	}
+	// Wait for a fire: the daemon is a separate process, so the test polls
+	// its metrics, bounded by a deadline.
+	deadline := time.Now().Add(30 * time.Second)
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if body, err := get("/metrics"); err == nil && bytes.Contains(body, []byte("hookline_fires_total{")) {
+			break
+		}
+		if time.Now().After(deadline) {
+			stop()
+			t.Fatalf("no fire within 30 s; daemon output:\n%s", logs.String())
+		}
+		<-tick.C
+	}
+	for _, page := range daemonPages {
+		body, err := get(page)
+		if err != nil {
+			t.Fatalf("GET %s: %v", page, err)
+		}
+		scan(t, "the daemon's "+page, body, mk)
+	}
+	stop()
+	scan(t, "output of hookline run", logs.Bytes(), mk)
 }

@@ -90,8 +90,9 @@ items seen or make the newest N seen items postable.`,
 
 func newMarkSeenCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "mark-seen NAME",
-		Short: "Poll a source and mark every item not yet posted as seen, so none is posted",
+		Use:               "mark-seen NAME",
+		ValidArgsFunction: completeFirstArg(g, sourceNames),
+		Short:             "Poll a source and mark every item not yet posted as seen, so none is posted",
 		Long: `Mark-seen polls the source NAME once, then marks every item of it that has
 no post yet as seen: none of them will be posted (feed2toot's -p). Items the
 source finds later are posted as usual.`,
@@ -115,8 +116,9 @@ source finds later are posted as usual.`,
 
 func newBackfillCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "backfill NAME N",
-		Short: "Poll a source and make the newest N items marked seen postable",
+		Use:               "backfill NAME N",
+		ValidArgsFunction: completeFirstArg(g, sourceNames),
+		Short:             "Poll a source and make the newest N items marked seen postable",
 		Long: `Backfill polls the source NAME once, then makes the newest N of its items
 marked seen (a new feed's back catalogue, or after mark-seen) postable: the
 schedules that draw from the source post them, newest first (feed2toot's -a,

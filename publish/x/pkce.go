@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/redact"
 )
 
 // DefaultAuthorizeURL is where a person authorizes an app to act for their
@@ -65,6 +66,11 @@ type AuthFlow struct {
 	// Show is given the authorize URL and the redirect URI once the callback
 	// listens; it tells the person what to open. Required.
 	Show func(authorizeURL, redirectURI string) error
+	// Redactor, when set, learns what the exchange sends and obtains (the
+	// Basic credential, the code and its verifier, the access and refresh
+	// tokens) and filters the token endpoint's answers, so that no error,
+	// log or output of the process shows them.
+	Redactor *redact.Redactor
 }
 
 // ErrAuthDenied means the person (or X) refused the authorization.
@@ -128,7 +134,18 @@ func (f AuthFlow) Run(ctx context.Context) (Token, error) {
 		"redirect_uri":  {redirect},
 		"code_verifier": {verifier},
 	}
-	tok, err := requestToken(ctx, cmp.Or(f.HTTPClient, http.DefaultClient), cmp.Or(f.TokenURL, DefaultServer+TokenPath), f.ClientID, f.ClientSecret.Value(), form)
+	hc := cmp.Or(f.HTTPClient, http.DefaultClient)
+	if f.Redactor != nil {
+		if f.ClientSecret != "" {
+			f.Redactor.Add(basicCredentials(f.ClientID, f.ClientSecret.Value()))
+		}
+		f.Redactor.Add(res.code, verifier)
+		hc = f.Redactor.Client(hc)
+	}
+	tok, err := requestToken(ctx, hc, cmp.Or(f.TokenURL, DefaultServer+TokenPath), f.ClientID, f.ClientSecret.Value(), form)
+	if f.Redactor != nil {
+		f.Redactor.Add(tok.AccessToken, tok.RefreshToken)
+	}
 	switch {
 	case err != nil:
 		err = fmt.Errorf("auth: trade the code for tokens: %w", err)

@@ -18,6 +18,7 @@ type ranked struct {
 
 // rank scores every candidate of a and returns the best n, best first.
 func rank(a *article.Article, n int) []ranked {
+	a = lead(a)
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
 	z := &sc.z
@@ -83,6 +84,33 @@ func rank(a *article.Article, n int) []ranked {
 		out[k] = ranked{lower: cs.lowerOf(c), text: c.text(z.toks), score: c.score}
 	}
 	return out
+}
+
+// maxRankBytes bounds the text keyphrases are drawn from: the title, the
+// hook and the paragraphs up to this many bytes. A news story's subjects
+// are named near its top, and the ranking's working memory is some 30
+// times the text it reads (a token and a candidate per word), so a 10 MB
+// article read whole would take some 300 MB. 256 KB is some 40,000 words,
+// several times the longest long-read.
+const maxRankBytes = 256 << 10
+
+// lead returns a, or when its text is over maxRankBytes a shallow copy
+// whose paragraphs stop there, the last one cut after a space.
+func lead(a *article.Article) *article.Article {
+	budget := maxRankBytes - len(a.Title) - len(a.Hook)
+	for i, p := range a.Paragraphs {
+		if len(p) <= budget {
+			budget -= len(p)
+			continue
+		}
+		head := *a
+		head.Paragraphs = slices.Clip(a.Paragraphs[:i])
+		if cut := strings.LastIndexByte(p[:max(budget, 0)], ' '); cut > 0 {
+			head.Paragraphs = append(head.Paragraphs, p[:cut])
+		}
+		return &head
+	}
+	return a
 }
 
 // poolFactor is how many candidates per place diversify chooses from.
