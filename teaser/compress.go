@@ -129,10 +129,13 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-func setOf(list string) map[string]bool {
+// setOf returns the set of the words of lists.
+func setOf(lists ...string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(list) {
-		m[w] = true
+	for _, list := range lists {
+		for _, w := range strings.Fields(list) {
+			m[w] = true
+		}
 	}
 	return m
 }

@@ -1,5 +1,7 @@
 package teaser
 
+import "github.com/hookline/hookline/teaser/internal/lexicon"
+
 // english is the table for English, chosen for "en", "en-GB" and for an
 // article that does not say its language.
 var english = &language{
@@ -106,8 +108,7 @@ var english = &language{
 	personAfter: setOf(`said says told added explained admitted insisted
 	tweeted wrote recalled`),
 	personPronouns: setOf(`he she his her him himself herself`),
-	calendar: setOf(`monday tuesday wednesday thursday friday saturday sunday january february march
-	april may june july august september october november december christmas easter
+	calendar: setOf(lexicon.English.Days, lexicon.English.Months, `christmas easter
 	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 	gmt bst utc cet cest est edt cst cdt pst pdt am pm`),
 	nameJoiners: setOf(`of de del der van von da al bin la le`),

@@ -142,6 +142,9 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		if len(ws) == 1 && (d.isPersonalName(ws[0].norm) || partOf[name]) {
 			continue // "Kubica" when the article has "Robert Kubica"
 		}
+		if len(ws) == 1 && d.lang.capitalNouns && !d.lang.places[ws[0].norm] && !acronym(name) {
+			continue // a noun, capitalised as every noun is: "Regierung"
+		}
 		if len(ws) == 1 && !d.lang.places[ws[0].norm] && !acronym(name) && (count < 2 || d.isPerson(name)) {
 			continue // a lone first name or surname ("Thomas"), a capitalised common word ("Foods")
 		}
@@ -263,6 +266,9 @@ func (d *document) taggable(name string, ws []word) bool {
 // people, or its plural as the people: "Americans", "Malaysians".
 func (l *language) demonym(w string) bool {
 	low, _, _ := strings.Cut(strings.ToLower(w), "-")
+	if l.demonyms[low] {
+		return true
+	}
 	if strings.HasSuffix(low, "ans") || strings.HasSuffix(low, "ese") {
 		low = strings.TrimSuffix(low, "s")
 	}

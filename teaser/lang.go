@@ -1,13 +1,18 @@
 package teaser
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hookline/hookline/teaser/internal/lexicon"
+)
 
 // language is what the writer knows of one language: the words that tell it
 // what a sentence does. A language without a table gets the plain-news
 // form: the key fact alone, no question and no word of the writer's own,
 // and hashtags only from names and explicit keywords.
 type language struct {
-	// plain is set for a language without a table: the news alone.
+	// plain is set for a language without hook and question patterns
+	// (every one but English): the news alone.
 	plain bool
 	// attribution verbs and phrases report speech or opinion: a sentence
 	// that has one keeps it ("police said").
@@ -102,6 +107,10 @@ type language struct {
 	// demonymEndings end the adjectives of places and peoples ("Korean",
 	// "British"): such a word alone is no name.
 	demonymEndings []string
+	// demonyms are the nationalities and peoples the shared table lists
+	// (lexicon). English leaves them out: its endings decide, and the
+	// list would cut "Irish" from the name "Irish Times".
+	demonyms map[string]bool
 	// capitalNouns is set for a language that capitalises every noun
 	// (German): a lone capitalised word is then no name unless the table
 	// knows it as a place or it is an acronym.
@@ -135,11 +144,15 @@ type language struct {
 // languageFor returns the table for a language tag ("en", "en-US", "de"),
 // neutral when there is none. An empty tag is taken as English.
 func languageFor(tag string) *language {
-	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-	base, _, _ = strings.Cut(base, "_")
-	switch base {
-	case "", "en", "eng":
+	switch lexicon.For(tag) {
+	case lexicon.English:
 		return english
+	case lexicon.German:
+		return german
+	case lexicon.French:
+		return french
+	case lexicon.Spanish:
+		return spanish
 	}
 	return neutral
 }
@@ -147,6 +160,17 @@ func languageFor(tag string) *language {
 // neutral serves a language without a table: no word lists, so no
 // question, no stakes line and no cut inside a sentence.
 var neutral = &language{plain: true}
+
+// wordSet is setOf with each word also in its folded form, for tables of
+// languages other than English: their words are matched both as written
+// (lowercased) and as word.norm folds them.
+func wordSet(lists ...string) map[string]bool {
+	m := setOf(lists...)
+	for w := range setOf(lists...) {
+		m[fold(w)] = true
+	}
+	return m
+}
 
 // foldedSetOf is setOf with every word folded as the document folds words
 // ("puppies" as "puppy"), for tables matched against word.norm.
