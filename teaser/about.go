@@ -26,7 +26,7 @@ func (d *document) withThe(name string) string {
 			}
 			j += off
 			off = j + len(name)
-			if before, _ := utf8.DecodeLastRuneInString(text[:j]); j > 0 && isWordRune(before) || !wordEndsAt(text, off) || modifierAt(text, off) {
+			if before, _ := utf8.DecodeLastRuneInString(text[:j]); j > 0 && isWordRune(before) || !wordEndsAt(text, off) || d.lang.modifierAt(text, off) {
 				continue
 			}
 			all++
@@ -45,7 +45,7 @@ func (d *document) withThe(name string) string {
 // a name before it qualifies ("the Volkswagen scandal", "the Olympic
 // Games"), or a possessive follows the name: such uses say nothing of
 // whether the name alone takes "the".
-func modifierAt(text string, end int) bool {
+func (l *language) modifierAt(text string, end int) bool {
 	rest := text[end:]
 	if strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
 		return true
@@ -58,5 +58,5 @@ func modifierAt(text string, end int) bool {
 		return false
 	}
 	next := rest[s:e]
-	return startsUpper(next) || !stopWords[fold(next)] && !attributionVerbs[strings.ToLower(next)]
+	return startsUpper(next) || !l.stop[fold(next)] && !l.attribution[strings.ToLower(next)]
 }

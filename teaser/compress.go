@@ -10,8 +10,8 @@ import (
 // bracketed asides and a leading connective ("However,"), and closes a
 // quotation the sentence leaves open. Attributions, appositives and
 // limiting clauses stay: dropping them changes a claim's meaning.
-func compress(s string) string {
-	return tidy(dropLeadingConnective(dropBracketed(s)))
+func (l *language) compress(s string) string {
+	return tidy(l.dropLeadingConnective(dropBracketed(s)))
 }
 
 // dropBracketed removes "(…)" and "[…]" asides with the space before them.
@@ -32,40 +32,25 @@ func dropBracketed(s string) string {
 	return s
 }
 
-// connectives open a sentence by linking it to the one before; alone they
-// mean nothing in a teaser.
-var connectives = setOf(`however meanwhile concurrently moreover furthermore additionally also indeed
-	nevertheless nonetheless still instead overall separately similarly likewise consequently thus therefore
-	hence notably importantly crucially ultimately finally now but and so yet plus besides otherwise
-	accordingly regardless specifically interestingly surprisingly then`)
-
-var connectivePhrases = []string{"as a result", "in addition", "in fact", "of course", "at the same time",
-	"despite this", "on the other hand", "for example", "for instance", "in turn", "by contrast",
-	"in contrast", "in particular", "in a statement", "in response", "in short", "in other words",
-	"even so", "after all", "above all", "as such", "to that end", "that said", "beyond that"}
-
-func dropLeadingConnective(s string) string {
+func (l *language) dropLeadingConnective(s string) string {
 	if c := strings.Index(s, ", "); c > 0 {
 		lead := strings.ToLower(strings.TrimSpace(s[:c]))
-		for _, p := range connectivePhrases {
+		for _, p := range l.connectivePhrases {
 			if lead == p {
 				return s[c+2:]
 			}
 		}
-		if !strings.Contains(lead, " ") && connectives[lead] {
+		if !strings.Contains(lead, " ") && l.connectives[lead] {
 			return s[c+2:]
 		}
 	}
 	first, rest, ok := strings.Cut(s, " ")
 	var buf [16]byte
-	if ok && len(first) <= len(buf) && leadingConjunctions[string(lowerInto(buf[:0], first))] {
+	if ok && len(first) <= len(buf) && l.leadingConjunctions[string(lowerInto(buf[:0], first))] {
 		return rest
 	}
 	return s
 }
-
-// leadingConjunctions open a sentence without a comma: "But the …".
-var leadingConjunctions = setOf("but and so yet also plus")
 
 // lowerInto appends w lowercased, as strings.ToLower does, to dst:
 // without allocating when w is ASCII.
@@ -83,11 +68,6 @@ func lowerInto(dst []byte, w string) []byte {
 	}
 	return dst
 }
-
-// clauseOpeners start a clause that a sentence can end before.
-var clauseOpeners = setOf(`which who while whilst with as and but although though after before amid despite
-	including where when because since so meaning leaving prompting sparking making according adding saying
-	following amid amidst whereas until unless`)
 
 // tidy normalises spaces, capitalises the first letter and makes sure the
 // sentence ends with a full stop, question or exclamation mark.
@@ -149,10 +129,13 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-func setOf(list string) map[string]bool {
+// setOf returns the set of the words of lists.
+func setOf(lists ...string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(list) {
-		m[w] = true
+	for _, list := range lists {
+		for _, w := range strings.Fields(list) {
+			m[w] = true
+		}
 	}
 	return m
 }

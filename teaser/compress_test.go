@@ -29,7 +29,7 @@ func TestCompress(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := compress(tt.in); got != tt.want {
+			if got := english.compress(tt.in); got != tt.want {
 				t.Errorf("compress(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
@@ -47,7 +47,7 @@ func FuzzCompress(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := compress(s)
+		got := english.compress(s)
 		if !utf8.ValidString(s) {
 			return
 		}
@@ -58,10 +58,10 @@ func FuzzCompress(f *testing.F) {
 		// letter, and some letters (ᲄ → Т → т) do not lower-case back.
 		fold := func(w string) string { return strings.ToLower(strings.ToUpper(w)) }
 		in := map[string]bool{}
-		for _, w := range words(s) {
+		for _, w := range english.words(s) {
 			in[fold(s[w.start:w.end])] = true
 		}
-		for _, w := range words(got) {
+		for _, w := range english.words(got) {
 			if raw := fold(got[w.start:w.end]); !in[raw] {
 				t.Fatalf("compress(%q) = %q: word %q is not in the input", s, got, raw)
 			}

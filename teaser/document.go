@@ -19,6 +19,8 @@ type sentence struct {
 // document is an article cut into sentences, with the counts that ranking
 // and grounding need.
 type document struct {
+	// lang is the table of the article's language.
+	lang      *language
 	title     []word
 	titleText string
 	sentences []sentence
@@ -114,6 +116,7 @@ func newDocument(a *article.Article) *document {
 	if d.index == nil {
 		d.index = make(map[string]int, vocab)
 	}
+	d.lang = languageFor(a.Lang)
 	d.titleText = a.Title
 	d.stats = slices.Grow(d.stats[:0], vocab)
 	d.norms = slices.Grow(d.norms[:0], vocab)
@@ -137,7 +140,7 @@ func newDocument(a *article.Article) *document {
 		}
 	}
 	d.all = all
-	d.title = words(a.Title)
+	d.title = d.lang.words(a.Title)
 	for si := range d.sentences {
 		s := &d.sentences[si]
 		for wi := range s.words {
@@ -173,7 +176,7 @@ func (d *document) appendWords(ws []word, text string) []word {
 			}
 			i = len(d.stats)
 			d.index[norm] = i
-			d.stats = append(d.stats, wordStat{stopWord: stopWords[norm]})
+			d.stats = append(d.stats, wordStat{stopWord: d.lang.stop[norm]})
 			d.norms = append(d.norms, norm)
 		}
 		c := rune(text[start])

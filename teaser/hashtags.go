@@ -45,7 +45,7 @@ func (d *document) wholeNames() map[string]int {
 			// A title or a demonym inside the run starts the name after it:
 			// "Liverpool Mayor Joe Anderson", "Australian John Peers".
 			for k := first; k < sp.next-1; k++ {
-				if personTitles[s.words[k].norm] || demonym(s.text[s.words[k].start:s.words[k].end]) {
+				if d.lang.titles[s.words[k].norm] || d.lang.demonym(s.text[s.words[k].start:s.words[k].end]) {
 					sp.start, first = s.words[k+1].start, k+1
 				}
 			}
@@ -135,14 +135,17 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 	}
 	var names []scored
 	for name, count := range counts {
-		ws := words(name)
+		ws := d.lang.words(name)
 		if len(ws) == 0 || len(ws) > maxTagWords || !d.taggable(name, ws) {
 			continue
 		}
 		if len(ws) == 1 && (d.isPersonalName(ws[0].norm) || partOf[name]) {
 			continue // "Kubica" when the article has "Robert Kubica"
 		}
-		if len(ws) == 1 && !placeNames[ws[0].norm] && !acronym(name) && (count < 2 || d.isPerson(name)) {
+		if len(ws) == 1 && d.lang.capitalNouns && !d.lang.places[ws[0].norm] && !acronym(name) {
+			continue // a noun, capitalised as every noun is: "Regierung"
+		}
+		if len(ws) == 1 && !d.lang.places[ws[0].norm] && !acronym(name) && (count < 2 || d.isPerson(name)) {
 			continue // a lone first name or surname ("Thomas"), a capitalised common word ("Foods")
 		}
 		score := 2 * count
@@ -203,10 +206,6 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 // hyphenLower matches a hyphen before a lower-case letter: "GOP-led".
 var hyphenLower = regexp.MustCompile(`-\p{Ll}`)
 
-// notNameOpeners are words that begin no name though they may be written
-// with a capital, where a subhead runs into the text or a sentence starts.
-var notNameOpeners = setOf(`every each another several many most outside inside beyond`)
-
 // initialsOf reports whether acr is an acronym of the initials of name:
 // "GMA" of "Good Morning America", "TPB" of "Pirate Bay" (the article's
 // "The" left out of the name).
@@ -234,17 +233,17 @@ func (d *document) taggable(name string, ws []word) bool {
 		return false // mostly a describing word: "the Greek government"
 	}
 	for k, w := range ws {
-		if calendar[w.norm] {
+		if d.lang.calendar[w.norm] {
 			return false
 		}
 		if raw := name[w.start:w.end]; strings.ContainsFunc(raw, func(r rune) bool { return r == '-' }) &&
 			hyphenLower.MatchString(raw) {
 			return false // a describing compound: "GOP-led U.S."
 		}
-		if len(ws) > 1 && k == 0 && (w.stop || notNameOpeners[w.norm]) {
+		if len(ws) > 1 && k == 0 && (w.stop || d.lang.notNameOpeners[w.norm]) {
 			return false // a subhead run into the text: "… shots Every Sixer played"
 		}
-		if nameJoiners[w.norm] && (k == 0 || !placeOrgWords[ws[k-1].norm]) {
+		if d.lang.nameJoiners[w.norm] && (k == 0 || !d.lang.placeOrg[ws[k-1].norm]) {
 			return false // "Flynn of Mintlaw"; "University of Guelph" stays
 		}
 	}
@@ -252,10 +251,10 @@ func (d *document) taggable(name string, ws []word) bool {
 		return false // a possessive inside: "Hampshire's Senate"
 	}
 	if len(ws) == 1 {
-		if demonym(name) {
+		if d.lang.demonym(name) {
 			return false
 		}
-		if placeOrgWords[ws[0].norm] || personTitles[ws[0].norm] {
+		if d.lang.placeOrg[ws[0].norm] || d.lang.titles[ws[0].norm] {
 			return false
 		}
 	}
@@ -265,23 +264,21 @@ func (d *document) taggable(name string, ws []word) bool {
 // demonym reports whether a capitalised word (or the first part of a
 // hyphenated one: "British-born") reads as the adjective of a place or a
 // people, or its plural as the people: "Americans", "Malaysians".
-func demonym(w string) bool {
+func (l *language) demonym(w string) bool {
 	low, _, _ := strings.Cut(strings.ToLower(w), "-")
+	if l.demonyms[low] {
+		return true
+	}
 	if strings.HasSuffix(low, "ans") || strings.HasSuffix(low, "ese") {
 		low = strings.TrimSuffix(low, "s")
 	}
-	for _, suf := range demonymEndings {
-		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 && !placeNames[low] {
+	for _, suf := range l.demonymEndings {
+		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 && !l.places[low] {
 			return true
 		}
 	}
 	return false
 }
-
-// demonymEndings end the adjectives of places and peoples: "Korean",
-// "Chinese", "British", "Israeli", "American". Only a single word is
-// tested: "Tim Duncan" is a name.
-var demonymEndings = []string{"ean", "ese", "ish", "ian", "can", "ani", "eli", "yan"}
 
 // Hashtags picks at most n hashtags for a as Compose does, for an article
 // that has no sentence to tease: its explicit keywords, then its names.

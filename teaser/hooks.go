@@ -37,7 +37,7 @@ func withArticle(p string) string {
 // Jong Un, embarking on …". ok is false when the sentence does not open
 // with such a subject and a short first clause.
 func (d *document) guessWho(lang *language, fact string) (hook, reveal string, ok bool) {
-	fs := sentence{text: fact, words: words(fact)}
+	fs := sentence{text: fact, words: lang.words(fact)}
 	names := d.names(&fs)
 	if len(names) == 0 || len(fs.words) < 5 {
 		return "", "", false
@@ -63,7 +63,7 @@ func (d *document) guessWho(lang *language, fact string) (hook, reveal string, o
 			lead = "Guess who's "
 		case lv == "has" || lv == "was" || lv == "will" || lv == "had":
 			lead = "Guess who " + lv + " "
-		case !v.upper && !v.stop && !attributionVerbs[lv] && !isNumber(lv) && (strings.HasSuffix(lv, "ed") || strings.HasSuffix(lv, "s") && !strings.HasSuffix(lv, "ss")):
+		case !v.upper && !v.stop && !lang.attribution[lv] && !isNumber(lv) && (strings.HasSuffix(lv, "ed") || strings.HasSuffix(lv, "s") && !strings.HasSuffix(lv, "ss")):
 			lead = "Guess who " + fact[v.start:v.end] + " "
 		default:
 			continue
@@ -75,7 +75,7 @@ func (d *document) guessWho(lang *language, fact string) (hook, reveal string, o
 		return "", "", false
 	}
 	subject := strings.TrimRight(fact[:fs.words[verb].start], " ")
-	if strings.ContainsAny(subject, ",;:\"“") || strings.HasSuffix(subject, "'s") || strings.HasSuffix(subject, "’s") || !nounPhrase(subject) {
+	if strings.ContainsAny(subject, ",;:\"“") || strings.HasSuffix(subject, "'s") || strings.HasSuffix(subject, "’s") || !lang.nounPhrase(subject) {
 		return "", "", false
 	}
 	if !d.isPerson(subject) {
@@ -95,14 +95,14 @@ func (d *document) guessWho(lang *language, fact string) (hook, reveal string, o
 			continue
 		}
 		w := strings.ToLower(rest[rw[k].start:rw[k].end])
-		if !strings.ContainsAny(gap, ";–—") && !clauseOpeners[w] && !strings.HasSuffix(w, "ing") {
+		if !strings.ContainsAny(gap, ";–—") && !lang.clauseOpeners[w] && !strings.HasSuffix(w, "ing") {
 			return "", "", false
 		}
 		cut = rw[k-1].end
 		break
 	}
 	clause := strings.TrimRight(rest[:cut], ".!? ")
-	cw := words(clause)
+	cw := lang.words(clause)
 	if len(cw) < 2 || len(cw) > 14 || cw[len(cw)-1].stop || strings.ContainsAny(clause, "\"“”") {
 		return "", "", false
 	}
@@ -110,13 +110,13 @@ func (d *document) guessWho(lang *language, fact string) (hook, reveal string, o
 	// sentence; inside "It's …" it takes the article's own spelling, or
 	// lower case when the article never capitalises it elsewhere ("It's
 	// fellow scrum-half Greig Laidlaw").
-	if sw := words(subject); len(sw) > 1 && !d.isName(&sentence{text: subject, words: sw}, 0) {
+	if sw := lang.words(subject); len(sw) > 1 && !d.isName(&sentence{text: subject, words: sw}, 0) {
 		if as := d.surface(subject[:sw[0].end]); as != "" {
 			subject = as + subject[sw[0].end:]
 		}
 		st := d.stat(sw[0].norm)
 		opener := !st.midUpper && (sw[0].stop || !sw[1].upper) // "Fellow scrum-half …", not "Carl Tremarco"
-		if (st.lower || opener || personTitles[sw[0].norm]) && !isNumber(sw[0].norm) {
+		if (st.lower || opener || lang.titles[sw[0].norm]) && !isNumber(sw[0].norm) {
 			subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
 		}
 	}
@@ -125,7 +125,7 @@ func (d *document) guessWho(lang *language, fact string) (hook, reveal string, o
 	// clauses hang on the predicate the hook took away.
 	if tail := strings.TrimLeft(rest[cut:], ",;–—- "); tail != "" {
 		first, _, _ := strings.Cut(tail, " ")
-		if strings.HasSuffix(first, "ing") && !prepositionsInG[first] || first == "with" {
+		if strings.HasSuffix(first, "ing") && !lang.prepositionsInG[first] || first == "with" {
 			reveal += ", " + strings.TrimRight(tail, ".!? ")
 			reveal = safeShorten(lang, tidy(reveal), maxFactWords)
 		}
@@ -133,20 +133,16 @@ func (d *document) guessWho(lang *language, fact string) (hook, reveal string, o
 	return lead + clause + "?", tidy(reveal), true
 }
 
-// prepositionsInG end like a participle but do not describe the subject:
-// "…, including the decisive effort" hangs on the predicate.
-var prepositionsInG = setOf(`including during following according regarding concerning excluding notwithstanding`)
-
 // nounPhrase reports whether subject reads as a noun phrase: besides its
 // names, only an opening article and lower-case words that do not look
 // like verbs or adverbs ("North Korean leader Kim Jong Un", "the Olympus Trust").
-func nounPhrase(subject string) bool {
-	for i, w := range words(subject) {
+func (l *language) nounPhrase(subject string) bool {
+	for i, w := range l.words(subject) {
 		if w.upper || isNumber(w.norm) || i == 0 && (w.norm == "the" || w.norm == "a") {
 			continue
 		}
 		low := strings.ToLower(subject[w.start:w.end])
-		if w.stop || attributionVerbs[low] || low == "heard" || strings.HasSuffix(low, "s") || strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ly") {
+		if w.stop || l.attribution[low] || low == "heard" || strings.HasSuffix(low, "s") || strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ly") {
 			return false
 		}
 	}

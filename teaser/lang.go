@@ -1,13 +1,18 @@
 package teaser
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hookline/hookline/teaser/internal/lexicon"
+)
 
 // language is what the writer knows of one language: the words that tell it
 // what a sentence does. A language without a table gets the plain-news
 // form: the key fact alone, no question and no word of the writer's own,
 // and hashtags only from names and explicit keywords.
 type language struct {
-	// plain is set for a language without a table: the news alone.
+	// plain is set for a language without hook and question patterns
+	// (every one but English): the news alone.
 	plain bool
 	// attribution verbs and phrases report speech or opinion: a sentence
 	// that has one keeps it ("police said").
@@ -82,79 +87,72 @@ type language struct {
 	perfectAux map[string]bool
 	// participles are irregular past participles: "had gone".
 	participles map[string]bool
-}
-
-// english is the table for English, chosen for "en", "en-GB" and for an
-// article that does not say its language.
-var english = &language{
-	attribution: attributionVerbs,
-	consequence: setOf(`could would will may might threaten threatens threatened threat risk risks
-		face faces facing warn warns warned warning expected likely set means mean urged calls
-		jeopardy`),
-	consequencePairs: map[[2]string]bool{
-		{"first", "time"}: true, {"expected", "to"}: true, {"set", "to"}: true,
-	},
-	events: setOf(`died dies dead killed kills charged charges signed signs won wins win banned bans
-		announced announces fell falls rose rises arrested jailed sentenced convicted approved approves
-		rejected rejects launched launches resigned resigns elected voted votes agreed agrees cut cuts
-		raised raises closed closes opened opens found discovered released releases admitted denied denies
-		ruled rules fined sued ordered confirmed confirms unveiled unveils beat beats lost loses scored
-		named appointed sacked quit quits collapsed crashed crash injured hit hits struck strikes
-		plans planned plan proposed proposes passed passes blocked blocks seized warned reached
-		broke breaks set sets became becomes returned returns acquired bought sold sells`),
-	sober: setOf(`dead death deaths died dies dying killed killing killings kill kills murder murdered
-		murders murderer manslaughter shot shooting shootings stabbed stabbing gunman gunmen bomb bombing
-		bombs explosion blast attack attacks attacked terror terrorist terrorism rape raped sexual abuse
-		abused assault assaulted victim victims injured injuries wounded casualties fatal crash crashes
-		collapse drowned funeral grief mourning suicide overdose court trial jailed jail prison sentenced
-		convicted guilty charged accused arrested custody police inquest coroner hostage kidnapped
-		war massacre genocide famine earthquake flood floods hurricane tsunami wildfire disaster cancer
-		disease outbreak epidemic paedophile child-abuse harassment racist racially`),
-	references: setOf(`he she it they we i you his her its their this these those such both another
-		him them that again then thereafter`),
-	firstPerson:  setOf(`i i'm i've i'd me my we we're we've our us`),
-	limits:       setOf(`but although though however except unless yet whereas despite`),
-	cutUnsafe:    setOf(`who whom whose which where when while whilst according saying adding that`),
-	trailing:     setOf(`who whom whose which`),
-	background:   setOf(`earlier previously formerly originally initially ago once`),
-	pastOpeners:  setOf(`since back earlier`),
-	periods:      setOf(`year month week season summer winter spring autumn decade`),
-	relativeDays: setOf(`yesterday today tonight`),
-	dayParts:     setOf(`morning afternoon evening night`),
-	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
-		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
-	boilerplate: []string{"media playback", "follow ", "read more", "read a full", "read the full", "click here", "all rights reserved",
-		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images",
-		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement"},
-	pointers: setOf(`the this these those such`),
-	// The parties are anaphoric too: see anaphoric.
-	anaphoric: foldedSetOf(`project study research report survey findings scheme plan proposal bill measure
-		changes move decision pledge deal agreement contract case trial incident attack crash collision
-		accident fire blaze explosion heist raid robbery theft event festival trip visit tour match game
-		fixture film movie book album series documentary app device product service facility site building
-		property bridge route area vehicle van lorry animal creature dog puppy campaign letter petition
-		video footage painting idea policy ban`),
-	parties: foldedSetOf(`man woman boy girl child baby teenager pair couple duo trio victim suspect driver
-		rider player striker midfielder defender goalkeeper keeper forward winger boxer singer actor actress
-		star artist team side squad club company firm group organisation organization charity`),
-	naming:            setOf(`named identified`),
-	describing:        setOf(`new first last other same own`),
-	complements:       setOf(`of to who whom whose that which`),
-	placePrepositions: setOf(`in at near from on outside`),
-	perfectAux:        setOf(`had`),
-	participles: setOf(`been gone done made taken given seen known begun won lost left held paid said told sold
-		built brought bought caught fought taught thought found kept led met put read run set shut spent
-		struck hit hurt cut`),
+	// stop words are function words that carry no topic on their own;
+	// they are written folded ("wa", "thi"), as word.norm holds them.
+	stop map[string]bool
+	// calendar words are capitalised but never what a story is about:
+	// days, months, holidays, their abbreviations and time zones.
+	calendar map[string]bool
+	// titles are words that, before a name, say it is a person's:
+	// honorifics, offices and roles ("President Xi", "coach Mark Smith").
+	titles map[string]bool
+	// placeOrg words in a name make it a place's or an organisation's.
+	placeOrg map[string]bool
+	// places are countries, continents, unions and capitals that act in the
+	// news as if they were people ("Japan closed …").
+	places map[string]bool
+	// personAfter are words that, right after a name, make it a person's;
+	// personPronouns after a name in the same sentence point back to one.
+	personAfter, personPronouns map[string]bool
+	// demonymEndings end the adjectives of places and peoples ("Korean",
+	// "British"): such a word alone is no name.
+	demonymEndings []string
+	// demonyms are the nationalities and peoples the shared table lists
+	// (lexicon). English leaves them out: its endings decide, and the
+	// list would cut "Irish" from the name "Irish Times".
+	demonyms map[string]bool
+	// capitalNouns is set for a language that capitalises every noun
+	// (German): a lone capitalised word is then no name unless the table
+	// knows it as a place or it is an acronym.
+	capitalNouns bool
+	// nameJoiners may sit inside a name: "Bank of Scotland".
+	nameJoiners map[string]bool
+	// notNameOpeners begin no name though they may be written with a
+	// capital, where a subhead runs into the text or a sentence starts.
+	notNameOpeners map[string]bool
+	// subjectEnders can follow a sentence's subject noun phrase:
+	// prepositions that qualify it and auxiliaries that start its verb.
+	subjectEnders map[string]bool
+	// connectives (and connectivePhrases) open a sentence by linking it to
+	// the one before, followed by a comma; leadingConjunctions do so
+	// without one ("But the …"). Alone they mean nothing in a teaser.
+	connectives, leadingConjunctions map[string]bool
+	connectivePhrases                []string
+	// clauseOpeners start a clause that a sentence can end before.
+	clauseOpeners map[string]bool
+	// prepositionsInG end like a participle but do not describe the
+	// subject: "…, including the decisive effort".
+	prepositionsInG map[string]bool
+	// pronounOpeners lower the rank of a sentence that opens on one: the
+	// pronouns and demonstratives of references, and "there".
+	pronounOpeners map[string]bool
+	// dayAnchors make a relative day a noun that cannot go: "the Britain
+	// of today", "until today".
+	dayAnchors map[string]bool
 }
 
 // languageFor returns the table for a language tag ("en", "en-US", "de"),
 // neutral when there is none. An empty tag is taken as English.
 func languageFor(tag string) *language {
-	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-	base, _, _ = strings.Cut(base, "_")
-	switch base {
-	case "", "en", "eng":
+	switch lexicon.For(tag) {
+	case lexicon.English:
 		return english
+	case lexicon.German:
+		return german
+	case lexicon.French:
+		return french
+	case lexicon.Spanish:
+		return spanish
 	}
 	return neutral
 }
@@ -162,6 +160,17 @@ func languageFor(tag string) *language {
 // neutral serves a language without a table: no word lists, so no
 // question, no stakes line and no cut inside a sentence.
 var neutral = &language{plain: true}
+
+// wordSet is setOf with each word also in its folded form, for tables of
+// languages other than English: their words are matched both as written
+// (lowercased) and as word.norm folds them.
+func wordSet(lists ...string) map[string]bool {
+	m := setOf(lists...)
+	for w := range setOf(lists...) {
+		m[fold(w)] = true
+	}
+	return m
+}
 
 // foldedSetOf is setOf with every word folded as the document folds words
 // ("puppies" as "puppy"), for tables matched against word.norm.

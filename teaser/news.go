@@ -167,14 +167,14 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	s, place := stripDateline(d.sentences[i].text)
 	if place != "" && thisPlace.MatchString(s) {
 		// "Gunmen opened fire … in this border city" needs its place back.
-		ws := words(s)
+		ws := lang.words(s)
 		if st := d.stat(ws[0].norm); st.lower || ws[0].stop {
 			s = strings.ToLower(s[:ws[0].end]) + s[ws[0].end:]
 		}
 		s = "In " + place + ", " + s
 	}
-	s = compress(s)
-	ws := words(s)
+	s = lang.compress(s)
+	ws := lang.words(s)
 	n := len(ws)
 	if n < minStandalone || strings.HasSuffix(s, "?") || strings.ContainsAny(s, "#@") || strings.Contains(s, "://") || shouting(s) {
 		return "", "", false
@@ -236,7 +236,7 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	}
 	s = dropAlso(s)
 	s = lang.dropRelativeDay(s)
-	s = dropEchoLabel(s)
+	s = lang.dropEchoLabel(s)
 	full = s
 	if n > maxFactWords {
 		s = safeShorten(lang, s, maxFactWords)
@@ -262,10 +262,10 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 	}
 	for k := 1; k < min(len(ws), 4); k++ {
 		raw := s[ws[k].start:ws[k].end]
-		if ws[k].upper && !demonym(raw) {
+		if ws[k].upper && !d.lang.demonym(raw) {
 			return false
 		}
-		if ws[k].stop || subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
+		if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
 			break // the verb: the subject ended without a name
 		}
 	}
@@ -275,7 +275,7 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 // safeShorten ends s at the last clause boundary within max words that
 // drops no attribution and no limiting clause; s itself when there is none.
 func safeShorten(lang *language, s string, max int) string {
-	ws := words(s)
+	ws := lang.words(s)
 	if len(ws) <= max {
 		return s
 	}
@@ -286,7 +286,7 @@ func safeShorten(lang *language, s string, max int) string {
 			continue
 		}
 		w := strings.ToLower(s[ws[k].start:ws[k].end])
-		if !(clauseOpeners[w] || strings.HasSuffix(w, "ing") || strings.ContainsAny(gap, ";–—")) {
+		if !(lang.clauseOpeners[w] || strings.HasSuffix(w, "ing") || strings.ContainsAny(gap, ";–—")) {
 			continue
 		}
 		if lang.limits[w] {
@@ -314,7 +314,7 @@ func safeShorten(lang *language, s string, max int) string {
 // is not). A verb is an auxiliary, an event verb, or a lower-case word
 // ending in -ed after the first word.
 func (l *language) hasVerb(clause string) bool {
-	ws := words(clause)
+	ws := l.words(clause)
 	verb := false
 	for k, w := range ws {
 		raw := strings.ToLower(clause[w.start:w.end])
@@ -532,7 +532,7 @@ func (d *document) affected(stakes int, subject, hook, fact string) string {
 	s := &d.sentences[stakes]
 	for _, sp := range d.names(s) {
 		name := s.text[sp.start:sp.end]
-		if calendar[strings.ToLower(name)] || modifies(s, sp) || len(name) < 3 || strings.HasPrefix(s.text[sp.end:], ".") {
+		if d.lang.calendar[strings.ToLower(name)] || modifies(s, sp) || len(name) < 3 || strings.HasPrefix(s.text[sp.end:], ".") {
 			continue // a name the article cuts at a full stop ("Google Inc.") is not asked about
 		}
 		if subject != "" && sharesWord(strings.ToLower(subject), strings.ToLower(name)) {

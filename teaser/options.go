@@ -50,7 +50,7 @@ func draftFor(a *article.Article, phrases []string, o Options) draft {
 	}
 	// A hook longer than maxSentences is cut with the rest.
 	hookSentences = min(hookSentences, len(d.sentences))
-	dr := compose(d, languageFor(a.Lang), phrases, o.variant(), hookSentences)
+	dr := compose(d, d.lang, phrases, o.variant(), hookSentences)
 	if dr.fact != "" {
 		dr.hashtags = d.hashtags(a, dr.index, dr.about, o.Hashtags)
 	}

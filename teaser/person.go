@@ -2,58 +2,6 @@ package teaser
 
 import "strings"
 
-// personTitles are words that, before a name, say it is a person's:
-// honorifics, offices and roles ("President Xi", "coach Mark Smith",
-// "North Korean leader Kim Jong Un").
-var personTitles = setOf(`mr mrs ms miss dr sir dame lord lady president leader minister chief coach
-	manager captain skipper prime secretary chancellor king queen prince princess pope senator
-	governor mayor judge director chairman chairwoman chair ceo spokesman spokeswoman professor
-	prof general officer inspector sergeant detective boss singer actor actress star player
-	striker midfielder defender goalkeeper keeper forward winger scrum-half fly-half full-back
-	chef author writer rapper presenter mp mep councillor rev reverend bishop archbishop cardinal
-	sheikh emperor colonel lieutenant commander founder owner artist musician comedian driver
-	rider boxer champion athlete cyclist golfer batsman bowler jockey trainer rev. dr. mr. mrs.
-	husband wife son daughter father mother brother sister man woman boy girl teenager pensioner
-	victim suspect paedophile murderer defendant candidate speaker lawyer doctor nurse teacher
-	pilot soldier pupil student farmer businessman businesswoman footballer cricketer`)
-
-// placeOrgWords in a name make it a place's or an organisation's.
-var placeOrgWords = setOf(`city town village county borough district region province state states island
-	islands street road avenue lane park square bridge river lake sea ocean mountain mount valley
-	forest wood airport station port harbour harbor bay coast university college school academy
-	hospital council ministry department office agency commission committee authority service
-	services police army navy force forces party government parliament assembly senate congress
-	court club united fc association federation league union society trust fund bank company
-	group corporation corp inc ltd plc limited foundation institute museum gallery theatre
-	theater church cathedral centre center hall house palace castle stadium arena news times post
-	channel network media records studios airlines airways rail railway railways motors energy
-	health games olympics cup championship tour rovers wanderers athletic albion rangers celtic
-	city's windmill mill tower farm market street's republic kingdom empire agency board
-	prison jail zoo reserve estate hotel restaurant cafe pub shop store brand festival awards
-	council's government's`)
-
-// placeNames are countries, continents and unions that act in the news as
-// if they were people ("Japan closed …", "Israel has accused …").
-var placeNames = setOf(`afghanistan africa albania algeria america americas antarctica argentina
-	armenia asia australia austria azerbaijan bahrain bangladesh belarus belgium bolivia bosnia
-	brazil britain bulgaria burma cambodia cameroon canada chile china colombia congo croatia cuba
-	cyprus czechia denmark ecuador egypt england estonia ethiopia eu europe finland france gaza
-	georgia germany ghana greece haiti hungary iceland india indonesia iran iraq ireland israel
-	italy jamaica japan jordan kazakhstan kenya korea kosovo kuwait latvia lebanon libya lithuania
-	luxembourg malaysia mali malta mexico moldova mongolia montenegro morocco myanmar nato nepal
-	netherlands nigeria norway oman pakistan palestine panama peru philippines poland portugal
-	qatar romania russia rwanda scotland senegal serbia singapore slovakia slovenia somalia spain
-	sudan sweden switzerland syria taiwan tanzania thailand tunisia turkey uganda uk ukraine un
-	uruguay us usa venezuela vietnam wales yemen zambia zimbabwe london paris washington moscow
-	beijing brussels berlin tokyo kremlin whitehall westminster`)
-
-// personAfter are words that, right after a name, make it a person's.
-var personAfter = setOf(`said says told added explained admitted insisted
-	tweeted wrote recalled`)
-
-// personPronouns after a name in the same sentence point back to a person.
-var personPronouns = setOf(`he she his her him himself herself`)
-
 // isPerson reports whether a teaser's subject, a noun phrase that ends
 // with a name, names a person, so that "Guess who …?" fits. The name is
 // the subject's closing run of capitalised words after any title. It is a
@@ -69,7 +17,7 @@ func (d *document) isPerson(subject string) bool {
 		from--
 	}
 	for k := range sw {
-		if personTitles[strings.ToLower(subject[sw[k].start:sw[k].end])] {
+		if d.lang.titles[strings.ToLower(subject[sw[k].start:sw[k].end])] {
 			titled = true
 			from = max(from, k+1)
 		}
@@ -79,12 +27,12 @@ func (d *document) isPerson(subject string) bool {
 		return false
 	}
 	name := subject[nw[0].start:nw[len(nw)-1].end]
-	if placeNames[strings.ToLower(name)] {
+	if d.lang.places[strings.ToLower(name)] {
 		return false
 	}
 	for _, w := range nw {
 		raw := subject[w.start:w.end]
-		if low := strings.ToLower(raw); placeOrgWords[low] || stopWords[low] || demonym(raw) {
+		if low := strings.ToLower(raw); d.lang.placeOrg[low] || d.lang.stop[low] || d.lang.demonym(raw) {
 			return false // "Harbour Trust", "Some Uruguayan"
 		}
 	}
@@ -124,7 +72,7 @@ func (d *document) followedLikePerson(word string) bool {
 				return true
 			}
 			for j := k + 1; j < len(ws) && j <= k+6; j++ {
-				if j == k+1 && personAfter[ws[j].norm] || personPronouns[ws[j].norm] {
+				if j == k+1 && d.lang.personAfter[ws[j].norm] || d.lang.personPronouns[ws[j].norm] {
 					return true
 				}
 			}
@@ -133,7 +81,7 @@ func (d *document) followedLikePerson(word string) bool {
 			if k < 4 && si+1 < len(d.sentences) {
 				next := d.sentences[si+1].words
 				for j := 0; j < len(next) && j < 3; j++ {
-					if personPronouns[next[j].norm] {
+					if d.lang.personPronouns[next[j].norm] {
 						return true
 					}
 				}
@@ -153,5 +101,5 @@ func (d *document) isPersonalName(norm string) bool {
 	if d.countOf(d.firsts, norm) > 0 {
 		return true
 	}
-	return d.countOf(d.lasts, norm) > 0 && !placeNames[norm] && !placeOrgWords[norm]
+	return d.countOf(d.lasts, norm) > 0 && !d.lang.places[norm] && !d.lang.placeOrg[norm]
 }

@@ -85,7 +85,7 @@ func coverage(s *sentence, ps phraseSet) float64 {
 // shape scores how well a sentence stands alone as a teaser's fact:
 // not a quote, not a question, not opening on a pronoun, neither a
 // fragment nor a wall of words.
-func shape(s *sentence) float64 {
+func (l *language) shape(s *sentence) float64 {
 	f := 1.0
 	t := s.text
 	quotes, social := false, false
@@ -116,7 +116,7 @@ func shape(s *sentence) float64 {
 	if strings.HasSuffix(t, "?") {
 		f *= 0.4
 	}
-	if len(s.words) > 0 && pronouns[s.words[0].norm] {
+	if len(s.words) > 0 && l.pronounOpeners[s.words[0].norm] {
 		f *= 0.6
 	}
 	switch n := len(s.words); {
@@ -160,7 +160,7 @@ func (d *document) scores(ps phraseSet) []float64 {
 			continue
 		}
 		seen[s.text] = i
-		out[i] = (d.centrality(s, weights, inTitle) + coverageWeight*coverage(s, ps)) * shape(s) * position(i)
+		out[i] = (d.centrality(s, weights, inTitle) + coverageWeight*coverage(s, ps)) * d.lang.shape(s) * position(i)
 	}
 	return out
 }

@@ -133,7 +133,7 @@ func (l *language) pastOpening(ws []word) bool {
 		return l.periods[ws[1].norm]
 	case ws[0].norm == "in" && isNumber(ws[1].norm) && len(ws[1].norm) == 4:
 		return true // a year
-	case ws[0].norm == "in" && calendar[ws[1].norm]:
+	case ws[0].norm == "in" && l.calendar[ws[1].norm]:
 		return len(ws) > 3 && ws[2].norm == "last" && l.periods[ws[3].norm] || isNumber(ws[2].norm) && len(ws[2].norm) == 4
 	}
 	return false
@@ -148,7 +148,7 @@ func (l *language) earlierTime(s string, ws []word, newest int) bool {
 	}
 	for k := 0; k+1 < len(ws); k++ {
 		w, next := ws[k], ws[k+1]
-		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || clauseOpeners[w.norm] || w.norm == "that" {
+		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || l.clauseOpeners[w.norm] || w.norm == "that" {
 			return false // beyond the main clause: "announced …, after confirming reports last week"
 		}
 		if insideQuote(s, w.start) {
@@ -210,7 +210,7 @@ func (d *document) danglingPronoun(lang *language, s string, ws []word) bool {
 	}
 	intro := sentence{text: s[:c], words: ws[:k]}
 	for _, sp := range d.names(&intro) {
-		if !personPronouns[ws[k].norm] || d.isPerson(s[sp.start:sp.end]) {
+		if !d.lang.personPronouns[ws[k].norm] || d.isPerson(s[sp.start:sp.end]) {
 			return false
 		}
 	}
@@ -240,7 +240,7 @@ func introComma(s string) int {
 func (l *language) pastPerfect(s string, ws []word) bool {
 	for k := 0; k+1 < len(ws); k++ {
 		w := ws[k]
-		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || clauseOpeners[w.norm] || w.norm == "that" {
+		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || l.clauseOpeners[w.norm] || w.norm == "that" {
 			return false
 		}
 		if !l.perfectAux[w.norm] || insideQuote(s, w.start) {
@@ -261,27 +261,23 @@ func (l *language) participle(w string) bool {
 	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) || l.participles[w]
 }
 
-// dayAnchors make "today" a noun that cannot go: "the Britain of today",
-// "until today".
-var dayAnchors = setOf(`of for until till from since than as to by before after`)
-
 // dropRelativeDay removes, outside quotations, the words that date s from
 // the day it was written: "yesterday", "today", "tonight", "earlier
 // today", "this morning", "last night". A post is read on another day, and
 // the sentence's other words still say what happened.
 func (l *language) dropRelativeDay(s string) string {
-	if l.relativeDays == nil || !mentionsDay(s) {
+	if l.relativeDays == nil || !l.mentionsDay(s) {
 		return s
 	}
 	for {
-		ws := words(s)
+		ws := l.words(s)
 		from, to := -1, -1
 		for k, w := range ws {
 			if insideQuote(s, w.start) || strings.ContainsAny(s[w.start:w.end], "'’") {
 				continue
 			}
 			switch {
-			case l.relativeDays[w.norm] && (k == 0 || !dayAnchors[ws[k-1].norm]):
+			case l.relativeDays[w.norm] && (k == 0 || !l.dayAnchors[ws[k-1].norm]):
 				from, to = k, k
 				if k > 0 && ws[k-1].norm == "earlier" && s[ws[k-1].end:w.start] == " " {
 					from = k - 1
@@ -326,7 +322,7 @@ func (d *document) repeatsSubject(s *sentence, fact int) bool {
 	if len(names) == 0 {
 		return false
 	}
-	if pre := strings.TrimSpace(s.text[:names[0].start]); pre != "" && !personTitles[strings.ToLower(pre)] {
+	if pre := strings.TrimSpace(s.text[:names[0].start]); pre != "" && !d.lang.titles[strings.ToLower(pre)] {
 		return false // a name further on, not the opening one ("Ms Ludick")
 	}
 	last := fold(lastWord(s.text[names[0].start:names[0].end]))
@@ -342,17 +338,17 @@ func (d *document) repeatsSubject(s *sentence, fact int) bool {
 // "2,000-year-old coral found: Scientists have found 2,000-year-old coral
 // …". A label of up to six words whose content words all come back after
 // the colon is a headline run into the text.
-func dropEchoLabel(s string) string {
+func (l *language) dropEchoLabel(s string) string {
 	c := strings.Index(s, ": ")
 	if c <= 0 || c > 80 || strings.ContainsAny(s[:c], `"“”.`) {
 		return s
 	}
-	label, rest := words(s[:c]), s[c+2:]
+	label, rest := l.words(s[:c]), s[c+2:]
 	if len(label) == 0 || len(label) > 6 || wordCount(rest) < minStandalone || !startsUpper(rest) {
 		return s
 	}
 	have := make(map[string]bool)
-	for _, w := range words(rest) {
+	for _, w := range l.words(rest) {
 		have[w.norm] = true
 	}
 	for _, w := range label {
@@ -365,11 +361,13 @@ func dropEchoLabel(s string) string {
 
 // mentionsDay is dropRelativeDay's quick test: whether s holds, in any
 // case, one of the words it removes.
-func mentionsDay(s string) bool {
+func (l *language) mentionsDay(s string) bool {
 	low := strings.ToLower(s)
-	for _, w := range []string{"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night"} {
-		if strings.Contains(low, w) {
-			return true
+	for _, set := range [...]map[string]bool{l.relativeDays, l.dayParts} {
+		for w := range set {
+			if strings.Contains(low, w) {
+				return true
+			}
 		}
 	}
 	return false

@@ -28,7 +28,7 @@ func TestLanguage_pointsBack(t *testing.T) {
 		{"one-of-a-kind party", "The government said the police would review the rules.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := english.pointsBack(tc.s, words(tc.s), nil); got != tc.want {
+			if got := english.pointsBack(tc.s, english.words(tc.s), nil); got != tc.want {
 				t.Errorf("pointsBack(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
@@ -38,21 +38,21 @@ func TestLanguage_pointsBack(t *testing.T) {
 func TestLanguage_pointsBack_prior(t *testing.T) {
 	s := "The pledge would cost the county about £2m a year."
 	thing := &antecedents{words: map[string]bool{"county": true}}
-	if !english.pointsBack(s, words(s), thing) {
+	if !english.pointsBack(s, english.words(s), thing) {
 		t.Errorf("a pledge the news never made: want a reference back")
 	}
 	thing.words["pledge"] = true
-	if english.pointsBack(s, words(s), thing) {
+	if english.pointsBack(s, english.words(s), thing) {
 		t.Errorf("the news made the pledge: want none")
 	}
 	s = "The company said it would refund every customer."
-	if !english.pointsBack(s, words(s), &antecedents{}) {
+	if !english.pointsBack(s, english.words(s), &antecedents{}) {
 		t.Errorf("a company after news that names no one: want a reference back")
 	}
-	if english.pointsBack(s, words(s), &antecedents{named: true}) {
+	if english.pointsBack(s, english.words(s), &antecedents{named: true}) {
 		t.Errorf("a company after news that names one: want none")
 	}
-	if neutral.pointsBack(s, words(s), nil) {
+	if neutral.pointsBack(s, english.words(s), nil) {
 		t.Errorf("a language without a table has no anaphoric nouns")
 	}
 }
@@ -73,7 +73,7 @@ func TestDocument_danglingPronoun(t *testing.T) {
 		{"no pronoun", "When the bridge opened, the town carried on as before.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := d.danglingPronoun(english, tc.s, words(tc.s)); got != tc.want {
+			if got := d.danglingPronoun(english, tc.s, english.words(tc.s)); got != tc.want {
 				t.Errorf("danglingPronoun(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
@@ -94,7 +94,7 @@ func TestLanguage_pastPerfect(t *testing.T) {
 		{"simple past", "The minister urged calm before the vote.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := english.pastPerfect(tc.s, words(tc.s)); got != tc.want {
+			if got := english.pastPerfect(tc.s, english.words(tc.s)); got != tc.want {
 				t.Errorf("pastPerfect(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
@@ -219,7 +219,7 @@ func TestDropEchoLabel(t *testing.T) {
 		"Warning: the bridge will close on Monday for repairs to its deck, the council said.":           "Warning: the bridge will close on Monday for repairs to its deck, the council said.",
 		"Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.":       "Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.",
 	} {
-		if got := dropEchoLabel(in); got != want {
+		if got := english.dropEchoLabel(in); got != want {
 			t.Errorf("dropEchoLabel(%q) = %q, want %q", in, got, want)
 		}
 	}

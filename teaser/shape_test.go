@@ -27,7 +27,7 @@ func patternWords() map[string]bool {
 func ungrounded(a *article.Article, t Teaser) []string {
 	src := a.Title + "\n" + a.Hook + "\n" + strings.Join(a.Paragraphs, "\n")
 	exact, folded := map[string]bool{}, map[string]bool{}
-	for _, w := range words(src) {
+	for _, w := range english.words(src) {
 		raw := src[w.start:w.end]
 		// A name may be taken without its possessive: "Temperton's".
 		for _, r := range []string{raw, strings.TrimSuffix(raw, "'s"), strings.TrimSuffix(raw, "’s")} {
@@ -38,7 +38,7 @@ func ungrounded(a *article.Article, t Teaser) []string {
 	pw := patternWords()
 	var bad []string
 	for _, s := range t.Sentences {
-		for i, w := range words(s.Text) {
+		for i, w := range english.words(s.Text) {
 			raw := s.Text[w.start:w.end]
 			if !w.upper && !isNumber(raw) || exact[raw] {
 				continue

@@ -5,9 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// nameJoiners may sit inside a name: "Bank of Scotland", "Charles de Gaulle".
-var nameJoiners = setOf(`of de del der van von da al bin la le`)
-
 // span is a byte range of a sentence's text; next indexes the sentence's
 // word after it.
 type span struct{ start, end, next int }
@@ -29,7 +26,7 @@ func (d *document) appendNames(out []span, s *sentence) []span {
 				j++
 				continue
 			}
-			if j+1 < len(s.words) && nameJoiners[s.words[j].norm] && !s.words[j].upper && d.isName(s, j+1) {
+			if j+1 < len(s.words) && d.lang.nameJoiners[s.words[j].norm] && !s.words[j].upper && d.isName(s, j+1) {
 				j += 2
 				continue
 			}
@@ -127,7 +124,7 @@ func (d *document) subject(fact int) string {
 	first := true
 	for _, sp := range d.names(s) {
 		name := s.text[sp.start:sp.end]
-		if calendar[strings.ToLower(name)] || modifies(s, sp) {
+		if d.lang.calendar[strings.ToLower(name)] || modifies(s, sp) {
 			continue
 		}
 		sc := score(name)
@@ -156,12 +153,6 @@ func modifies(s *sentence, sp span) bool {
 	raw := s.text[w.start:w.end]
 	return !strings.HasSuffix(raw, "s") && !strings.HasSuffix(raw, "ed")
 }
-
-// calendar names are capitalised but never what a story is about.
-var calendar = setOf(`monday tuesday wednesday thursday friday saturday sunday january february march
-	april may june july august september october november december christmas easter
-	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
-	gmt bst utc cet cest est edt cst cdt pst pdt am pm`)
 
 // surface returns phrase as the article writes it (its first occurrence,
 // matched without regard to case and on word boundaries), or "" when the
@@ -219,8 +210,3 @@ func wordEndsAt(text string, end int) bool {
 	}
 	return true
 }
-
-// subjectEnders are the words that can follow a sentence's subject noun
-// phrase: prepositions that qualify it and auxiliaries that start its verb.
-var subjectEnders = setOf(`in of at on for from between with near across along will would has have had is
-	are was were could can may might should must`)

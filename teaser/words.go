@@ -19,13 +19,13 @@ type word struct {
 	first bool
 }
 
-// words splits text into words: runs of letters and digits, with inner
+// words splits text into words, marking the language's stop words: runs of letters and digits, with inner
 // apostrophes, hyphens, dots and commas kept when a letter or digit follows
 // ("don't", "re-engage", "3.5", "1,000", "U.S.").
-func words(text string) []word {
+func (l *language) words(text string) []word {
 	out := make([]word, 0, len(text)/6+1)
 	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
-		out = append(out, newWord(text, start, end))
+		out = append(out, l.newWord(text, start, end))
 	}
 	return out
 }
@@ -100,13 +100,10 @@ func nextWord(text string, i int) (start, end int) {
 	return start, i
 }
 
-func newWord(text string, start, end int) word {
-	return wordWithNorm(text, start, end, fold(text[start:end]))
-}
-
-func wordWithNorm(text string, start, end int, norm string) word {
+func (l *language) newWord(text string, start, end int) word {
+	norm := fold(text[start:end])
 	r, _ := utf8.DecodeRuneInString(text[start:end])
-	return word{start: start, end: end, norm: norm, upper: unicode.IsUpper(r), stop: stopWords[norm], id: -1}
+	return word{start: start, end: end, norm: norm, upper: unicode.IsUpper(r), stop: l.stop[norm], id: -1}
 }
 
 func isWordRune(r rune) bool {
@@ -190,22 +187,3 @@ func hasUpper(s string) bool {
 func isNumber(w string) bool {
 	return strings.IndexFunc(w, unicode.IsDigit) >= 0
 }
-
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also am an and any are
-	aren't as at be because been before being below between both but by can can't cannot could
-	couldn't did didn't do doe does doesn't doing don't down during each few for from further had
-	hadn't ha has hasn't have haven't having he he'd he'll her here here' hers herself him himself
-	his how i i'd i'll i'm i've if in into is isn't it it' its itself just let me more most mustn't my
-	myself no nor not now of off on once only or other ought our ours ourselves out over own same
-	shan't she she'd she'll should shouldn't so some such than that the their theirs them
-	themselves then there these they they'd they'll they're they've thi this those through to too
-	under until up very wa was wasn't we we'd we'll we're we've were weren't what when where which
-	while who whom why will with won't would wouldn't you you'd you'll you're you've your yours
-	yourself yourselves said say says mr mrs ms one two also year new like get got may might must
-	many much even still however well back way since last first told added another`) {
-		m[w] = true
-	}
-	return m
-}()

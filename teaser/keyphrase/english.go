@@ -4,7 +4,11 @@
 // any evaluation set.
 package keyphrase
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hookline/hookline/teaser/internal/lexicon"
+)
 
 // stopList holds English function words and a few reporting verbs that never
 // carry an article's topic on their own. It is the classic SMART-style list,
@@ -165,30 +169,12 @@ swing sling morning evening meeting building wedding ceiling darling sibling bet
 refusal rehearsal reversal upheaval burial recital serial mammal cathedral admiral corporal
 marshal mineral spiral vandal carnival revival pedal petal sandal decimal`
 
-// timeList holds days, months and units of time: a date is not a topic.
-const timeList = `monday tuesday wednesday thursday friday saturday sunday
-january february march april june july august september october november december
-today yesterday tomorrow tonight morning afternoon evening night weekend
+// timeList holds the relative days and units of time; the days and
+// months come from the shared table (lexicon.English), but for "may",
+// far more often a modal than the month. A date is not a topic.
+const timeList = `today yesterday tomorrow tonight morning afternoon evening night weekend
 day days week weeks month months year years decade decades hour hours minute minutes
 second seconds`
-
-// demonymList holds nationalities and peoples. Alone they qualify a noun
-// and are not a topic ("Chinese", not "Chinese officials").
-const demonymList = `afghan african albanian algerian american angolan arab arabian argentine argentinian armenian
-asian australian austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian
-brazilian british bulgarian burmese cambodian cameroonian canadian chilean chinese colombian
-congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian emirati english
-eritrean estonian ethiopian european filipino finnish french georgian german ghanaian greek
-guatemalan haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli
-italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz
-laotian latvian lebanese liberian libyan lithuanian malaysian malian maltese mexican moldovan
-mongolian moroccan mozambican namibian nepali nepalese nicaraguan nigerian nigerien norwegian
-omani pakistani palestinian panamanian paraguayan persian peruvian polish portuguese qatari
-romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian somali
-spanish sudanese swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish
-turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
-latin african-american hispanic christian muslim jewish catholic protestant hindu buddhist
-sunni shia shiite islamic lankan`
 
 // wordClasses maps lowercased words to their classes by the lists above,
 // built once at package init so that one lookup per word tells all.
@@ -206,7 +192,13 @@ var wordClasses = func() map[string]wordClass {
 	add(auxList, classAux)
 	add(joinList, classJoin)
 	add(timeList, classTime)
-	add(demonymList, classDemonym)
+	add(lexicon.English.Days, classTime)
+	for _, w := range strings.Fields(lexicon.English.Months) {
+		if w != "may" {
+			m[w] |= classTime
+		}
+	}
+	add(lexicon.English.Demonyms, classDemonym)
 	for _, v := range strings.Fields(verbList) {
 		for _, f := range verbForms(v) {
 			if m[f]&(classStop|classTime) == 0 {
@@ -316,33 +308,6 @@ func suffixClass(lower string) wordClass {
 
 // minSuffixWord is the shortest word whose ending says anything.
 const minSuffixWord = 5
-
-// classWords holds the words of wordClasses, with their classes in
-// classByID, for lookups by a hash already computed.
-var classWords, classByID = func() (t wordTable, c []wordClass) {
-	for w, class := range wordClasses {
-		t.add(w, hashWord(w))
-		c = append(c, class)
-	}
-	return t, c
-}()
-
-// classOf returns the classes the lists give lower, whose hashWord is h.
-func classOf(lower string, h uint64) wordClass {
-	if id, ok := classWords.lookup(lower, h); ok {
-		return classByID[id]
-	}
-	return 0
-}
-
-// lexClass returns the classes of lower by the lists, else by its ending.
-func lexClass(lower string, h uint64) wordClass {
-	c := classOf(lower, h)
-	if c&(classStop|classVerb|classAdj|classTime|classDemonym) == 0 {
-		c |= suffixClass(lower)
-	}
-	return c
-}
 
 // isStop reports whether lower (a lowercased word, ASCII apostrophes) is a
 // stop word.

@@ -23,6 +23,7 @@ func rank(a *article.Article, n int) []ranked {
 	defer sc.release()
 	z := &sc.z
 	z.reset(estimateWords(a))
+	z.lex = lexFor(a.Lang)
 	// Lowercase the whole article's ASCII letters at once, into one string
 	// that the blocks' lower-case words share.
 	b := appendASCIILower(sc.lower[:0], a.Title)

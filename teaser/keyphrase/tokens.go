@@ -33,6 +33,8 @@ type tokenizer struct {
 	toks  []token
 	words wordTable   // lower → word id
 	class []wordClass // word id → its classes
+	// lex is the table of the article's language; nil reads English.
+	lex *lexTable
 }
 
 // reset empties z for another article, keeping its memory.
@@ -172,7 +174,11 @@ func (z *tokenizer) push(word, lowerWord string, brk, first, title bool) {
 	id, ok := z.words.lookup(lower, h)
 	if !ok {
 		id = z.words.add(lower, h)
-		z.class = append(z.class, lexClass(lower, h))
+		lex := z.lex
+		if lex == nil {
+			lex = englishLex
+		}
+		z.class = append(z.class, lex.lexClass(lower, h))
 	}
 	class := z.class[id]
 	// Fill the token in place: cheaper than appending a copy while the

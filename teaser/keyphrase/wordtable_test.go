@@ -68,11 +68,11 @@ func TestWordTable(t *testing.T) {
 
 func TestClassOf(t *testing.T) {
 	for w, want := range wordClasses {
-		if got := classOf(w, hashWord(w)); got != want {
+		if got := englishLex.classOf(w, hashWord(w)); got != want {
 			t.Fatalf("classOf(%q) = %d, want %d", w, got, want)
 		}
 	}
-	if got := classOf("volcano", hashWord("volcano")); got != 0 {
+	if got := englishLex.classOf("volcano", hashWord("volcano")); got != 0 {
 		t.Fatalf("classOf(volcano) = %d, want 0", got)
 	}
 }
