@@ -90,7 +90,8 @@ type Source struct {
 type Account struct {
 	// Name identifies the account in schedules, history and errors, e.g. "x-main".
 	Name string `mapstructure:"name" yaml:"name" json:"name"`
-	// Kind is "outbox", "x", "mastodon" or "bluesky".
+	// Kind is the network kind: one the registry (publish/networks) lists,
+	// such as "outbox".
 	Kind string `mapstructure:"kind" yaml:"kind" json:"kind"`
 	// Server is the API base URL: the Mastodon instance, the Bluesky PDS
 	// (default https://bsky.social), X's API (default https://api.x.com).

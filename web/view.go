@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/review"
 	"github.com/hookline/hookline/store"
 )
@@ -89,7 +90,7 @@ func (s *Server) newCard(cfg *config.Config, it *review.Item, next map[string]ti
 	if !at.IsZero() {
 		c.At = at.In(loc).Format("Mon 2 Jan 15:04")
 	}
-	if l := r.Post.Link; l != "" && c.Kind != "outbox" && c.Kind != "" {
+	if l := r.Post.Link; l != "" && networks.ShowsLinkCard(config.Account{Kind: c.Kind}) {
 		host := l
 		if u, err := url.Parse(l); err == nil {
 			host = strings.TrimPrefix(u.Host, "www.")

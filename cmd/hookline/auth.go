@@ -1,19 +1,15 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/hookline/hookline/publish/x"
+	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/store"
 )
 
@@ -62,13 +58,8 @@ Write permissions.`,
 				return err
 			}
 			acct, ok := cfg.Account(args[0])
-			switch {
-			case !ok:
+			if !ok {
 				return fmt.Errorf("%s: no account named %q in %s", args[0], args[0], cfgName)
-			case acct.Kind != "x":
-				return fmt.Errorf("%s: kind is %q; auth x is for accounts of kind x", acct.Name, acct.Kind)
-			case acct.ClientID == "":
-				return fmt.Errorf("%s: client_id is required for OAuth 2.0: copy the OAuth 2.0 Client ID from the app's Keys and tokens page into %s", acct.Name, cfgName)
 			}
 			ctx := cmd.Context()
 			out := cmd.OutOrStdout()
@@ -77,39 +68,34 @@ Write permissions.`,
 				return err
 			}
 			defer st.Close()
-			flow := x.AuthFlow{
-				ClientID:     acct.ClientID,
-				ClientSecret: acct.ClientSecret,
+			refresh, scope, err := networks.SignInX(ctx, acct, networks.SignIn{
 				AuthorizeURL: authorizeURL,
-				TokenURL:     strings.TrimRight(cmp.Or(acct.Server, x.DefaultServer), "/") + x.TokenPath,
-				Listen:       net.JoinHostPort("127.0.0.1", strconv.Itoa(port)),
+				Port:         port,
 				Timeout:      timeout,
-				HTTPClient:   &http.Client{Timeout: cmp.Or(acct.Timeout, x.DefaultTimeout)},
 				Redactor:     g.redactor,
 				Show: func(authURL, redirect string) error {
 					_, err := fmt.Fprintf(out, "Open this address in a browser and authorize Hookline for %s:\n\n  %s\n\n"+
 						"Waiting up to %s for X to send the browser to %s\n", acct.Name, authURL, timeout, redirect)
 					return err
 				},
-			}
-			tok, err := flow.Run(ctx)
+			})
 			if err != nil {
-				return fmt.Errorf("%s: %w", acct.Name, err)
+				return err
 			}
-			if err := st.SetToken(ctx, acct.Name, tok.RefreshToken); err != nil {
+			if err := st.SetToken(ctx, acct.Name, refresh); err != nil {
 				return fmt.Errorf("%s: store the refresh token: %w", acct.Name, err)
 			}
-			scopes := strings.Fields(tok.Scope)
+			scopes := strings.Fields(scope)
 			if len(scopes) > 0 && !slices.Contains(scopes, "tweet.write") {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s: warning: X granted %q without tweet.write; posts will be refused\n", acct.Name, tok.Scope)
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: warning: X granted %q without tweet.write; posts will be refused\n", acct.Name, scope)
 			}
 			fmt.Fprintf(out, "%s: authorized; the refresh token is stored in %s\n", acct.Name, st.Path())
 			return nil
 		},
 	}
 	cmd.Flags().IntVar(&port, "port", 8976, "loopback `PORT` of the callback; 0 picks a free one (it must match the app's callback URI)")
-	cmd.Flags().DurationVar(&timeout, "timeout", x.DefaultAuthTimeout, "how long to wait for the browser")
-	cmd.Flags().StringVar(&authorizeURL, "authorize-url", x.DefaultAuthorizeURL, "X's authorize page (for tests)")
+	cmd.Flags().DurationVar(&timeout, "timeout", networks.SignInTimeout, "how long to wait for the browser")
+	cmd.Flags().StringVar(&authorizeURL, "authorize-url", networks.SignInAuthorizeURL, "X's authorize page (for tests)")
 	_ = cmd.Flags().MarkHidden("authorize-url")
 	return cmd
 }

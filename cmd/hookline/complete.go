@@ -36,7 +36,7 @@ func accountNames(c *config.Config) []string {
 func xAccountNames(c *config.Config) []string {
 	var out []string
 	for _, a := range c.Networks {
-		if a.Kind == "x" {
+		if networks.SignsIn(a) {
 			out = append(out, a.Name)
 		}
 	}

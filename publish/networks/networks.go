@@ -34,9 +34,9 @@ import (
 // kinds are the network kinds Hookline posts to, one line each.
 var kinds = []kind{
 	kindOf[outbox.Config]{name: "outbox", rules: outbox.Rules, opener: openOutbox},
-	kindOf[x.Config]{name: "x", rules: x.Rules, opener: openX, raise: true},
-	kindOf[mastodon.Config]{name: "mastodon", rules: func() fit.Rules { return mastodon.Rules(0, 0) }, opener: openMastodon, raise: true, learned: learnedMastodon},
-	kindOf[bluesky.Config]{name: "bluesky", rules: bluesky.Rules, opener: openBluesky},
+	kindOf[x.Config]{name: "x", rules: x.Rules, opener: openX, raise: true, card: true, signIn: true},
+	kindOf[mastodon.Config]{name: "mastodon", rules: func() fit.Rules { return mastodon.Rules(0, 0) }, opener: openMastodon, raise: true, card: true, learned: learnedMastodon},
+	kindOf[bluesky.Config]{name: "bluesky", rules: bluesky.Rules, opener: openBluesky, card: true},
 }
 
 // Kinds are the names of the network kinds, in the registry's order.
@@ -58,6 +58,20 @@ func LimitedKinds() []string {
 		}
 	}
 	return out
+}
+
+// ShowsLinkCard reports whether acct's network shows a card for a post's
+// link (an outbox does not).
+func ShowsLinkCard(acct config.Account) bool {
+	k, err := lookup(acct)
+	return err == nil && k.linkCard()
+}
+
+// SignsIn reports whether acct signs in through a browser (`hookline auth
+// x`).
+func SignsIn(acct config.Account) bool {
+	k, err := lookup(acct)
+	return err == nil && k.signsIn()
 }
 
 // commonKeys are the account keys every kind shares: the registry and
@@ -141,6 +155,11 @@ type kind interface {
 	// raises reports whether max_chars may raise the limit (paid plans,
 	// instances that allow more) or only lower it (a protocol's limit).
 	raises() bool
+	// linkCard reports whether the network shows a card for a post's link.
+	linkCard() bool
+	// signsIn reports whether an account of the kind signs in through a
+	// browser (see SignInX).
+	signsIn() bool
 	// cachedRules are the rules a publisher of the kind learned and kept
 	// in cache; false when the kind learns none or none are kept.
 	cachedRules(ctx context.Context, a config.Account, cache LimitsCache) (fit.Rules, bool)
@@ -155,6 +174,8 @@ type kindOf[C checker] struct {
 	rules  func() fit.Rules
 	opener func(C, Deps) (publish.Publisher, error)
 	raise  bool
+	card   bool
+	signIn bool
 	// learned reads what a publisher of the kind learned; nil for kinds
 	// that learn nothing.
 	learned func(context.Context, C, LimitsCache) (fit.Rules, bool)
@@ -174,6 +195,8 @@ func (k kindOf[C]) cachedRules(ctx context.Context, a config.Account, cache Limi
 func (k kindOf[C]) kindName() string        { return k.name }
 func (k kindOf[C]) defaultRules() fit.Rules { return k.rules() }
 func (k kindOf[C]) raises() bool            { return k.raise }
+func (k kindOf[C]) linkCard() bool          { return k.card }
+func (k kindOf[C]) signsIn() bool           { return k.signIn }
 
 func (k kindOf[C]) keys() []string { return tagKeys(reflect.TypeFor[C]()) }
 

@@ -177,3 +177,18 @@ func TestKinds_ownTheirKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestKindProperties(t *testing.T) {
+	for _, tc := range []struct {
+		kind          string
+		card, signsIn bool
+	}{{"outbox", false, false}, {"x", true, true}, {"mastodon", true, false}, {"bluesky", true, false}, {"myspace", false, false}} {
+		a := config.Account{Name: "a", Kind: tc.kind}
+		if got := networks.ShowsLinkCard(a); got != tc.card {
+			t.Errorf("ShowsLinkCard(%s) = %v, want %v", tc.kind, got, tc.card)
+		}
+		if got := networks.SignsIn(a); got != tc.signsIn {
+			t.Errorf("SignsIn(%s) = %v, want %v", tc.kind, got, tc.signsIn)
+		}
+	}
+}
