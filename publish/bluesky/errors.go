@@ -32,6 +32,9 @@ func (c *Client) wrap(op string, err error) error {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return fmt.Errorf("%s: %s: no answer from %s within %s (timeout), will retry: %w", c.name, op, c.server, c.timeout, err)
 		}
+		if u := apierr.Unreachable(c.name+": "+op, c.server, err); u != nil {
+			return u
+		}
 		return fmt.Errorf("%s: %s: %w", c.name, op, err)
 	}
 	switch {

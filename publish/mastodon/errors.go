@@ -27,6 +27,9 @@ func (c *Client) classify(ctx context.Context, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) || ctx.Err() == context.DeadlineExceeded {
 		return c.redact(fmt.Errorf("%s: no answer from %s within %s (timeout): %w", c.name, c.server, c.timeout, context.DeadlineExceeded))
 	}
+	if u := apierr.Unreachable(c.name, c.server, err); u != nil {
+		return c.redact(u)
+	}
 	return c.redact(fmt.Errorf("%s: post status: %w", c.name, err))
 }
 

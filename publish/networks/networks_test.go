@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -190,5 +191,37 @@ func TestKindProperties(t *testing.T) {
 		if got := networks.SignsIn(a); got != tc.signsIn {
 			t.Errorf("SignsIn(%s) = %v, want %v", tc.kind, got, tc.signsIn)
 		}
+	}
+}
+
+// TestPublish_unreachable checks that every kind that sends requests says
+// which account could not reach which server when the connection is
+// refused, and that the error stays retryable.
+func TestPublish_unreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := "http://" + ln.Addr().String()
+	ln.Close() // nothing listens there now: connection refused
+	for _, acct := range []config.Account{
+		{Name: "x-main", Kind: "x", Server: server, ConsumerKey: "ck", ConsumerSecret: "cs", AccessToken: "at", AccessSecret: "as", DailyCap: -1, MonthlyCap: -1},
+		{Name: "masto", Kind: "mastodon", Server: server, AccessToken: "t"},
+		{Name: "sky", Kind: "bluesky", Server: server, Identifier: "a.test", AppPassword: "p"},
+	} {
+		t.Run(acct.Kind, func(t *testing.T) {
+			pub, err := networks.Open(t.Context(), acct, networks.Deps{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = pub.Publish(t.Context(), publish.Post{Account: acct.Name, ArticleID: "a", Text: "Hello there.", IdempotencyKey: "k"})
+			want := acct.Name + ": cannot reach " + server + " (connection refused)"
+			if err == nil || !strings.HasPrefix(err.Error(), want) && !strings.Contains(err.Error(), ": cannot reach "+server+" (connection refused)") || !publish.Retryable(err) {
+				t.Errorf("err = %v; want %q, retryable", err, want)
+			}
+			if err != nil && !strings.HasPrefix(err.Error(), acct.Name+":") {
+				t.Errorf("err = %v; want it to start with the account", err)
+			}
+		})
 	}
 }

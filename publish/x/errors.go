@@ -165,6 +165,9 @@ func (c *Client) transportError(ctx context.Context, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("%s: no answer from %s within %s (timeout), will retry: %w", c.name, c.server, c.timeout, context.DeadlineExceeded)
 	}
+	if u := apierr.Unreachable(c.name, c.server, err); u != nil {
+		return u
+	}
 	return fmt.Errorf("%s: post to X: %w", c.name, err)
 }
 

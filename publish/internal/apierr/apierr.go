@@ -5,10 +5,13 @@
 package apierr
 
 import (
+	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -59,4 +62,28 @@ func RetryAfter(h http.Header, now time.Time) time.Time {
 		return t
 	}
 	return time.Time{}
+}
+
+// Unreachable words an error from a connection that could not be made
+// ("connection refused", a host that does not resolve, no route): it names
+// the account and the server and says what to check. It returns nil for
+// any other error, which the caller words itself. A retry may succeed, so
+// the error stays retryable.
+func Unreachable(account, server string, err error) error {
+	var op *net.OpError
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &dns):
+		return fmt.Errorf("%s: cannot reach %s: the host name %q does not resolve; check the account's server, will retry: %w", account, server, dns.Name, err)
+	case errors.As(err, &op) && op.Op == "dial":
+		why := "the connection failed"
+		switch {
+		case errors.Is(err, syscall.ECONNREFUSED):
+			why = "connection refused"
+		case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
+			why = "no route to it"
+		}
+		return fmt.Errorf("%s: cannot reach %s (%s); check the account's server and the network, will retry: %w", account, server, why, err)
+	}
+	return nil
 }
