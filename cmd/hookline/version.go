@@ -33,6 +33,11 @@ func versionString() string {
 	if !ok {
 		return cmp.Or(version, "(devel)")
 	}
+	return versionOf(info)
+}
+
+// versionOf is versionString for the build info given.
+func versionOf(info *debug.BuildInfo) string {
 	v := cmp.Or(version, info.Main.Version, "(devel)")
 	var rev, modified string
 	for _, s := range info.Settings {
