@@ -18,9 +18,10 @@ import (
 // mount (files linked through "..data" to a timestamped folder) and a root
 // that is itself a symlink are read, and each file keeps the name it has
 // through root, so its id survives the mount's atomic swap. A link out of
-// root, a broken link and a folder already walked (a loop, or a second name
-// for it) are reported to skip and not read. Names starting with "." are
-// skipped, as "..data" and the timestamped folders are.
+// root and a broken link are reported to skip and not read; a folder
+// already walked (a loop, or a second name for it) is read once, under the
+// first name met. Names starting with "." are skipped, as "..data" and the
+// timestamped folders are.
 func walkFolder(ctx context.Context, root string, fn func(path string, info fs.FileInfo) error, skip func(path string, err error)) error {
 	real, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -50,8 +51,15 @@ type walker struct {
 
 var errOutside = errors.New("symlink leads out of the source's folder; not followed")
 
-// dir walks the folder named path (whose real path is real).
+// dir walks the folder named path (whose real path is real), unless it was
+// walked already under another name.
 func (w *walker) dir(path, real string, top bool) error {
+	if !top {
+		if w.walked[real] {
+			return nil // a loop, or a folder already read by another name
+		}
+		w.walked[real] = true
+	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
 		if top {
@@ -111,10 +119,6 @@ func (w *walker) link(p string) error {
 	}
 	switch {
 	case info.IsDir():
-		if w.walked[target] {
-			return nil // a loop, or a folder already read by another name
-		}
-		w.walked[target] = true
 		return w.dir(p, target, false)
 	case info.Mode().IsRegular() && hasExt(filepath.Base(p)):
 		return w.fn(p, info)

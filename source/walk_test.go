@@ -114,3 +114,23 @@ func TestFolder_ConfigMapMount(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkFolder_secondName checks that a folder reached by two names (a
+// folder and a symlink to it, in either order) is read once: the same file
+// read twice would become two articles.
+func TestWalkFolder_secondName(t *testing.T) {
+	for _, link := range []string{"b", "0"} { // after and before "a"
+		root := t.TempDir()
+		must(t, os.MkdirAll(filepath.Join(root, "a"), 0o755))
+		must(t, os.WriteFile(filepath.Join(root, "a", "x.txt"), []byte("A title\n\nSome text."), 0o644))
+		must(t, os.Symlink("a", filepath.Join(root, link)))
+		var read []string
+		err := walkFolder(context.Background(), root, func(p string, _ os.FileInfo) error {
+			read = append(read, p)
+			return nil
+		}, func(string, error) {})
+		if err != nil || len(read) != 1 {
+			t.Errorf("link %q: read %v, %v; want x.txt once", link, read, err)
+		}
+	}
+}
