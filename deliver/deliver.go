@@ -136,9 +136,7 @@ func (d *Deliverer) Deliver(ctx context.Context, jobs []Job) []Result {
 			d.log().Error("post not sent", slog.String("account", p.Account), slog.String("article_id", p.ArticleID), slog.Any("error", results[i].Err))
 			continue
 		}
-		sp := storedPost(p)
-		sp.Share = j.Share
-		reqs = append(reqs, store.ClaimRequest{Post: sp, Now: now, RepostEdited: j.RepostEdited, Manual: j.Manual})
+		reqs = append(reqs, store.ClaimRequest{Post: StoredPost(p, j.Share), Now: now, RepostEdited: j.RepostEdited, Manual: j.Manual})
 		idx = append(idx, i)
 	}
 	if len(reqs) == 0 {
@@ -199,10 +197,10 @@ type sent struct {
 // send makes one Publish call with the per-post timeout.
 func (d *Deliverer) send(ctx context.Context, i int, c store.Claim, pub publish.Publisher, log *slog.Logger) sent {
 	pctx, cancel := context.WithTimeout(ctx, cmp.Or(d.Timeout, 60*time.Second))
-	rcpt, err := pub.Publish(pctx, publishPost(c.Post, c.Attempt))
+	rcpt, err := pub.Publish(pctx, PublishPost(c.Post, c.Attempt))
 	cancel()
 	if d.AfterPublish != nil {
-		d.AfterPublish(ctx, publishPost(c.Post, 0), rcpt, err)
+		d.AfterPublish(ctx, PublishPost(c.Post, 0), rcpt, err)
 	}
 	return sent{i: i, claim: c, receipt: rcpt, err: err, log: log}
 }

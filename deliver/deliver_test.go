@@ -204,7 +204,7 @@ func TestResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, err := crashed.Claim(ctx, store.ClaimRequest{Post: storedPost(orig), Now: clk.Now()}); err != nil || c.Outcome != store.ClaimSend {
+	if c, err := crashed.Claim(ctx, store.ClaimRequest{Post: StoredPost(orig, 0), Now: clk.Now()}); err != nil || c.Outcome != store.ClaimSend {
 		t.Fatal(c, err)
 	}
 	crashed.Close()

@@ -43,7 +43,7 @@ func (d *Deliverer) SendStored(ctx context.Context, due []store.PostRecord, pubs
 				slog.String("article_id", r.ArticleID), slog.String("state", string(r.State)))
 			continue
 		}
-		jobs = append(jobs, Job{Post: publishPost(r.Post, 0), Publisher: pub, Share: r.Share, Manual: manual})
+		jobs = append(jobs, Job{Post: PublishPost(r.Post, 0), Publisher: pub, Share: r.Share, Manual: manual})
 	}
 	return append(results, d.Deliver(ctx, jobs)...)
 }

@@ -35,7 +35,7 @@ func Edit(ctx context.Context, cfg *config.Config, st *store.Store, id int64, te
 	if err != nil {
 		return Edited{}, fmt.Errorf("post %s: %w", store.FormatID(id), err)
 	}
-	draft, err := networks.Edit(acct, rules, deliver.PublishPost(rec.Post), text)
+	draft, err := networks.Edit(acct, rules, deliver.PublishPost(rec.Post, 0), text)
 	if err != nil {
 		return Edited{}, fmt.Errorf("post %s: not changed: %w", store.FormatID(id), err)
 	}

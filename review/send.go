@@ -3,7 +3,6 @@ package review
 import (
 	"context"
 	"fmt"
-	"log/slog"
 
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/deliver"
@@ -18,12 +17,7 @@ import (
 // their retry time. It returns one result per post of recs, in order; a
 // post whose account cannot be opened gets a result with Err set.
 func Send(ctx context.Context, cfg *config.Config, st *store.Store, deps networks.Deps, recs []store.PostRecord, manual bool) []deliver.Result {
-	if deps.Log == nil {
-		deps.Log = slog.New(slog.DiscardHandler)
-	}
-	if deps.Tokens == nil {
-		deps.Tokens = st
-	}
+	deps = deps.WithState(st)
 	out := make([]deliver.Result, len(recs))
 	pubs := map[string]publish.Publisher{}
 	openErr := map[string]error{}

@@ -40,7 +40,7 @@ type Daemon struct {
 	// Metrics collects counters for /metrics. Defaults to NewMetrics().
 	Metrics *Metrics
 	// Open returns an account's publisher. Defaults to networks.Open with
-	// Deps (its Tokens and Limits set to Store when nil).
+	// Deps, with Store as its state (Deps.WithState).
 	Open func(ctx context.Context, acct config.Account) (publish.Publisher, error)
 	// Deps are passed to networks.Open by the default Open.
 	Deps networks.Deps
@@ -112,14 +112,11 @@ func (d *Daemon) open(ctx context.Context, a config.Account) (publish.Publisher,
 		return d.Open(ctx, a)
 	}
 	deps := d.Deps
-	if deps.Tokens == nil {
-		deps.Tokens = d.Store
-	}
-	if deps.Limits == nil && d.Store != nil {
-		deps.Limits = d.Store // learned instance limits, for queue and edit
-	}
 	if deps.Log == nil {
 		deps.Log = d.log()
+	}
+	if d.Store != nil {
+		deps = deps.WithState(d.Store)
 	}
 	return networks.Open(ctx, a, deps)
 }

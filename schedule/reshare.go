@@ -39,7 +39,7 @@ func (d *Daemon) reshares(ctx context.Context, p *plan, job *Job, acct config.Ac
 		errs  []error
 	)
 	for _, r := range due {
-		post, ok, err := NewText(ctx, acct, pub, r, opts, p.cfg.Teaser)
+		post, ok, err := newText(ctx, acct, pub, r, opts, p.cfg.Teaser)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -56,11 +56,11 @@ func (d *Daemon) reshares(ctx context.Context, p *plan, job *Job, acct config.Ac
 	return jobs, props, errs
 }
 
-// NewText writes the post of re-share r for acct: the teaser variants
+// newText writes the post of re-share r for acct: the teaser variants
 // after the one the first post used, in turn, until one's text differs
 // from every earlier post's; false when none does. The post's key is
 // deliver.ReshareKey of the share.
-func NewText(ctx context.Context, acct config.Account, pub publish.Publisher, r store.Reshare, opts teaser.Options, t config.Teaser) (publish.Post, bool, error) {
+func newText(ctx context.Context, acct config.Account, pub publish.Publisher, r store.Reshare, opts teaser.Options, t config.Teaser) (publish.Post, bool, error) {
 	key := deliver.ReshareKey(r.Article.ID, acct.Name, r.Share)
 	base := max(opts.Variant, 1)
 	for i := range teaser.Variants {

@@ -52,8 +52,10 @@ func (f *Feed) Poll(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	if f.wholeSince, err = s.WholeSince(ctx, f.cfg.Name); err != nil {
-		return st, err
+	if f.wholeSince.IsZero() { // written once, at the first poll; read once
+		if f.wholeSince, err = s.WholeSince(ctx, f.cfg.Name); err != nil {
+			return st, err
+		}
 	}
 	f.pagesLeft, f.pagesDeferred = maxPagesPerPoll, false
 	if !first.IsZero() {

@@ -124,7 +124,7 @@ func (f *Feed) fetchPage(ctx context.Context, a *article.Article, cached store.C
 			f.deps.Log.Warn("article page not read; using the feed's text", slog.String("link", a.URL), slog.Any("error", err),
 				slog.String("fix", "set fetch_article: never on this source to stop fetching pages"))
 		}
-		row.Error = strings.Join(strings.Fields(err.Error()), " ")
+		row.Error = oneLine(err.Error())
 		if err := f.deps.Store.SaveCachedPage(ctx, row); err != nil {
 			return nil, err
 		}

@@ -132,7 +132,7 @@ func (s *Store) renewLoop(stop, done chan struct{}) {
 // Now.
 func (s *Store) RenewLeases(ctx context.Context) error {
 	s.mu.Lock()
-	keys := make([]string, 0, len(s.inflight))
+	keys := make([]flight, 0, len(s.inflight))
 	for k := range s.inflight {
 		keys = append(keys, k)
 	}
@@ -143,10 +143,8 @@ func (s *Store) RenewLeases(ctx context.Context) error {
 	now := s.Now().UTC().UnixNano()
 	return s.tx(ctx, "renew leases", func(tx *sql.Tx) error {
 		for _, k := range keys {
-			articleID, rest, _ := strings.Cut(k, "\x00")
-			account, share, _ := strings.Cut(rest, "\x00")
 			if _, err := tx.ExecContext(ctx, `UPDATE posts SET claimed_at = ? WHERE article_id = ? AND account = ?
-				AND share = ? AND owner = ? AND state = 'posting'`, now, articleID, account, share, s.owner); err != nil {
+				AND share = ? AND owner = ? AND state = 'posting'`, now, k.articleID, k.account, k.share, s.owner); err != nil {
 				return err
 			}
 		}

@@ -7,21 +7,6 @@ import (
 	"time"
 )
 
-// The instance_limits table is created at open time, like the source
-// tables: it holds only what a network can tell again.
-const limitTables = `
-CREATE TABLE IF NOT EXISTS instance_limits (
-	server     TEXT PRIMARY KEY,
-	max_chars  INTEGER NOT NULL,
-	url_length INTEGER NOT NULL,
-	learned_at INTEGER NOT NULL
-) STRICT;
-`
-
-func (s *Store) createLimitTables(ctx context.Context) error {
-	return classify(s.path, "create instance limits table", s.exec(ctx, limitTables))
-}
-
 // InstanceLimits returns the length limits last learned from server (a
 // Mastodon instance's max_characters and characters_reserved_per_url)
 // and when; ok is false when none were.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/hookline/hookline/article"
@@ -210,8 +209,15 @@ func (s *Store) Due(ctx context.Context, now time.Time) ([]PostRecord, error) {
 	return out, nil
 }
 
-func flightKey(articleID, account string, share int) string {
-	return articleID + "\x00" + account + "\x00" + strconv.Itoa(share)
+// flight is a post this Store has in flight: its article, account and
+// share.
+type flight struct {
+	articleID, account string
+	share              int
+}
+
+func flightKey(articleID, account string, share int) flight {
+	return flight{articleID, account, share}
 }
 
 // takeInFlight marks articleID × account (share) as being sent by this

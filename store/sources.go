@@ -8,36 +8,6 @@ import (
 	"time"
 )
 
-// The source tables are created at open time with CREATE TABLE IF NOT
-// EXISTS rather than by a numbered migration: they hold only what a source
-// can learn again (poll outcomes, cached pages), so an older build that
-// ignores them loses nothing, and the schema version stays with the
-// migrations of the posts and articles.
-const sourceTables = `
-CREATE TABLE IF NOT EXISTS source_stats (
-	source        TEXT PRIMARY KEY,
-	last_poll     INTEGER,
-	last_error    TEXT NOT NULL DEFAULT '',
-	last_error_at INTEGER,
-	backfill      INTEGER,
-	whole_since   INTEGER
-) STRICT;
-CREATE TABLE IF NOT EXISTS page_cache (
-	article_id    TEXT PRIMARY KEY,
-	url           TEXT NOT NULL,
-	etag          TEXT NOT NULL DEFAULT '',
-	last_modified TEXT NOT NULL DEFAULT '',
-	item_hash     TEXT NOT NULL DEFAULT '',
-	article       TEXT NOT NULL DEFAULT '',
-	error         TEXT NOT NULL DEFAULT '',
-	checked_at    INTEGER NOT NULL
-) STRICT;
-`
-
-func (s *Store) createSourceTables(ctx context.Context) error {
-	return classify(s.path, "create source tables", s.exec(ctx, sourceTables))
-}
-
 // SourceStats is what `hookline sources` shows of one source.
 type SourceStats struct {
 	// LastPoll is when the source was last polled; zero when never.

@@ -33,11 +33,11 @@ type Store struct {
 	path  string
 	id    fileID // the file Open opened, for CheckFile
 	owner string // "pid:random", marks the posting rows this Store claimed
-	// inflight holds "article\x00account" of the rows this Store claimed and
+	// inflight holds the article, account and share of the rows this Store claimed and
 	// has not yet recorded an outcome for; an own posting row not in it is
 	// left over (its outcome failed to commit) and may be reconciled.
 	mu       sync.Mutex
-	inflight map[string]bool
+	inflight map[flight]bool
 	// writing admits one of this process's writers at a time. SQLite's busy
 	// handler polls with growing sleeps rather than queueing, so many
 	// goroutines contending for the write lock can starve one past
@@ -144,11 +144,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.createSourceTables(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := s.createLimitTables(ctx); err != nil {
+	if err := s.createLearnedTables(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -156,7 +152,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 }
 
 func newStore(db *sql.DB, path string, id fileID) *Store {
-	return &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[string]bool{}, writing: make(chan struct{}, 1),
+	return &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[flight]bool{}, writing: make(chan struct{}, 1),
 		alive: processAlive, Lease: DefaultLease, Now: time.Now}
 }
 

@@ -240,10 +240,6 @@ type use struct {
 	Length, Limit         int
 }
 
-// variants is how many teaser variants the article page offers
-// (teaser.Options.Variant 1 to 4).
-const variants = 4
-
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, sess *session) {
 	ctx := r.Context()
 	cfg := s.Config()
@@ -290,7 +286,7 @@ func (s *Server) variants(r *http.Request, cfg *config.Config, a *article.Articl
 		tags []string
 		seen = map[string]bool{}
 	)
-	for n := 1; n <= variants; n++ {
+	for n := 1; n <= teaser.Variants; n++ {
 		opts.Variant = n
 		res, err := teaser.Compose(a, opts)
 		if err != nil {

@@ -11,6 +11,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"embed"
 	"html/template"
@@ -155,12 +156,5 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 // the browser goes away mid-send (the send is recorded either way), but
 // bounded.
 func (s *Server) sendContext(r *http.Request) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.WithoutCancel(r.Context()), cmpDuration(s.SendTimeout, 2*time.Minute))
-}
-
-func cmpDuration(d, def time.Duration) time.Duration {
-	if d > 0 {
-		return d
-	}
-	return def
+	return context.WithTimeout(context.WithoutCancel(r.Context()), cmp.Or(s.SendTimeout, 2*time.Minute))
 }

@@ -140,12 +140,6 @@ func (s *Server) page(r *http.Request, sess *session, title, nav string, loc *ti
 var funcs = template.FuncMap{
 	"label": func(a string) string { return actionLabels[a] },
 	"view":  func(p *page, c *card) cardView { return cardView{p, c} },
-	"pct": func(n, limit int) int {
-		if limit <= 0 {
-			return 0
-		}
-		return min(100, n*100/limit)
-	},
 }
 
 func location(cfg *config.Config) *time.Location {

@@ -166,7 +166,7 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 			return err
 		}
 		defer st.Close()
-		deps.Tokens, deps.Limits = st, st
+		deps = deps.WithState(st)
 		// Stored (as a hand post, which no schedule draws from) so that its
 		// content hash is known: the daemon then posts neither a copy of it
 		// nor, with repost_edited, this version again.

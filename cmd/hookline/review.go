@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"strings"
 	"time"
 
@@ -84,7 +83,7 @@ func actOnEach(ctx context.Context, st *store.Store, ids []int64, done string, a
 // many send it at once; manual resends failed posts whatever their retry
 // time. It prints each outcome and fails when any post failed.
 func sendNow(ctx context.Context, cfg *config.Config, st *store.Store, g *globals, recs []store.PostRecord, manual bool, stdout, stderr io.Writer) error {
-	deps := networks.Deps{Stdout: stdout, Log: slog.New(slog.DiscardHandler), Redactor: g.redactor, Tokens: st}
+	deps := networks.Deps{Stdout: stdout, Redactor: g.redactor}
 	var failed []string
 	for i, res := range review.Send(ctx, cfg, st, deps, recs, manual) {
 		id := store.FormatID(recs[i].ID)

@@ -110,6 +110,29 @@ type Deps struct {
 	Redactor *redact.Redactor
 }
 
+// State is what a state file keeps for publishers: rotated tokens and
+// learned limits; *store.Store implements it.
+type State interface {
+	TokenStore
+	LimitsCache
+}
+
+// WithState returns d with st as its token store and limits cache where
+// they are unset, and a discarding logger where none is set: how every
+// command and the daemon open publishers beside a state file.
+func (d Deps) WithState(st State) Deps {
+	if d.Tokens == nil {
+		d.Tokens = st
+	}
+	if d.Limits == nil {
+		d.Limits = st
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	return d
+}
+
 func openOutbox(c outbox.Config, d Deps) (publish.Publisher, error) {
 	stdout := d.Stdout
 	if stdout == nil {

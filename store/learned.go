@@ -1,0 +1,40 @@
+package store
+
+import "context"
+
+// The tables of what sources and networks tell along the way — each
+// source's last poll, error and backfill, the feed pages read, the limits
+// a network told — are created when a state file is opened, with CREATE
+// TABLE IF NOT EXISTS, rather than by a numbered migration: a file of
+// schema 4 written before they existed gets them without a schema change.
+// None of them decides whether a post was made; that stays in posts.
+const learnedTables = `
+CREATE TABLE IF NOT EXISTS source_stats (
+	source        TEXT PRIMARY KEY,
+	last_poll     INTEGER,
+	last_error    TEXT NOT NULL DEFAULT '',
+	last_error_at INTEGER,
+	backfill      INTEGER,
+	whole_since   INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS page_cache (
+	article_id    TEXT PRIMARY KEY,
+	url           TEXT NOT NULL,
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	item_hash     TEXT NOT NULL DEFAULT '',
+	article       TEXT NOT NULL DEFAULT '',
+	error         TEXT NOT NULL DEFAULT '',
+	checked_at    INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS instance_limits (
+	server     TEXT PRIMARY KEY,
+	max_chars  INTEGER NOT NULL,
+	url_length INTEGER NOT NULL,
+	learned_at INTEGER NOT NULL
+) STRICT;
+`
+
+func (s *Store) createLearnedTables(ctx context.Context) error {
+	return classify(s.path, "create the tables of what is learned again", s.exec(ctx, learnedTables))
+}
