@@ -57,9 +57,6 @@ func (v *validator) account(key string, a Account, seen map[string]bool) {
 	if a.Server != "" {
 		v.httpURL(key+".server", a.Server)
 	}
-	if a.Kind == "" {
-		v.add(key+".kind", "required: the network, such as outbox")
-	}
 	v.nonNegative(key+".max_chars", int64(a.MaxChars))
 	if a.MaxChars > 0 && a.MaxChars < MinMaxChars {
 		v.add(key+".max_chars", fmt.Sprintf("%d is below %d, too short for a post; raise it, or remove it for the network's limit", a.MaxChars, MinMaxChars))

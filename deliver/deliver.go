@@ -128,7 +128,7 @@ func (d *Deliverer) Deliver(ctx context.Context, jobs []Job) []Result {
 	for i, j := range jobs {
 		p := j.Post
 		if p.IdempotencyKey == "" {
-			p.IdempotencyKey = Key(p.ArticleID, p.Account)
+			p.IdempotencyKey = ReshareKey(p.ArticleID, p.Account, j.Share)
 		}
 		results[i] = Result{ArticleID: p.ArticleID, Account: p.Account, Share: j.Share}
 		if j.Publisher == nil {

@@ -294,3 +294,20 @@ type capError struct{ reset time.Time }
 func (e capError) Error() string         { return "daily cap reached" }
 func (e capError) Unwrap() error         { return publish.ErrQuota }
 func (e capError) QuotaReset() time.Time { return e.reset }
+
+// TestDeliver_missingKeyOfReshare checks that a re-share sent without an
+// idempotency key gets its own (ReshareKey), not the first post's: the
+// network would take it for the first post and drop it.
+func TestDeliver_missingKeyOfReshare(t *testing.T) {
+	d, _ := setup(t)
+	pub := &fakePub{}
+	p := post("a", "m")
+	d.Deliver(context.Background(), []Job{{Post: p, Publisher: pub}, {Post: p, Publisher: pub, Share: 2}})
+	keys := map[string]bool{}
+	for _, s := range pub.sent {
+		keys[s.IdempotencyKey] = true
+	}
+	if len(pub.sent) != 2 || !keys[Key("a", "m")] || !keys[ReshareKey("a", "m", 2)] {
+		t.Fatalf("sent %+v; want the first post's key and the re-share's", pub.sent)
+	}
+}

@@ -17,7 +17,6 @@ var french = &language{
 	firstPerson:    wordSet(`je nous mon ma mes notre nos`),
 	limits:         wordSet(`mais pourtant cependant toutefois sauf bien`),
 	background:     wordSet(`auparavant précédemment autrefois jadis initialement`),
-	relativeDays:   wordSet(`hier`),
 	places: wordSet(`france allemagne espagne italie belgique suisse europe amérique chine russie ukraine
 		paris lyon marseille bruxelles genève berlin madrid londres ue otan onu`),
 	placeOrg: wordSet(`ville commune région département parti gouvernement ministère assemblée sénat

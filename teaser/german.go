@@ -20,7 +20,6 @@ var german = &language{
 	firstPerson:    wordSet(`ich wir mein meine unser unsere`),
 	limits:         wordSet(`aber doch jedoch obwohl allerdings außer sondern`),
 	background:     wordSet(`früher zuvor damals einst ursprünglich`),
-	relativeDays:   wordSet(`gestern heute`),
 	places: wordSet(`deutschland österreich schweiz frankreich spanien italien europa amerika china russland
 		ukraine polen berlin wien zürich hamburg münchen köln paris london brüssel eu nato uno usa`),
 	placeOrg: wordSet(`stadt gemeinde land bundesland kreis verein partei regierung ministerium bundestag

@@ -245,3 +245,18 @@ func TestPickStakesLine_repeatsSubject(t *testing.T) {
 		t.Errorf("teaser %q, %v; want Lind named once", res.Teaser.String(), err)
 	}
 }
+
+// TestDropRelativeDay_otherLanguages checks that German, French and
+// Spanish sentences keep their day words: the guards that keep "until
+// today" ("bis heute") are written for English only.
+func TestDropRelativeDay_otherLanguages(t *testing.T) {
+	for tag, s := range map[string]string{
+		"de": "Die Brücke bleibt bis heute gesperrt, sagte die Stadt.",
+		"fr": "Le pont est fermé depuis hier, a dit la mairie.",
+		"es": "El puente sigue cerrado hasta hoy, dijo el ayuntamiento.",
+	} {
+		if got := languageFor(tag).dropRelativeDay(s); got != s {
+			t.Errorf("%s: dropRelativeDay(%q) = %q; want it unchanged", tag, s, got)
+		}
+	}
+}

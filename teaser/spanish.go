@@ -17,7 +17,6 @@ var spanish = &language{
 	firstPerson:    wordSet(`yo nosotros nosotras mi mis nuestro nuestra`),
 	limits:         wordSet(`pero aunque excepto salvo sino`),
 	background:     wordSet(`anteriormente previamente antaño inicialmente`),
-	relativeDays:   wordSet(`ayer hoy`),
 	places: wordSet(`españa francia alemania italia portugal europa américa méxico argentina colombia chile
 		perú china rusia ucrania madrid barcelona sevilla valencia bogotá lima ue otan onu`),
 	placeOrg: wordSet(`ciudad municipio provincia región partido gobierno ministerio congreso senado
