@@ -33,8 +33,8 @@ func latin1Byte(r rune) (byte, bool) {
 // character is replaced, so text in any language that merely uses these
 // letters ("Â" alone, "Ã" before a space) stays as it is.
 func fixMojibake(s string) string {
-	if !strings.ContainsAny(s, "ÂÃâ") && !strings.ContainsAny(s, "ÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõö") {
-		return s
+	if strings.IndexFunc(s, func(r rune) bool { return r >= 0xC2 && r <= 0xF4 }) < 0 {
+		return s // no letter that can lead a repaired run
 	}
 	var b strings.Builder
 	changed := false

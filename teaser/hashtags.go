@@ -102,9 +102,12 @@ const maxTagWords = 3
 // places, events), the news's subject first, then by how much the article
 // comes back to them, with a name in the title or the news counting
 // more. Never a common word, a describing word or demonym ("South
-// Korean"), a day or month, a first name or surname alone when the article
-// has the whole name, or a name the article writes once in passing. A
-// weak second or third tag is left out: one or two good tags beat three.
+// Korean", "Malaysians"), a day, month or time zone, a name opening on a
+// word run in from a subhead ("Every Sixer"), a describing compound
+// ("GOP-led U.S."), an acronym beside its full name, a first name or
+// surname alone when the article has the whole name, or a name the article
+// writes once in passing. A weak second or third tag is left out: one or
+// two good tags beat three.
 func (d *document) hashtags(a *article.Article, fact int, about string, n int) []string {
 	ordered := make([]string, 0, len(a.Keywords)+8)
 	for _, k := range a.Keywords {
@@ -210,6 +213,9 @@ var hyphenLower = regexp.MustCompile(`-\p{Ll}`)
 // "GMA" of "Good Morning America", "TPB" of "Pirate Bay" (the article's
 // "The" left out of the name).
 func initialsOf(acr, name string) bool {
+	if !acronym(acr) {
+		return false
+	}
 	ws := strings.Fields(name)
 	if acronym(acr) && len(acr) == len(ws)+1 && acr[0] == 'T' {
 		acr = acr[1:]
@@ -236,8 +242,7 @@ func (d *document) taggable(name string, ws []word) bool {
 		if d.lang.calendar[w.norm] {
 			return false
 		}
-		if raw := name[w.start:w.end]; strings.ContainsFunc(raw, func(r rune) bool { return r == '-' }) &&
-			hyphenLower.MatchString(raw) {
+		if raw := name[w.start:w.end]; strings.Contains(raw, "-") && hyphenLower.MatchString(raw) {
 			return false // a describing compound: "GOP-led U.S."
 		}
 		if len(ws) > 1 && k == 0 && (w.stop || d.lang.notNameOpeners[w.norm]) {
@@ -269,7 +274,7 @@ func (l *language) demonym(w string) bool {
 	if l.demonyms[low] {
 		return true
 	}
-	if strings.HasSuffix(low, "ans") || strings.HasSuffix(low, "ese") {
+	if strings.HasSuffix(low, "ans") {
 		low = strings.TrimSuffix(low, "s")
 	}
 	for _, suf := range l.demonymEndings {

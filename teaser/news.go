@@ -162,8 +162,9 @@ type candidate struct {
 // it ("The 21-year-old was suspended …", "The mural disappeared …"): the
 // article's lead may be posted so when every other sentence is weaker,
 // since the news with a loose description misleads less than a side event
-// told as the news. A pronoun ("He was found …") is never kept.
-func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (text, full string, ok bool) {
+// told as the news. A pronoun ("He was found …") is never kept. leaned
+// reports that the sentence was kept so.
+func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
 	s, place := stripDateline(d.sentences[i].text)
 	if place != "" && thisPlace.MatchString(s) {
 		// "Gunmen opened fire … in this border city" needs its place back.
@@ -177,74 +178,80 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	ws := lang.words(s)
 	n := len(ws)
 	if n < minStandalone || strings.HasSuffix(s, "?") || strings.ContainsAny(s, "#@") || strings.Contains(s, "://") || shouting(s) {
-		return "", "", false
+		return "", "", false, false
 	}
 	if strings.Count(s, "“") != strings.Count(s, "”") || strings.Count(s, `"`)%2 == 1 || strings.Contains(s, "***") {
-		return "", "", false // a quotation cut across sentences, or a splice
+		return "", "", false, false // a quotation cut across sentences, or a splice
 	}
 	if n > 2 && ws[0].norm == "by" && ws[1].upper {
-		return "", "", false // a byline: "By Jane Smith of …"
+		return "", "", false, false // a byline: "By Jane Smith of …"
 	}
 	low := strings.ToLower(s)
 	for _, b := range lang.boilerplate {
 		if strings.HasPrefix(low, b) {
-			return "", "", false
+			return "", "", false, false
 		}
 	}
 	if lang.references[ws[0].norm] || lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] ||
 		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before") {
-		return "", "", false
+		return "", "", false, false
 	}
 	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
-		return "", "", false // a label: "What: …"
+		return "", "", false, false // a label: "What: …"
 	}
 	for _, w := range ws {
 		if w.upper && !w.stop {
 			break
 		}
 		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) {
-			return "", "", false // "… lifted him off the fence": who?
+			return "", "", false, false // "… lifted him off the fence": who?
 		}
 	}
 	if c := clauseComma(s); c > 0 && wordCount(s[:c]) <= 4 {
 		// "Mathematically speaking, it is possible …"
 		if fs, fe := nextWord(s, c+1); fs < len(s) && lang.references[strings.ToLower(s[fs:fe])] {
-			return "", "", false
+			return "", "", false, false
 		}
 	}
-	if prior == nil && !lean && d.definiteReference(s, ws, i) {
-		return "", "", false
+	if prior == nil && d.definiteReference(s, ws, i) {
+		if !lean {
+			return "", "", false, false
+		}
+		leaned = true
 	}
 	if d.danglingPronoun(lang, s, ws) {
-		return "", "", false // "Rather than …, he was …": who?
+		return "", "", false, false // "Rather than …, he was …": who?
 	}
 	if prior != nil && lang.pointsBack(s, ws[:min(len(ws), maxModifiers+2)], prior) {
 		// A stakes line that opens on "The pledge …" the news never made;
 		// further on, "the device" may well be the news's "power banks".
-		return "", "", false
+		return "", "", false, false
 	}
 	if opensQuote(s) && !hasAny(lang.attribution, s, ws) {
-		return "", "", false // a quote without its speaker
+		return "", "", false, false // a quote without its speaker
 	}
 	for _, w := range ws {
 		if lang.firstPerson[strings.ToLower(s[w.start:w.end])] && w.norm != "us" && !insideQuote(s, w.start) {
-			return "", "", false // a narrator's sentence
+			return "", "", false, false // a narrator's sentence
 		}
 	}
 	if strings.HasSuffix(s, ":.") || strings.HasSuffix(s, ",.") {
-		return "", "", false
+		return "", "", false, false
 	}
+	days := hasAny(lang.relativeDays, s, ws) || hasAny(lang.dayParts, s, ws) // before s changes
 	s = dropAlso(s)
-	s = lang.dropRelativeDay(s)
+	if days {
+		s = lang.dropRelativeDay(s)
+	}
 	s = lang.dropEchoLabel(s)
 	full = s
 	if n > maxFactWords {
 		s = safeShorten(lang, s, maxFactWords)
 		if wordCount(s) > maxStandalone {
-			return "", "", false
+			return "", "", false, false
 		}
 	}
-	return s, full, true
+	return s, full, leaned, true
 }
 
 // definiteReference reports whether s opens on a description that points
@@ -393,12 +400,7 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if scores[i] == 0 {
 			continue
 		}
-		text, full, ok := d.clean(lang, i, nil, false)
-		leans := false
-		if !ok && i == 0 {
-			text, full, ok = d.clean(lang, i, nil, true)
-			leans = ok
-		}
+		text, full, leans, ok := d.clean(lang, i, nil, i == 0)
 		if !ok {
 			continue
 		}
@@ -504,7 +506,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bo
 		if !cue || n == 0 || related == 0 || float64(shared)/float64(n) > maxOverlap {
 			continue
 		}
-		text, _, ok := d.clean(lang, i, prior, false)
+		text, _, _, ok := d.clean(lang, i, prior, false)
 		if !ok || d.repeatsSubject(s, fact) {
 			continue
 		}

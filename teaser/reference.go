@@ -131,10 +131,10 @@ func (l *language) pastOpening(ws []word) bool {
 		return true
 	case ws[0].norm == "last":
 		return l.periods[ws[1].norm]
-	case ws[0].norm == "in" && isNumber(ws[1].norm) && len(ws[1].norm) == 4:
-		return true // a year
+	case ws[0].norm == "in" && year(ws[1].norm) > 0:
+		return true
 	case ws[0].norm == "in" && l.calendar[ws[1].norm]:
-		return len(ws) > 3 && ws[2].norm == "last" && l.periods[ws[3].norm] || isNumber(ws[2].norm) && len(ws[2].norm) == 4
+		return len(ws) > 3 && ws[2].norm == "last" && l.periods[ws[3].norm] || year(ws[2].norm) > 0
 	}
 	return false
 }
@@ -146,11 +146,10 @@ func (l *language) earlierTime(s string, ws []word, newest int) bool {
 	if l.periods == nil {
 		return false
 	}
-	for k := 0; k+1 < len(ws); k++ {
+	// Beyond the main clause is not the news's time: "announced …, after
+	// confirming reports last week".
+	for k, end := 0, l.mainClauseEnd(ws); k < end && k+1 < len(ws); k++ {
 		w, next := ws[k], ws[k+1]
-		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || l.clauseOpeners[w.norm] || w.norm == "that" {
-			return false // beyond the main clause: "announced …, after confirming reports last week"
-		}
 		if insideQuote(s, w.start) {
 			continue
 		}
@@ -164,6 +163,18 @@ func (l *language) earlierTime(s string, ws []word, newest int) bool {
 		}
 	}
 	return false
+}
+
+// mainClauseEnd is the index of ws's first word that ends the main clause
+// (an attribution, a limiting or subordinate clause, "that"), len(ws) when
+// none does.
+func (l *language) mainClauseEnd(ws []word) int {
+	for k, w := range ws {
+		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || l.clauseOpeners[w.norm] || w.norm == "that" {
+			return k
+		}
+	}
+	return len(ws)
 }
 
 // year returns the year a folded word writes (1900 to 2099), else 0.
@@ -238,11 +249,8 @@ func introComma(s string) int {
 // that they had reached") or a subordinate clause ("a seat which had been
 // held") is the news's own.
 func (l *language) pastPerfect(s string, ws []word) bool {
-	for k := 0; k+1 < len(ws); k++ {
+	for k, end := 0, l.mainClauseEnd(ws); k < end && k+1 < len(ws); k++ {
 		w := ws[k]
-		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || l.clauseOpeners[w.norm] || w.norm == "that" {
-			return false
-		}
 		if !l.perfectAux[w.norm] || insideQuote(s, w.start) {
 			continue
 		}
@@ -266,7 +274,7 @@ func (l *language) participle(w string) bool {
 // today", "this morning", "last night". A post is read on another day, and
 // the sentence's other words still say what happened.
 func (l *language) dropRelativeDay(s string) string {
-	if l.relativeDays == nil || !l.mentionsDay(s) {
+	if l.relativeDays == nil {
 		return s
 	}
 	for {
@@ -357,18 +365,4 @@ func (l *language) dropEchoLabel(s string) string {
 		}
 	}
 	return rest
-}
-
-// mentionsDay is dropRelativeDay's quick test: whether s holds, in any
-// case, one of the words it removes.
-func (l *language) mentionsDay(s string) bool {
-	low := strings.ToLower(s)
-	for _, set := range [...]map[string]bool{l.relativeDays, l.dayParts} {
-		for w := range set {
-			if strings.Contains(low, w) {
-				return true
-			}
-		}
-	}
-	return false
 }
