@@ -124,7 +124,9 @@ type Account struct {
 	Language string `mapstructure:"language" yaml:"language,omitempty" json:"language"`
 	// SpoilerText is Mastodon's content warning; empty for none.
 	SpoilerText string `mapstructure:"spoiler_text" yaml:"spoiler_text,omitempty" json:"spoiler_text"`
-	// MaxChars overrides the network's length limit (Mastodon: learned from the instance when 0).
+	// MaxChars replaces the network's length limit where an account may raise
+	// it (X, Mastodon: learned from the instance when 0) and only lowers it
+	// where the protocol fixes it (Bluesky); it gives an outbox a limit.
 	MaxChars int `mapstructure:"max_chars" yaml:"max_chars,omitempty" json:"max_chars"`
 	// Hashtags is the most hashtags a post carries. 0 takes teaser.hashtags.
 	Hashtags int `mapstructure:"hashtags" yaml:"hashtags,omitempty" json:"hashtags"`

@@ -164,7 +164,7 @@ func (v *validator) web(c *Config) {
 	if err != nil || w.AllowRemote {
 		return
 	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	if !isLoopback(host) {
 		v.add("listen", fmt.Sprintf("%q is not a loopback address and web.enabled is true: other machines could reach the review page; listen on 127.0.0.1, or set web.allow_remote: true to mean it", c.Listen))
 	}
 }

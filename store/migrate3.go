@@ -21,9 +21,9 @@ import (
 // dropped. A row already in the new format has no old id key and is left as
 // it is, so the step can run again without changing anything.
 func migrate3(ctx context.Context, tx *sql.Tx) error {
-	// The old and new types have the same fields under other JSON names,
-	// so a conversion carries every field; one that stopped compiling would
-	// mean the new format changed, and needs a mapping written out here.
+	// The old and new types have the same fields under other JSON names;
+	// fromV2 copies them field by field, and TestMigrate3_KeepsEveryOldField
+	// fails when an old field is not carried.
 	// articleRow gained the fields of schema 4 (zero for every old row).
 	articles := fromV2(articleV2.row)
 	if err := rewriteJSON(ctx, tx, "articles", "data", "id", v2IDPaths.article, articles); err != nil {

@@ -59,7 +59,7 @@ func (s *Store) CachedPage(ctx context.Context, id string) (CachedPage, bool, er
 	return p, true, nil
 }
 
-// SaveCachedPage stores p, replacing what was cached for its URL; a page
+// SaveCachedPage stores p, replacing what was cached for its article id; a page
 // without an article keeps the article cached before, so a failed fetch
 // does not lose the last good one.
 func (s *Store) SaveCachedPage(ctx context.Context, p CachedPage) error {

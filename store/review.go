@@ -18,7 +18,7 @@ import (
 //
 //	review            --Approve-->  approved   (also AutoApprove at AutoApproveAt)
 //	review, held      --Approve-->  approved
-//	review, approved  --Hold----->  held
+//	review, approved, pending --Hold--> held
 //	failed            --Hold----->  held       (its retries stop; Approve resends it with its key)
 //	review, approved, held, failed, pending --SkipPost--> skipped
 //	failed            --Retry---->  failed, due now (same text, same key)
@@ -290,7 +290,7 @@ func (s *Store) Approve(ctx context.Context, id int64) (Change, error) {
 	return ch, err
 }
 
-// Hold holds post id, under review, approved or failed: it is neither sent
+// Hold holds post id, under review, approved, pending or failed: it is neither sent
 // nor approved on its own (a failed post's retries stop) until Approve. A
 // post being sent or sent cannot be held.
 func (s *Store) Hold(ctx context.Context, id int64) (Change, error) {

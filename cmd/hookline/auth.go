@@ -45,13 +45,8 @@ callback URI exactly as printed (the default port is 8976), with Read and
 Write permissions.`,
 		Example: `  hookline auth x x-main
   hookline auth x x-main --port 9000`,
-		Args: cobra.ExactArgs(1),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return completeNames(g, xAccountNames)(cmd, args, prefix)
-		},
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeFirstArg(g, xAccountNames),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, cfgName, err := loadConfig(g)
 			if err != nil {

@@ -126,7 +126,7 @@ type target struct {
 
 func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account, arg string, dryRun bool, opt postOptions, r *redact.Redactor, stdout, stderr io.Writer) error {
 	if opt.variantSet && (opt.variant < 1 || opt.variant > teaser.Variants) {
-		return fmt.Errorf("--variant %d: want a number from 1 to %d", opt.variant, teaser.Variants)
+		return flagError("variant", opt.variant, fmt.Sprintf("a number from 1 to %d", teaser.Variants))
 	}
 	// The command prints its own outcome; only warnings and, when asked
 	// for, debug records are logged, in the configured format.

@@ -127,10 +127,7 @@ func previewAccounts(cfg *config.Config, kinds, names []string) ([]config.Accoun
 }
 
 func knownAccounts(cfg *config.Config) string {
-	var names []string
-	for _, a := range cfg.Networks {
-		names = append(names, a.Name)
-	}
+	names := accountNames(cfg)
 	if len(names) == 0 {
 		return " (it has none)"
 	}
@@ -230,10 +227,8 @@ func eachArticle(cmd *cobra.Command, name string, args []string, in inputFlags, 
 // previewConfig is the config commands that only read articles use: the
 // one found (see loadConfig) when there is a file, else the defaults.
 func previewConfig(cmd *cobra.Command, g *globals) (*config.Config, error) {
-	if g.configPath == "" && os.Getenv("HOOKLINE_CONFIG") == "" {
-		if _, err := os.Stat("config.yaml"); err != nil {
-			return new(config.Config).WithDefaults(), nil
-		}
+	if config.Resolve(g.configPath, os.Environ()) == "" {
+		return new(config.Config).WithDefaults(), nil // no file: the engine's defaults
 	}
 	c, _, _, err := loadConfigLax(g)
 	if err != nil {

@@ -116,25 +116,46 @@ func sendNow(ctx context.Context, cfg *config.Config, st *store.Store, g *global
 	return nil
 }
 
-// newStateCmd builds approve, hold and skip: each takes short ids and
-// moves each post with act.
-func newStateCmd(g *globals, use, short, long, done string, act func(st *store.Store) func(context.Context, int64) (store.Change, error)) *cobra.Command {
+// stateCmd is a command that moves posts by their short ids: approve,
+// hold, skip, retry.
+type stateCmd struct {
+	use, short, long, example string
+	// done is what the command says of each post it moved: "held".
+	done string
+	// act moves one post.
+	act func(st *store.Store, ctx context.Context, id int64) (store.Change, error)
+	// then runs on the posts act moved, with the config and the state
+	// file open (approve --now and retry send them); nil for none.
+	then func(ctx context.Context, cfg *config.Config, st *store.Store, recs []store.PostRecord, stdout, stderr io.Writer) error
+}
+
+// newStateCmd builds the command c: it takes short ids, moves each post
+// with act, then runs then on those it moved.
+func newStateCmd(g *globals, c stateCmd) *cobra.Command {
 	return &cobra.Command{
-		Use:   use + " ID...",
-		Short: short,
-		Long:  long,
-		Args:  cobra.MinimumNArgs(1),
+		Use:     c.use + " ID...",
+		Short:   c.short,
+		Long:    c.long,
+		Example: c.example,
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ids, err := parseIDs(args)
 			if err != nil {
 				return err
 			}
-			_, st, err := openState(cmd.Context(), g)
+			ctx := cmd.Context()
+			cfg, st, err := openState(ctx, g)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			_, err = actOnEach(cmd.Context(), st, ids, done, act(st), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			act := func(ctx context.Context, id int64) (store.Change, error) { return c.act(st, ctx, id) }
+			recs, err := actOnEach(ctx, st, ids, c.done, act, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			if c.then != nil && len(recs) > 0 {
+				if terr := c.then(ctx, cfg, st, recs, cmd.OutOrStdout(), cmd.ErrOrStderr()); err == nil {
+					err = terr
+				}
+			}
 			return err
 		},
 	}

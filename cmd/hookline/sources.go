@@ -163,10 +163,7 @@ func openSource(cmd *cobra.Command, g *globals, name string) (*store.Store, conf
 	}
 	sc, ok := cfg.Source(name)
 	if !ok {
-		names := make([]string, len(cfg.Sources))
-		for i, s := range cfg.Sources {
-			names[i] = s.Name
-		}
+		names := sourceNames(cfg)
 		known := "the config has no sources"
 		if len(names) > 0 {
 			known = "known: " + strings.Join(names, ", ")

@@ -4,7 +4,9 @@
 // Rules it posts under; the registry maps a config.Account onto that Config,
 // checks it, opens the kind's publisher, and builds every post (PostFor),
 // applying the keys all kinds share: max_chars, hashtags, language, utm and
-// template. Adding a network is one package and one line in kinds.
+// template. Adding a network is one package, one line in kinds, and a
+// field of config.Account for each key of its Config that no kind reads yet
+// (the Account is what config.yaml decodes into; the registry maps it on).
 package networks
 
 import (

@@ -42,7 +42,7 @@ type SignIn struct {
 // and the scopes granted. acct must be of kind x with a client_id; the
 // error says what to set otherwise.
 func SignInX(ctx context.Context, acct config.Account, s SignIn) (refreshToken, scope string, err error) {
-	if acct.Kind != "x" {
+	if !SignsIn(acct) {
 		return "", "", fmt.Errorf("%s: kind is %q; auth x is for accounts of kind x", acct.Name, acct.Kind)
 	}
 	c, err := kindOf[x.Config]{name: "x"}.config(acct)
