@@ -71,7 +71,7 @@ func Load(path string, defaultYAML []byte, env []string, check AccountCheck) (*C
 type AccountCheck func(a Account, written []string) ([]Warning, error)
 
 // LoadLax is Load for the commands that do not post (preview, keywords,
-// history, schedule, config show): a secret whose ${VAR} is not set is left
+// history, queue, schedule, config show): a secret whose ${VAR} is not set is left
 // empty, and named in unset (one warning a key) instead of failing the load,
 // along with the checks its account would fail without it. Any other unset
 // variable is still an error. The commands that post use Load.

@@ -3,10 +3,8 @@ package main
 import (
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -41,25 +39,21 @@ title. --format json prints one object a line, with every field.`,
 			if f.Limit < 1 {
 				return flagError("limit", f.Limit, "a number of 1 or more")
 			}
-			cfg, _, _, err := loadConfigLax(g)
+			ctx := cmd.Context()
+			// history only reads: it works on a read-only state folder.
+			cfg, st, err := openStateRead(ctx, g)
 			if err != nil {
 				return err
 			}
 			// An account no longer in the config may still have posts.
 			_, known := cfg.Account(f.Account)
 			unknown := f.Account != "" && !known
-			if _, err := os.Stat(cfg.State); errors.Is(err, os.ErrNotExist) {
+			if st == nil {
 				if unknown {
 					return unknownAccount(cfg, f.Account)
 				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "no posts yet: state file %s does not exist\n", cfg.State)
 				return nil
-			}
-			ctx := cmd.Context()
-			// history only reads: it works on a read-only state folder.
-			st, err := store.Open(ctx, cfg.State, store.Options{ReadOnly: true})
-			if err != nil {
-				return err
 			}
 			defer st.Close()
 			recs, err := st.History(ctx, f)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/review"
 	"github.com/hookline/hookline/store"
 )
@@ -36,16 +37,20 @@ text with its length as the network counts it against the account's limit.
 				return fmt.Errorf("--format %s: use text or json", format)
 			}
 			ctx := cmd.Context()
-			cfg, st, err := openState(ctx, g)
+			cfg, st, err := openStateRead(ctx, g)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			recs, err := st.Queue(ctx, f)
-			if err != nil {
-				return err
+			var recs []store.PostRecord
+			var cache networks.LimitsCache
+			if st != nil { // no state file yet: nothing queued
+				defer st.Close()
+				if recs, err = st.Queue(ctx, f); err != nil {
+					return err
+				}
+				cache = st
 			}
-			items, err := review.Items(ctx, cfg, st, recs, time.Now())
+			items, err := review.Items(ctx, cfg, cache, recs, time.Now())
 			if err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -27,6 +28,24 @@ func openState(ctx context.Context, g *globals) (*config.Config, *store.Store, e
 		return nil, nil, err
 	}
 	st, err := store.Open(ctx, cfg.State, store.Options{Log: newLogger(config.Log{Level: "warn"}, io.Discard)})
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, st, nil
+}
+
+// openStateRead opens the state file for a command that only reads it
+// (history, queue): the config loaded leniently (a secret's variable may be
+// unset), the file opened read-only, so it works on a read-only folder and
+// creates nothing. st is nil when the file does not exist yet.
+func openStateRead(ctx context.Context, g *globals) (cfg *config.Config, st *store.Store, err error) {
+	if cfg, _, _, err = loadConfigLax(g); err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Stat(cfg.State); errors.Is(err, os.ErrNotExist) {
+		return cfg, nil, nil
+	}
+	st, err = store.Open(ctx, cfg.State, store.Options{ReadOnly: true})
 	if err != nil {
 		return nil, nil, err
 	}
