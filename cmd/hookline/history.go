@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -116,9 +115,14 @@ func writeHistoryText(w io.Writer, recs []store.PostRecord, loc *time.Location) 
 		if r.Note == "duplicate" {
 			detail = strings.TrimSpace(detail + " (duplicate)")
 		}
-		title := cmp.Or(r.Title, r.ArticleID)
+		title := oneLine(r.Title, 60)
+		if r.Title == "" {
+			// An article without a title is named by its id, a link or a
+			// file: its end says which one, so a long one is cut at the start.
+			title = oneLineTail(r.ArticleID, 60)
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", r.Time().In(loc).Format("2006-01-02 15:04"), oneLine(r.Account, 24),
-			r.State, r.Attempts, oneLine(detail, 1<<16), oneLine(title, 60))
+			r.State, r.Attempts, oneLine(detail, 1<<16), title)
 	}
 	return tw.Flush()
 }
@@ -131,6 +135,15 @@ func oneLine(s string, n int) string {
 	}
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// oneLineTail is oneLine cut at the start: "…" and the last n-1 runes.
+func oneLineTail(s string, n int) string {
+	s = oneLine(s, 1<<16)
+	if r := []rune(s); len(r) > n {
+		return "…" + string(r[len(r)-n+1:])
 	}
 	return s
 }
