@@ -68,7 +68,12 @@ func Load(path string, defaultYAML []byte, env []string, check AccountCheck) (*C
 // account's entry sets (in the file or through HOOKLINE_ overrides), before
 // defaults. Problems are *FieldError and warnings are keyed relative to the
 // account ("access_token"); Load prefixes them with "networks[i].".
-type AccountCheck func(a Account, written []string) ([]Warning, error)
+//
+// identity is who the account posts as, the same for every entry that
+// names one real account and never a secret; Load refuses two entries with
+// the same one. "" when the kind cannot tell; such an entry is not
+// compared.
+type AccountCheck func(a Account, written []string) (warns []Warning, identity string, err error)
 
 // LoadLax is Load for the commands that do not post (preview, keywords,
 // history, queue, schedule, config show): a secret whose ${VAR} is not set is left
@@ -160,9 +165,11 @@ func parse(name string, data []byte, env []string, check AccountCheck, lax bool)
 	}
 	all := unjoin(c.Validate())
 	if check != nil {
+		identities := make([]string, len(c.Networks))
 		for i, a := range c.Networks {
 			key := fmt.Sprintf("networks[%d]", i)
-			ws, err := check(a, writtenKeys(raw, i))
+			ws, id, err := check(a, writtenKeys(raw, i))
+			identities[i] = id
 			for _, w := range ws {
 				w.Key = join(key, w.Key)
 				if !slices.ContainsFunc(warns, func(o Warning) bool { return o.Key == w.Key }) {
@@ -176,6 +183,7 @@ func parse(name string, data []byte, env []string, check AccountCheck, lax bool)
 				all = append(all, p)
 			}
 		}
+		all = append(all, sameAccount(c.Networks, identities)...)
 	}
 	for _, p := range all {
 		var fe *FieldError
@@ -188,6 +196,27 @@ func parse(name string, data []byte, env []string, check AccountCheck, lax bool)
 		return nil, warns, unset, &Error{File: name, Problems: problems}
 	}
 	return &c, warns, unset, nil
+}
+
+// sameAccount reports each entry of accts whose identity an earlier entry
+// has: the two would post everything twice to one real account.
+func sameAccount(accts []Account, identities []string) []error {
+	var problems []error
+	first := map[string]int{}
+	for i, id := range identities {
+		if id == "" {
+			continue
+		}
+		j, ok := first[id]
+		if !ok {
+			first[id] = i
+			continue
+		}
+		problems = append(problems, &FieldError{Key: fmt.Sprintf("networks[%d]", i), Msg: fmt.Sprintf(
+			"%s posts as the same %s account as networks[%d] (%s), so both would post everything to it; keep one entry",
+			accts[i].Name, accts[i].Kind, j, accts[j].Name)})
+	}
+	return problems
 }
 
 // laxSecrets takes the unset variables of secrets out of problems and

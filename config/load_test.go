@@ -106,6 +106,16 @@ func TestParse_Problems(t *testing.T) {
 			[]string{`c.yaml: sources[1].name: "a" is used twice; names must be unique`}},
 		{"duplicate schedule", "schedules: [{name: a, cron: '@daily'}, {name: a, cron: '@daily'}]",
 			[]string{`c.yaml: schedules[1].name: "a" is used twice; names must be unique`}},
+		{"same mastodon account twice", "networks: [{name: masto, kind: mastodon, server: https://m.example, access_token: t}, {name: out, kind: outbox}, " +
+			"{name: newsroom, kind: mastodon, server: 'https://M.example:443/', access_token: t, visibility: unlisted}]",
+			[]string{"c.yaml: networks[2]: newsroom posts as the same mastodon account as networks[0] (masto), so both would post everything to it; keep one entry"}},
+		{"same outbox file twice", "networks: [{name: a, kind: outbox, path: ./out.jsonl}, {name: b, kind: outbox, path: out.jsonl}, {name: c, kind: outbox, path: sub/../out.jsonl}]",
+			[]string{
+				"c.yaml: networks[1]: b posts as the same outbox account as networks[0] (a), so both would post everything to it; keep one entry",
+				"c.yaml: networks[2]: c posts as the same outbox account as networks[0] (a), so both would post everything to it; keep one entry",
+			}},
+		{"same bluesky handle twice", "networks: [{name: a, kind: bluesky, identifier: Alice.test, app_password: p}, {name: b, kind: bluesky, identifier: '@alice.test', app_password: q}]",
+			[]string{"c.yaml: networks[1]: b posts as the same bluesky account as networks[0] (a), so both would post everything to it; keep one entry"}},
 		{"missing name", "networks: [{kind: outbox}]", []string{"c.yaml: networks[0].name: required"}},
 		{"bad name", "networks: [{name: 'my acct', kind: outbox}]",
 			[]string{`c.yaml: networks[0].name: "my acct": use only letters, digits, '-', '_' and '.'`}},
@@ -194,6 +204,33 @@ func TestParse_Problems(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant:\n%s", err, strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestParse_OtherAccounts: entries for different real accounts load, and
+// so do entries whose account the config cannot tell (standard output, a
+// secret not set): only one account named twice is refused.
+func TestParse_OtherAccounts(t *testing.T) {
+	const yaml = `
+networks:
+  - {name: a, kind: mastodon, server: https://m.example, access_token: '${TOKEN_A}'}
+  - {name: b, kind: mastodon, server: https://m.example, access_token: '${TOKEN_B}'}
+  - {name: c, kind: mastodon, server: https://n.example, access_token: '${TOKEN_A}'}
+  - {name: out1, kind: outbox}
+  - {name: out2, kind: outbox, path: '-'}
+  - {name: x1, kind: x, client_id: app}
+  - {name: x2, kind: x, client_id: app}
+`
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := config.Load(path, nil, []string{"TOKEN_A=ta", "TOKEN_B=tb"}, networks.CheckAccount); err != nil {
+		t.Errorf("Load: %v", err)
+	}
+	// Unset, both tokens are empty: not taken for one account.
+	if _, _, _, err := config.LoadLax(path, nil, nil, networks.CheckAccount); err != nil {
+		t.Errorf("LoadLax with the tokens unset: %v", err)
 	}
 }
 

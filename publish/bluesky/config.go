@@ -1,10 +1,13 @@
 package bluesky
 
 import (
+	"cmp"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/internal/identity"
 	"github.com/hookline/hookline/teaser/fit"
 )
 
@@ -34,6 +37,18 @@ func (c Config) Check() error {
 		errs = append(errs, &config.FieldError{Key: "app_password", Msg: "required for kind bluesky: " + appPasswordHelp})
 	}
 	return errors.Join(errs...)
+}
+
+// Identity is who the account posts as, from the config alone: the PDS
+// (DefaultServer when none is set, in one form) and the identifier, handle
+// or DID, lower-cased and without a leading "@" (handles are
+// case-insensitive). Empty without an identifier.
+func (c Config) Identity() string {
+	id := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(c.Identifier), "@"))
+	if id == "" {
+		return ""
+	}
+	return identity.Server(cmp.Or(c.Server, DefaultServer)) + " " + id
 }
 
 // Rules are Bluesky's length rules: 300 graphemes and 3000 UTF-8 bytes,

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/internal/identity"
 	"github.com/hookline/hookline/teaser/fit"
 )
 
@@ -43,6 +44,16 @@ func (c Config) Check() error {
 		errs = append(errs, &config.FieldError{Key: "visibility", Msg: fmt.Sprintf("%q is not one of public, unlisted, private, direct", c.Visibility)})
 	}
 	return errors.Join(errs...)
+}
+
+// Identity is who the account posts as, from the config alone: the
+// instance (in one form) and a digest of the access token, which names one
+// user there. Empty without a server or token.
+func (c Config) Identity() string {
+	if c.Server == "" || c.AccessToken == "" {
+		return ""
+	}
+	return identity.Server(c.Server) + " token " + identity.Digest(c.AccessToken.Value())
 }
 
 // Server is the instance's address as the Client writes it (and keys its

@@ -188,13 +188,21 @@ type kind interface {
 	// cachedRules are the rules a publisher of the kind learned and kept
 	// in cache; false when the kind learns none or none are kept.
 	cachedRules(ctx context.Context, a config.Account, cache LimitsCache) (fit.Rules, bool)
+	// identity is who a posts as, the kind's name first (see Identity).
+	identity(a config.Account) string
 }
 
-// checker is what every kind's Config does.
-type checker interface{ Check() error }
+// kindConfig is what every kind's Config does.
+type kindConfig interface {
+	Check() error
+	// Identity is the real account the Config posts as, read from the
+	// Config alone (no network call, no secret in it); "" when the Config
+	// cannot tell.
+	Identity() string
+}
 
 // kindOf is a kind whose publisher is opened from its Config C.
-type kindOf[C checker] struct {
+type kindOf[C kindConfig] struct {
 	name   string
 	rules  func() fit.Rules
 	opener func(C, Deps) (publish.Publisher, error)
@@ -247,6 +255,17 @@ func (k kindOf[C]) check(a config.Account) error {
 	return c.Check()
 }
 
+func (k kindOf[C]) identity(a config.Account) string {
+	c, err := k.config(a)
+	if err != nil {
+		return ""
+	}
+	if id := c.Identity(); id != "" {
+		return k.name + " " + id
+	}
+	return ""
+}
+
 func (k kindOf[C]) open(a config.Account, d Deps) (publish.Publisher, error) {
 	c, err := k.config(a)
 	if err != nil {
@@ -295,21 +314,41 @@ func Open(ctx context.Context, acct config.Account, deps Deps) (publish.Publishe
 	return k.open(acct, deps)
 }
 
+// Identity is who acct posts as, for exactly-once: its kind and the real
+// account its config names, read from the config without asking the
+// network — a Mastodon instance and a digest of the access token, a
+// Bluesky PDS and handle or DID, X's server and a digest of the
+// credentials, an outbox file's real path. Renaming the entry does not
+// change it, and it holds no secret, only digests of them. The state file
+// keeps it (store.AdoptIdentities), so that a renamed entry takes its
+// history over, and config loading refuses two entries with the same one.
+// It is "" when the config cannot tell (an outbox on standard output, X
+// signed in with `hookline auth x`, a credential not set, an unknown kind):
+// such an account is never compared.
+func Identity(acct config.Account) string {
+	k, err := lookup(acct)
+	if err != nil {
+		return ""
+	}
+	return k.identity(acct)
+}
+
 // CheckAccount validates what the kinds know of a: its kind exists and the
 // kind's keys are set as it needs. written are the keys a's entry sets in
 // the file; a key the kind does not read is a warning, as is a max_chars
 // above a limit the network does not let it raise. Keys are relative to the
-// account. It is the config.AccountCheck every load of a config runs.
-func CheckAccount(a config.Account, written []string) ([]config.Warning, error) {
+// account. It also returns who a posts as (Identity), with which config
+// loading refuses two entries for one real account. It is the
+// config.AccountCheck every load of a config runs.
+func CheckAccount(a config.Account, written []string) (warns []config.Warning, identity string, err error) {
 	k, err := lookup(a)
 	if err != nil {
 		msg := "required: one of " + strings.Join(Kinds(), ", ")
 		if a.Kind != "" {
 			msg = fmt.Sprintf("%q is not one of %s", a.Kind, strings.Join(Kinds(), ", "))
 		}
-		return nil, &config.FieldError{Key: "kind", Msg: msg}
+		return nil, "", &config.FieldError{Key: "kind", Msg: msg}
 	}
-	var warns []config.Warning
 	used := append(k.keys(), commonKeys...)
 	for _, w := range written {
 		if !slices.Contains(used, w) {
@@ -323,7 +362,7 @@ func CheckAccount(a config.Account, written []string) ([]config.Warning, error) 
 	if terr := CheckTemplate(a.Template); terr != nil {
 		err = errors.Join(err, &config.FieldError{Key: "template", Msg: terr.Error()})
 	}
-	return warns, err
+	return warns, k.identity(a), err
 }
 
 var _ config.AccountCheck = CheckAccount

@@ -133,7 +133,7 @@ func TestCheckAccount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			warns, err := networks.CheckAccount(tt.acct, tt.written)
+			warns, _, err := networks.CheckAccount(tt.acct, tt.written)
 			if len(warns) != len(tt.warns) {
 				t.Fatalf("warnings %v, want %d: %q", warns, len(tt.warns), tt.warns)
 			}
@@ -170,7 +170,7 @@ func TestKinds_ownTheirKeys(t *testing.T) {
 	for key := range all {
 		read := false
 		for _, kind := range networks.Kinds() {
-			warns, _ := networks.CheckAccount(config.Account{Name: "a", Kind: kind}, []string{key})
+			warns, _, _ := networks.CheckAccount(config.Account{Name: "a", Kind: kind}, []string{key})
 			read = read || len(warns) == 0
 		}
 		if !read {

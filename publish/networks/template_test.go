@@ -29,7 +29,7 @@ func TestCheckTemplate(t *testing.T) {
 			t.Errorf("CheckTemplate(%q) = %v, want %q", tmpl, err, want)
 		}
 	}
-	warns, err := CheckAccount(config.Account{Name: "o", Kind: "outbox", Template: "{body}"}, []string{"template"})
+	warns, _, err := CheckAccount(config.Account{Name: "o", Kind: "outbox", Template: "{body}"}, []string{"template"})
 	var fe *config.FieldError
 	if len(warns) != 0 || !errors.As(err, &fe) || fe.Key != "template" {
 		t.Errorf("CheckAccount with a bad template: %v, %v; want a template problem", warns, err)

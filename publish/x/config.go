@@ -1,11 +1,13 @@
 package x
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 	"time"
 
 	"github.com/hookline/hookline/config"
+	"github.com/hookline/hookline/publish/internal/identity"
 	"github.com/hookline/hookline/teaser/fit"
 )
 
@@ -74,6 +76,29 @@ func (c Config) Check() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Identity is who the account posts as, from the config alone: the API
+// server (DefaultServer when none is set, in one form) and a digest of the
+// credentials that name one user: with OAuth 1.0a the consumer key and
+// access token, with OAuth 2.0 the client id and the refresh token written
+// in the config, else its access token. Empty when the config holds none
+// of them: an account signed in with `hookline auth x` keeps its token in
+// the state file, and the config alone cannot tell whose it is.
+func (c Config) Identity() string {
+	server := identity.Server(cmp.Or(c.Server, DefaultServer))
+	switch {
+	case c.ConsumerKey != "" || c.ConsumerSecret != "" || c.AccessSecret != "": // OAuth 1.0a, as newCredentials reads it
+		if c.ConsumerKey == "" || c.AccessToken == "" {
+			return ""
+		}
+		return server + " oauth1 " + identity.Digest(c.ConsumerKey.Value(), c.AccessToken.Value())
+	case c.RefreshToken != "":
+		return server + " oauth2 " + identity.Digest(c.ClientID, c.RefreshToken.Value())
+	case c.AccessToken != "":
+		return server + " oauth2 " + identity.Digest(c.ClientID, c.AccessToken.Value())
+	}
+	return ""
 }
 
 // Rules are X's length rules (twitter-text config v3): 280 weighted
