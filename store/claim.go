@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -67,6 +68,10 @@ func (s *Store) Claim(ctx context.Context, req ClaimRequest) (Claim, error) {
 // order. A second request for the same article × account is skipped as in
 // flight.
 func (s *Store) ClaimMany(ctx context.Context, reqs []ClaimRequest) ([]Claim, error) {
+	reqs = slices.Clone(reqs)
+	for i := range reqs {
+		reqs[i].Post.Account = s.current(reqs[i].Post.Account)
+	}
 	for _, req := range reqs {
 		if p := req.Post; p.ArticleID == "" || p.Account == "" || p.IdempotencyKey == "" {
 			return nil, fmt.Errorf("state %s: claim: post needs article id, account and idempotency key", s.path)
@@ -230,6 +235,10 @@ type Outcome struct {
 // not, the posts stop being in flight here: if the commit failed they stay
 // posting and the next Resume reconciles them with the same key.
 func (s *Store) Record(ctx context.Context, now time.Time, outs []Outcome) error {
+	outs = slices.Clone(outs)
+	for i := range outs {
+		outs[i].Account = s.current(outs[i].Account)
+	}
 	defer func() {
 		for _, o := range outs {
 			s.setInFlight(o.ArticleID, o.Account, o.Share, false)
@@ -283,6 +292,7 @@ func (s *Store) MarkFailed(ctx context.Context, articleID, account, lastError st
 
 // Skip records that p will never be posted (unless it was posted already).
 func (s *Store) Skip(ctx context.Context, p Post, reason string, now time.Time) error {
+	p.Account = s.current(p.Account)
 	data, err := encodePost(p)
 	if err != nil {
 		return fmt.Errorf("state %s: %w", s.path, err)

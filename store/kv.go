@@ -62,6 +62,7 @@ func (s *Store) SetLastRun(ctx context.Context, schedule string, t time.Time) er
 // Token returns the stored (rotated) token for an account; empty when none.
 // The value never appears in errors.
 func (s *Store) Token(ctx context.Context, account string) (string, error) {
+	account = s.current(account)
 	var tok string
 	err := s.db.QueryRowContext(ctx, "SELECT token FROM tokens WHERE account = ?", account).Scan(&tok)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -72,6 +73,7 @@ func (s *Store) Token(ctx context.Context, account string) (string, error) {
 
 // SetToken stores a rotated token for an account.
 func (s *Store) SetToken(ctx context.Context, account, token string) error {
+	account = s.current(account)
 	err := s.exec(ctx, `INSERT INTO tokens (account, token, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (account) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at`,
 		account, token, s.Now().UnixNano())

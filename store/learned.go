@@ -4,10 +4,14 @@ import "context"
 
 // The tables of what sources and networks tell along the way — each
 // source's last poll, error and backfill, the feed pages read, the limits
-// a network told — are created when a state file is opened, with CREATE
-// TABLE IF NOT EXISTS, rather than by a numbered migration: a file of
-// schema 4 written before they existed gets them without a schema change.
-// None of them decides whether a post was made; that stays in posts.
+// a network told, who each account posts as — are created when a state
+// file is opened, with CREATE TABLE IF NOT EXISTS, rather than by a
+// numbered migration: a file of schema 4 written before they existed gets
+// them without a schema change, and a release before them reads the file as
+// it did. None of them decides whether a post was made; that stays in
+// posts. (account_identity only says which name holds an account's posts:
+// lost, it is learned again at the next open, and only a rename made
+// before then goes unseen; see adopt.go.)
 const learnedTables = `
 CREATE TABLE IF NOT EXISTS source_stats (
 	source        TEXT PRIMARY KEY,
@@ -32,6 +36,11 @@ CREATE TABLE IF NOT EXISTS instance_limits (
 	max_chars  INTEGER NOT NULL,
 	url_length INTEGER NOT NULL,
 	learned_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS account_identity (
+	identity   TEXT PRIMARY KEY,
+	account    TEXT NOT NULL,
+	updated_at INTEGER NOT NULL
 ) STRICT;
 `
 

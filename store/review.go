@@ -103,6 +103,10 @@ type Proposal struct {
 // that already has a row keeps it as it is — a person's edit or decision is
 // never overwritten by a later fire — and that row is returned.
 func (s *Store) Propose(ctx context.Context, now time.Time, props []Proposal) ([]PostRecord, error) {
+	props = slices.Clone(props)
+	for i := range props {
+		props[i].Post.Account = s.current(props[i].Post.Account)
+	}
 	for _, pr := range props {
 		if p := pr.Post; p.ArticleID == "" || p.Account == "" || p.IdempotencyKey == "" {
 			return nil, fmt.Errorf("state %s: propose: post needs article id, account and idempotency key", s.path)

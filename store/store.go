@@ -38,6 +38,9 @@ type Store struct {
 	// left over (its outcome failed to commit) and may be reconciled.
 	mu       sync.Mutex
 	inflight map[flight]bool
+	// renamed maps a name AdoptIdentities moved away from, which the config
+	// no longer has, to the account's new name (see current).
+	renamed map[string]string
 	// writing admits one of this process's writers at a time. SQLite's busy
 	// handler polls with growing sleeps rather than queueing, so many
 	// goroutines contending for the write lock can starve one past
@@ -152,7 +155,7 @@ func Open(ctx context.Context, path string, opts ...Options) (*Store, error) {
 }
 
 func newStore(db *sql.DB, path string, id fileID) *Store {
-	return &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[flight]bool{}, writing: make(chan struct{}, 1),
+	return &Store{db: db, path: path, id: id, owner: newOwner(), inflight: map[flight]bool{}, renamed: map[string]string{}, writing: make(chan struct{}, 1),
 		alive: processAlive, Lease: DefaultLease, Now: time.Now}
 }
 
