@@ -35,7 +35,8 @@ type poller struct {
 // build compiles cfg. Accounts whose publisher cannot be opened are kept
 // with their error, reported at each fire, so that one bad account does not
 // stop the others. Sources whose config did not change since old keep
-// their poller (and what it knows).
+// their poller (and what it knows). The state file adopts the history of
+// accounts renamed in cfg (AdoptIdentities) before the plan runs.
 func (d *Daemon) build(ctx context.Context, cfg *config.Config, old *plan) (*plan, error) {
 	jobs, err := Jobs(cfg)
 	if err != nil {
@@ -69,6 +70,12 @@ func (d *Daemon) build(ctx context.Context, cfg *config.Config, old *plan) (*pla
 			return nil, err
 		}
 		p.sources = append(p.sources, &poller{cfg: sc, src: src, polled: make(chan struct{})})
+	}
+	if d.Store != nil {
+		// Last, so that a config that cannot run moves nothing.
+		if err := AdoptIdentities(ctx, d.Store, cfg.Networks, d.log()); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }

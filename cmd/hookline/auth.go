@@ -58,7 +58,7 @@ Write permissions.`,
 			}
 			ctx := cmd.Context()
 			out := cmd.OutOrStdout()
-			st, err := store.Open(ctx, cfg.State, store.Options{Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))})
+			st, err := openStateWrite(ctx, cfg, store.Options{Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))}, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

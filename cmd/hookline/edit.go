@@ -38,7 +38,7 @@ A post that was ever sent cannot be edited.`,
 				return err
 			}
 			ctx := cmd.Context()
-			cfg, st, err := openState(ctx, g)
+			cfg, st, err := openState(ctx, g, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

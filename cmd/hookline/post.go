@@ -162,7 +162,7 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 	var st *store.Store
 	deps := networks.Deps{Stdout: stdout, Log: log, Redactor: r}
 	if !dryRun {
-		if st, err = store.Open(ctx, cfg.State, store.Options{Log: log}); err != nil {
+		if st, err = openStateWrite(ctx, cfg, store.Options{Log: log}, stderr); err != nil {
 			return err
 		}
 		defer st.Close()

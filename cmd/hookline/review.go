@@ -21,13 +21,13 @@ import (
 // here: the config and state file, short ids, one line per post, and
 // sending stored posts now.
 
-// openState loads the config and opens its state file.
-func openState(ctx context.Context, g *globals) (*config.Config, *store.Store, error) {
+// openState loads the config and opens its state file for writing.
+func openState(ctx context.Context, g *globals, stderr io.Writer) (*config.Config, *store.Store, error) {
 	cfg, _, err := loadConfig(g)
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := store.Open(ctx, cfg.State, store.Options{Log: newLogger(config.Log{Level: "warn"}, io.Discard)})
+	st, err := openStateWrite(ctx, cfg, store.Options{Log: newLogger(config.Log{Level: "warn"}, io.Discard)}, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,7 +163,7 @@ func newStateCmd(g *globals, c stateCmd) *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			cfg, st, err := openState(ctx, g)
+			cfg, st, err := openState(ctx, g, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

@@ -171,7 +171,7 @@ func openSource(cmd *cobra.Command, g *globals, name string) (*store.Store, conf
 		return nil, sc, fmt.Errorf("no source named %q; %s", name, known)
 	}
 	ctx := cmd.Context()
-	st, err := store.Open(ctx, cfg.State)
+	st, err := openStateWrite(ctx, cfg, store.Options{}, cmd.ErrOrStderr())
 	if err != nil {
 		return nil, sc, err
 	}
