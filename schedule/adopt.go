@@ -14,13 +14,13 @@ import (
 // instead of posting it all again (store.AdoptIdentities), and logs each
 // rename. The daemon runs it at start and at each reload, before anything
 // is posted under the config; the commands that write the state file run
-// it when they open it.
-func AdoptIdentities(ctx context.Context, st *store.Store, accts []config.Account, log *slog.Logger) error {
+// it when they open it, with opts.NotUnderDaemon.
+func AdoptIdentities(ctx context.Context, st *store.Store, accts []config.Account, log *slog.Logger, opts store.AdoptOptions) error {
 	ids := make(map[string]string, len(accts))
 	for _, a := range accts {
 		ids[a.Name] = networks.Identity(a)
 	}
-	adopted, err := st.AdoptIdentities(ctx, ids)
+	adopted, err := st.AdoptIdentities(ctx, ids, opts)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/hookline/hookline/config"
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/source"
+	"github.com/hookline/hookline/store"
 )
 
 // plan is one config, compiled: what the daemon runs until the next
@@ -73,7 +74,7 @@ func (d *Daemon) build(ctx context.Context, cfg *config.Config, old *plan) (*pla
 	}
 	if d.Store != nil {
 		// Last, so that a config that cannot run moves nothing.
-		if err := AdoptIdentities(ctx, d.Store, cfg.Networks, d.log()); err != nil {
+		if err := AdoptIdentities(ctx, d.Store, cfg.Networks, d.log(), store.AdoptOptions{}); err != nil {
 			return nil, err
 		}
 	}

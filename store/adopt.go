@@ -16,6 +16,16 @@ import (
 // config.yaml takes its history along instead of posting it all again,
 // while a name whose credentials change (a rotated token) keeps its own.
 
+// AdoptOptions tune AdoptIdentities. The zero value is the daemon's.
+type AdoptOptions struct {
+	// NotUnderDaemon refuses to move anything, with an error wrapping
+	// ErrLocked, while a daemon holds the state file's lock (LockDaemon):
+	// the daemon posts under the names of its own config until it reloads,
+	// and would post again what was moved away from them. The commands set
+	// it; the daemon adopts at each reload.
+	NotUnderDaemon bool
+}
+
 // Adopted is an account renamed in the config whose history moved to its
 // new name.
 type Adopted struct {
@@ -41,12 +51,13 @@ type Adopted struct {
 // chain (a to b, and a new a) or swap names.
 //
 // The moves are returned for the caller to log. Two names with one
-// identity are an error: config loading refuses them.
+// identity are an error: config loading refuses them. See AdoptOptions for
+// a command run beside a daemon.
 //
 // In this process, what is still done under a name renamed away that the
 // config no longer has — a fire of the config before a reload, a post in
 // flight — is recorded under the new name.
-func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string) ([]Adopted, error) {
+func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string, opts AdoptOptions) ([]Adopted, error) {
 	byIdentity := map[string]string{}
 	for _, name := range slices.Sorted(maps.Keys(accounts)) {
 		id := accounts[name]
@@ -68,6 +79,11 @@ func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string)
 			return err
 		}
 		moves = renames(byIdentity, held)
+		if len(moves) > 0 && opts.NotUnderDaemon {
+			if err := s.noDaemon(moves); err != nil {
+				return err
+			}
+		}
 		if adopted, err = moveAccounts(ctx, tx, moves); err != nil {
 			return err
 		}
@@ -78,6 +94,19 @@ func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string)
 	}
 	s.followRenames(accounts, moves)
 	return adopted, nil
+}
+
+// noDaemon refuses moves while a daemon runs on the state file. It is
+// called in AdoptIdentities's transaction: a daemon starting meanwhile
+// adopts once it commits.
+func (s *Store) noDaemon(moves map[string]string) error {
+	pid, err := s.daemonPID()
+	if err != nil || pid == "" {
+		return err
+	}
+	old := slices.Sorted(maps.Keys(moves))[0]
+	return fmt.Errorf("state %s: %s is %s renamed in this config, but the daemon (pid %s) on this state file still runs a config without the rename "+
+		"(%w): have it reload first (it does when its config file is saved, or on SIGHUP), then run this again", s.path, moves[old], old, pid, ErrLocked)
 }
 
 // heldIdentities maps each recorded identity to the name holding its

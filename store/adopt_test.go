@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,7 +25,7 @@ func posted(t *testing.T, s *Store, account, articleID, receipt string) {
 
 func adopt(t *testing.T, s *Store, accounts map[string]string) []Adopted {
 	t.Helper()
-	got, err := s.AdoptIdentities(context.Background(), accounts)
+	got, err := s.AdoptIdentities(context.Background(), accounts, AdoptOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +175,7 @@ func TestStore_AdoptIdentities_inFlight(t *testing.T) {
 
 func TestStore_AdoptIdentities_oneIdentityTwice(t *testing.T) {
 	s := setup(t)
-	_, err := s.AdoptIdentities(context.Background(), map[string]string{"a": "x 1", "b": "x 1"})
+	_, err := s.AdoptIdentities(context.Background(), map[string]string{"a": "x 1", "b": "x 1"}, AdoptOptions{})
 	if err == nil {
 		t.Fatal("two names with one identity adopted")
 	}
@@ -186,4 +189,39 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestStore_AdoptIdentities_notUnderDaemon: a command does not move a
+// history while a daemon runs on the file with a config that does not
+// have the rename; it records new identities, and moves once the daemon
+// is gone.
+func TestStore_AdoptIdentities_notUnderDaemon(t *testing.T) {
+	ctx := context.Background()
+	daemon := setup(t)
+	release, err := daemon.LockDaemon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	adopt(t, daemon, map[string]string{"masto": "mastodon m1"})
+	posted(t, daemon, "masto", "a", "1")
+
+	cmd, err := Open(ctx, daemon.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Close()
+	got, err := cmd.AdoptIdentities(ctx, map[string]string{"newsroom": "mastodon m1", "box": "outbox /o"}, AdoptOptions{NotUnderDaemon: true})
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), fmt.Sprintf("newsroom is masto renamed in this config, but the daemon (pid %d)", os.Getpid())) {
+		t.Fatalf("adopt beside the daemon = %+v, %v; want a refusal naming the rename and the daemon", got, err)
+	}
+	wantHistory(t, cmd, "masto", "a=1")
+	if _, err := cmd.AdoptIdentities(ctx, map[string]string{"masto": "mastodon m1", "box": "outbox /o"}, AdoptOptions{NotUnderDaemon: true}); err != nil {
+		t.Errorf("adopt of the daemon's names beside it: %v", err)
+	}
+	must(t, release())
+	got, err = cmd.AdoptIdentities(ctx, map[string]string{"newsroom": "mastodon m1", "box": "outbox /o"}, AdoptOptions{NotUnderDaemon: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAdopted(t, got, Adopted{From: "masto", To: "newsroom", Posts: 1})
 }

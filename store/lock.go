@@ -47,12 +47,8 @@ func lockFile(name string) (func() error, error) {
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 		defer f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			pid := "unknown"
-			if b, rerr := os.ReadFile(name); rerr == nil && strings.TrimSpace(string(b)) != "" {
-				pid = strings.TrimSpace(string(b))
-			}
 			return nil, fmt.Errorf("state %s: %w (pid %s holds %s); stop it first or point state: at another file",
-				strings.TrimSuffix(name, ".lock"), ErrLocked, pid, name)
+				strings.TrimSuffix(name, ".lock"), ErrLocked, lockPID(name), name)
 		}
 		return nil, classify(name, "lock", err)
 	}
@@ -77,6 +73,41 @@ func lockFile(name string) (func() error, error) {
 		}
 		return f.Close()
 	}, nil
+}
+
+// lockPID is the process id the daemon holding the lock file name wrote
+// into it, or "unknown".
+func lockPID(name string) string {
+	if b, err := os.ReadFile(name); err == nil && strings.TrimSpace(string(b)) != "" {
+		return strings.TrimSpace(string(b))
+	}
+	return "unknown"
+}
+
+// daemonPID is the process id of the daemon holding the state file's lock
+// (LockDaemon), or "" when none does. It only looks: no lock is taken but
+// for an instant, and no file is created.
+func (s *Store) daemonPID() (string, error) {
+	real, err := realPath(s.path)
+	if err != nil {
+		return "", classify(s.path, "resolve", err)
+	}
+	name := real + ".lock"
+	f, err := os.Open(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", classify(name, "open lock file", err)
+	}
+	defer f.Close() // drops the shared lock taken below
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_SH|unix.LOCK_NB); err != nil {
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return lockPID(name), nil
+		}
+		return "", classify(name, "lock", err)
+	}
+	return "", nil
 }
 
 // processAlive reports whether a process with this id exists.

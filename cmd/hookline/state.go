@@ -14,13 +14,15 @@ import (
 // and backfill) and, before the command changes anything, has it adopt
 // the history of accounts renamed in cfg (schedule.AdoptIdentities, which
 // the daemon runs at start and at each reload). Renames are logged to
-// stderr at cfg's log level and format.
+// stderr at cfg's log level and format. A rename the daemon running on the
+// file has not taken yet is refused: until it reloads, it posts under the
+// old name.
 func openStateWrite(ctx context.Context, cfg *config.Config, opts store.Options, stderr io.Writer) (*store.Store, error) {
 	st, err := store.Open(ctx, cfg.State, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := schedule.AdoptIdentities(ctx, st, cfg.Networks, newLogger(cfg.Log, stderr)); err != nil {
+	if err := schedule.AdoptIdentities(ctx, st, cfg.Networks, newLogger(cfg.Log, stderr), store.AdoptOptions{NotUnderDaemon: true}); err != nil {
 		st.Close()
 		return nil, err
 	}
