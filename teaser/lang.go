@@ -104,6 +104,17 @@ type language struct {
 	// personAfter are words that, right after a name, make it a person's;
 	// personPronouns after a name in the same sentence point back to one.
 	personAfter, personPronouns map[string]bool
+	// pluralPronouns point back to a plural noun; one earlier in the same
+	// sentence is their antecedent ("Two neighbours pushed … over their hedge").
+	pluralPronouns map[string]bool
+	// asides open a phrase set off by commas that adds others to the
+	// sentence's subject or object and can go without changing the claim:
+	// ", along with kiosks and snack bars,".
+	asides []string
+	// listJoiners join the last item of a list: a word ending in -ing
+	// before one is a list's item ("negligence, speeding and forgery"),
+	// not a clause a sentence can end before.
+	listJoiners map[string]bool
 	// demonymEndings end the adjectives of places and peoples ("Korean",
 	// "British"): such a word alone is no name.
 	demonymEndings []string

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The writer puts the news first. It picks the sentence a journalist would
@@ -199,11 +200,12 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
 		return "", "", false, false // a label: "What: …"
 	}
-	for _, w := range ws {
+	for k, w := range ws {
 		if w.upper && !w.stop {
 			break
 		}
-		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) {
+		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) &&
+			!(k > 0 && w.norm == "another") && !lang.antecedentBefore(s, ws[:k], w) {
 			return "", "", false, false // "… lifted him off the fence": who?
 		}
 	}
@@ -246,12 +248,127 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	s = lang.dropEchoLabel(s)
 	full = s
 	if n > maxFactWords {
-		s = safeShorten(lang, s, maxFactWords)
+		s = lang.dropAside(s)
+		if cut := safeShorten(lang, s, maxFactWords); cut == s || wordCount(s) > maxStandalone || !d.losesNews(lang, cut, s) {
+			// A cut that takes the title's words away takes the news with
+			// it: "… charged a harbour master with negligence." without the
+			// collision; the sentence posted whole is better.
+			s = cut
+		}
 		if wordCount(s) > maxStandalone {
 			return "", "", false, false
 		}
 	}
 	return s, full, leaned, true
+}
+
+// antecedentBefore reports whether a pronoun w has, among the words
+// before it in the same sentence, a noun it can point back to: a plural
+// noun for "their", a person ("the man", "a father") for "his".
+func (l *language) antecedentBefore(s string, before []word, w word) bool {
+	pron := strings.ToLower(s[w.start:w.end])
+	plural, person := l.pluralPronouns[pron], l.personPronouns[pron]
+	if !plural && !person {
+		return false
+	}
+	for _, b := range before {
+		if b.stop || b.upper || insideQuote(s, b.start) || l.references[b.norm] {
+			continue
+		}
+		raw := strings.ToLower(s[b.start:b.end])
+		if plural && raw != b.norm && strings.HasSuffix(raw, "s") && !strings.ContainsAny(raw, "'’") {
+			return true // "neighbours", folded as "neighbour"
+		}
+		if person && l.titles[raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// losesNews reports whether cutting whole down to cut drops more of the
+// title's content words than it keeps: the cut kept a side of the story
+// and dropped what the title says it is about.
+func (d *document) losesNews(lang *language, cut, whole string) bool {
+	inTitle := func(norm string) bool {
+		for _, t := range d.title {
+			if !t.stop && t.norm == norm {
+				return true
+			}
+		}
+		return false
+	}
+	kept := lang.words(cut)
+	seen := make(map[string]bool, len(kept))
+	keptN, lostN := 0, 0
+	for _, w := range kept {
+		if !w.stop && !seen[w.norm] && inTitle(w.norm) {
+			keptN++
+		}
+		seen[w.norm] = true
+	}
+	for _, w := range lang.words(whole)[len(kept):] {
+		if !w.stop && !seen[w.norm] && inTitle(w.norm) {
+			lostN++
+		}
+		seen[w.norm] = true
+	}
+	return lostN > 0 && lostN >= keptN
+}
+
+// dropAside removes a phrase that lang.asides open and commas close:
+// "… cafes, along with bakeries, kiosks and snack bars, to show …"
+// loses the list of others, not the claim. A list
+// inside the aside ends at the comma after its joined last item. s is
+// kept when the aside does not close, or what is left has no verb.
+func (l *language) dropAside(s string) string {
+	for _, a := range l.asides {
+		i := strings.Index(s, ", "+a+" ")
+		if i < 0 || insideQuote(s, i) {
+			continue
+		}
+		rest := s[i+2:]
+		end, joined := -1, false
+		for off := 0; ; {
+			c := clauseComma(rest[off:])
+			if c < 0 {
+				break
+			}
+			seg := rest[off : off+c]
+			if joined = hasJoiner(l, seg); joined || off == 0 && !strings.Contains(rest[off+c+2:min(len(rest), off+c+40)], ",") {
+				end = off + c
+				break
+			}
+			off += c + 2
+		}
+		if end < 0 {
+			continue
+		}
+		after := rest[end+2:]
+		if !startsLower(after) {
+			continue // the comma ends a clause, not the aside
+		}
+		out := s[:i] + " " + after
+		if wordCount(out) >= minStandalone && l.hasVerb(out) {
+			return out
+		}
+	}
+	return s
+}
+
+// hasJoiner reports whether seg holds one of lang's list joiners.
+func hasJoiner(l *language, seg string) bool {
+	for _, w := range strings.Fields(seg) {
+		if l.listJoiners[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // definiteReference reports whether s opens on a description that points
@@ -298,6 +415,10 @@ func safeShorten(lang *language, s string, max int) string {
 		}
 		if lang.limits[w] {
 			continue
+		}
+		if strings.HasSuffix(w, "ing") && !lang.clauseOpeners[w] && k+1 < len(ws) &&
+			(lang.listJoiners[ws[k+1].norm] || strings.HasPrefix(s[ws[k].end:], ",")) {
+			continue // a list's item: "with negligence, speeding and forgery"
 		}
 		if lang.cutUnsafe[w] && !(lang.trailing[w] && clauseComma(s[ws[k].start:]) < 0) {
 			continue // unless a relative clause runs to the end: ", which is on loan …"

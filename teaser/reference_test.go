@@ -260,3 +260,48 @@ func TestDropRelativeDay_otherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestClean_antecedentInSentence: a pronoun whose noun comes before it in
+// the same sentence does not dangle; one that opens the sentence, or finds
+// no noun of its number, does.
+func TestClean_antecedentInSentence(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		ok      bool
+	}{
+		{"their after a plural", "Two neighbours pushed a 70-year-old postman who tried to stop a quarrel over their hedge, police said.", true},
+		{"his after a person", "A farmer drove a tractor through the flooded lane to rescue his sheep on Monday.", true},
+		{"another inside the sentence", "Two pupils were sent home after a fight with another pupil at the bus stop on Monday.", true},
+		{"they open the clause", "The next day they drove to the harbour and blocked the road for three hours.", false},
+		{"their without a plural", "The next day the driver closed their shop for three hours on Monday.", false},
+		{"him as an object", "The crowd lifted him off the fence after the final whistle on Saturday.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{"Harbour Town is quiet.", tc.s}})
+			defer d.release()
+			if _, _, _, ok := d.clean(english, 1, nil, false); ok != tc.ok {
+				t.Errorf("clean(%q) ok = %v, want %v", tc.s, ok, tc.ok)
+			}
+		})
+	}
+}
+
+// TestClean_cutKeepsTitle: a long sentence is not cut where the cut drops
+// what the title says the story is about.
+func TestClean_cutKeepsTitle(t *testing.T) {
+	s := "Prosecutors in the capital on Friday charged a former harbour master with negligence over a ferry collision, which cost the port authority up to $3 million in repairs and lost fees."
+	for _, tc := range []struct {
+		title string
+		whole bool
+	}{
+		{"Port authority counts the cost of a ferry collision", true},
+		{"Former harbour master charged by prosecutors in the capital", false},
+	} {
+		d := newDocument(&article.Article{Title: tc.title, Paragraphs: []string{s}})
+		text, _, _, ok := d.clean(english, 0, nil, true)
+		d.release()
+		if !ok || (text == s) != tc.whole {
+			t.Errorf("title %q: clean = %q, %v; want whole %v", tc.title, text, ok, tc.whole)
+		}
+	}
+}
