@@ -109,6 +109,8 @@ var english = &language{
 	tweeted wrote recalled`),
 	personPronouns: setOf(`he she his her him himself herself`),
 	pluralPronouns: setOf(`they them their themselves`),
+	peoples:        wordSet(lexicon.English.Demonyms, `jew jews`),
+	outlets:        setOf(`afp ap reuters upi bbc cnn pa bloomberg xinhua itv sky abc nbc cbs`),
 	asides:         []string{"along with", "as well as", "together with"},
 	listJoiners:    setOf(`and or`),
 	calendar: setOf(lexicon.English.Days, lexicon.English.Months, `christmas easter

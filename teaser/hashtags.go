@@ -255,8 +255,14 @@ func (d *document) taggable(name string, ws []word) bool {
 	if strings.ContainsAny(name, "'’") {
 		return false // a possessive inside: "Hampshire's Senate"
 	}
+	if len(ws) > 1 && initial(name[ws[0].start:ws[0].end]) && !initial(name[ws[1].start:ws[1].end]) {
+		return false // an initial for a first name: "J Smith"
+	}
+	if d.lang.outlets[strings.ToLower(name)] && !strings.Contains(d.titleText, name) {
+		return false // a credit or a source: "(AFP)", "told the BBC"
+	}
 	if len(ws) == 1 {
-		if d.lang.demonym(name) {
+		if d.lang.demonym(name) || d.lang.peoples[ws[0].norm] || d.lang.peoples[strings.ToLower(name)] {
 			return false
 		}
 		if d.lang.placeOrg[ws[0].norm] || d.lang.titles[ws[0].norm] {
@@ -264,6 +270,11 @@ func (d *document) taggable(name string, ws []word) bool {
 		}
 	}
 	return true
+}
+
+// initial reports whether w is one letter, with or without its full stop.
+func initial(w string) bool {
+	return utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1
 }
 
 // demonym reports whether a capitalised word (or the first part of a

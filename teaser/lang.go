@@ -122,6 +122,14 @@ type language struct {
 	// (lexicon). English leaves them out: its endings decide, and the
 	// list would cut "Irish" from the name "Irish Times".
 	demonyms map[string]bool
+	// peoples are demonyms and names of peoples that are never a hashtag
+	// alone ("#Irish"), though a name may hold one ("Irish Times"). A
+	// language without the list uses demonyms.
+	peoples map[string]bool
+	// outlets are news agencies and broadcasters: a credit or a source
+	// ("(AFP)", "told the BBC"), not what the story is about, unless its
+	// title names one.
+	outlets map[string]bool
 	// capitalNouns is set for a language that capitalises every noun
 	// (German): a lone capitalised word is then no name unless the table
 	// knows it as a place or it is an acronym.
