@@ -181,18 +181,9 @@ func (d *document) introduceIn(text, said string, whole []string) string {
 // insideLongerName reports whether the article writes name after another
 // capitalised word: "York Mets" of "New York Mets".
 func (d *document) insideLongerName(name string) bool {
-	for i := range d.sentences {
-		text := d.sentences[i].text
-		for off := 0; ; {
-			j := strings.Index(text[off:], name)
-			if j < 0 {
-				break
-			}
-			j += off
-			if prev := lastWord(text[:j]); j > 0 && prev != "" && startsUpper(prev) && !strings.ContainsAny(prev, ",.;:") {
-				return true
-			}
-			off = j + len(name)
+	for text, j := range d.mentions(name) {
+		if prev := lastWord(text[:j]); prev != "" && startsUpper(prev) && !strings.ContainsAny(prev, ",.;:") {
+			return true
 		}
 	}
 	return false
