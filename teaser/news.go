@@ -384,16 +384,42 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 	if i == 0 && d.titleText != "" {
 		return false
 	}
-	for k := 1; k < min(len(ws), 4); k++ {
+	for k := 1; k < min(len(ws), 6); k++ {
 		raw := s[ws[k].start:ws[k].end]
+		if k >= 4 && !(i == 0 && (ws[k].norm == "of" || d.lang.placePrepositions[ws[k].norm])) {
+			if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || d.lang.auxiliaries[ws[k].norm] {
+				break
+			}
+			continue // a longer description: "The next public consultation in …"
+		}
 		if ws[k].upper && !d.lang.demonym(raw) {
 			return false
+		}
+		if i == 0 && (ws[k].norm == "of" || d.lang.placePrepositions[ws[k].norm]) {
+			// The article's opening "The origin of the sign at Mill
+			// Roundabout is …": what follows the noun, up to the verb, may
+			// name what is meant.
+			return !d.namedBeforeVerb(s, ws[k+1:])
 		}
 		if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
 			break // the verb: the subject ended without a name
 		}
 	}
 	return true
+}
+
+// namedBeforeVerb reports whether ws, the rest of a subject, holds a name
+// before its verb (an auxiliary or an event verb).
+func (d *document) namedBeforeVerb(s string, ws []word) bool {
+	for _, w := range ws {
+		if d.lang.auxiliaries[w.norm] || d.lang.events[strings.ToLower(s[w.start:w.end])] {
+			return false
+		}
+		if w.upper && !w.stop && !d.lang.demonym(s[w.start:w.end]) && !d.lang.calendar[w.norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // safeShorten ends s at the last clause boundary within max words that

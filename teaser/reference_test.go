@@ -305,3 +305,26 @@ func TestClean_cutKeepsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestDefiniteReference_namedAfterNoun: an article's opening description
+// whose complement names what it means stands alone; one that names
+// nothing before its verb leans on what the article left out.
+func TestDefiniteReference_namedAfterNoun(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"named after of", "The owner of the giant sign at Mill Roundabout is not yet known.", false},
+		{"named after a longer noun phrase", "The next public vote in the Harbour Town Framework scheme was due in May.", false},
+		{"nothing named", "The owner of the sign has not come forward yet.", true},
+		{"a name after the verb does not say which", "The machine has broken into the eastern end of Mill Street station.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{tc.s, "Harbour Town is quiet."}})
+			defer d.release()
+			if got := d.definiteReference(tc.s, english.words(tc.s), 0); got != tc.want {
+				t.Errorf("definiteReference(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+}
