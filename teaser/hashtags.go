@@ -57,6 +57,13 @@ func (d *document) wholeNames() map[string]int {
 				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper {
 					continue // "… and Engineering Fair"
 				}
+				j := first - 1
+				if prev.norm == "the" && j > 0 {
+					j--
+				}
+				if d.lang.nameJoiners[s.words[j].norm] && j > 0 && s.words[j-1].upper && !s.words[j-1].stop {
+					continue // "Almighty Word" of "Church of the Almighty Word"
+				}
 			}
 			if sp.next+1 < len(s.words) {
 				next := s.words[sp.next]
