@@ -165,7 +165,8 @@ type candidate struct {
 // since the news with a loose description misleads less than a side event
 // told as the news. A pronoun ("He was found …") is never kept. leaned
 // reports that the sentence was kept so.
-func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
+func (d *document) clean(i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
+	lang := d.lang
 	s, place := stripDateline(d.sentences[i].text)
 	if place != "" && thisPlace.MatchString(s) {
 		// "Gunmen opened fire … in this border city" needs its place back.
@@ -221,7 +222,7 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 		}
 		leaned = true
 	}
-	if d.danglingPronoun(lang, s, ws) {
+	if d.danglingPronoun(s, ws) {
 		return "", "", false, false // "Rather than …, he was …": who?
 	}
 	if prior != nil && lang.pointsBack(s, ws[:min(len(ws), maxModifiers+2)], prior) {
@@ -249,7 +250,7 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	full = s
 	if n > maxFactWords {
 		s = lang.dropAside(s)
-		if cut := safeShorten(lang, s, maxFactWords); cut == s || wordCount(s) > maxStandalone || !d.losesNews(lang, cut, s) {
+		if cut := safeShorten(lang, s, maxFactWords); cut == s || wordCount(s) > maxStandalone || !d.losesNews(cut, s) {
 			// A cut that takes the title's words away takes the news with
 			// it: "… charged a harbour master with negligence." without the
 			// collision; the sentence posted whole is better.
@@ -289,7 +290,8 @@ func (l *language) antecedentBefore(s string, before []word, w word) bool {
 // losesNews reports whether cutting whole down to cut drops more of the
 // title's content words than it keeps: the cut kept a side of the story
 // and dropped what the title says it is about.
-func (d *document) losesNews(lang *language, cut, whole string) bool {
+func (d *document) losesNews(cut, whole string) bool {
+	lang := d.lang
 	inTitle := func(norm string) bool {
 		for _, t := range d.title {
 			if !t.stop && t.norm == norm {
@@ -536,7 +538,8 @@ func hasAny(set map[string]bool, text string, ws []word) bool {
 // newsCandidates returns the sentences that can carry the news, best
 // first: the article's central sentences near the top that stand alone,
 // with a bonus for event verbs and for the title's words.
-func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bool) []candidate {
+func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate {
+	lang := d.lang
 	var out []candidate
 	seen := 0
 	newest := d.newestYear()
@@ -547,7 +550,7 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if scores[i] == 0 {
 			continue
 		}
-		text, full, leans, ok := d.clean(lang, i, nil, i == 0)
+		text, full, leans, ok := d.clean(i, nil, i == 0)
 		if !ok {
 			continue
 		}
@@ -605,7 +608,8 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 // isSober reports whether the story is about death, violence, abuse,
 // disaster or a court case: its title, its news or its opening sentences
 // say so.
-func (d *document) isSober(lang *language, fact int) bool {
+func (d *document) isSober(fact int) bool {
+	lang := d.lang
 	if hasAny(lang.sober, d.titleText, d.title) || hasAny(lang.sober, d.sentences[fact].text, d.sentences[fact].words) {
 		return true
 	}
@@ -621,7 +625,8 @@ func (d *document) isSober(lang *language, fact int) bool {
 // news, cleaned: it has a consequence word, stands alone, speaks of the
 // same story (shares a name or a content word with the news or the title)
 // without repeating it. "" when the article gives none.
-func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bool, fact int) (string, int) {
+func (d *document) pickStakesLine(scores []float64, inTitle []bool, fact int) (string, int) {
+	lang := d.lang
 	factWords := make(map[int32]bool)
 	for _, w := range d.sentences[fact].words {
 		if !w.stop {
@@ -653,7 +658,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bo
 		if !cue || n == 0 || related == 0 || float64(shared)/float64(n) > maxOverlap {
 			continue
 		}
-		text, _, _, ok := d.clean(lang, i, prior, false)
+		text, _, _, ok := d.clean(i, prior, false)
 		if !ok || d.repeatsSubject(s, fact) {
 			continue
 		}

@@ -73,7 +73,7 @@ func TestDocument_danglingPronoun(t *testing.T) {
 		{"no pronoun", "When the bridge opened, the town carried on as before.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := d.danglingPronoun(english, tc.s, english.words(tc.s)); got != tc.want {
+			if got := d.danglingPronoun(tc.s, english.words(tc.s)); got != tc.want {
 				t.Errorf("danglingPronoun(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
@@ -129,7 +129,7 @@ func TestNewsCandidates_background(t *testing.T) {
 			d := newDocument(a)
 			defer d.release()
 			scores := d.scores(nil)
-			cands := d.newsCandidates(english, scores, d.titleSet())
+			cands := d.newsCandidates(scores, d.titleSet())
 			if len(cands) == 0 || d.sentences[cands[0].index].text != tc.news {
 				t.Errorf("news = %+v, want %q", cands, tc.news)
 			}
@@ -156,7 +156,7 @@ func TestNewsCandidates_leaningLead(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Paragraphs: []string{tc.lead, tc.side}})
 			defer d.release()
-			cands := d.newsCandidates(english, d.scores(nil), d.titleSet())
+			cands := d.newsCandidates(d.scores(nil), d.titleSet())
 			got := len(cands) > 0 && d.sentences[cands[0].index].text == tc.lead
 			if got != tc.leads {
 				t.Errorf("news %+v; want the lead as the news: %v", cands, tc.leads)
@@ -279,7 +279,7 @@ func TestClean_antecedentInSentence(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Paragraphs: []string{"Harbour Town is quiet.", tc.s}})
 			defer d.release()
-			if _, _, _, ok := d.clean(english, 1, nil, false); ok != tc.ok {
+			if _, _, _, ok := d.clean(1, nil, false); ok != tc.ok {
 				t.Errorf("clean(%q) ok = %v, want %v", tc.s, ok, tc.ok)
 			}
 		})
@@ -298,7 +298,7 @@ func TestClean_cutKeepsTitle(t *testing.T) {
 		{"Former harbour master charged by prosecutors in the capital", false},
 	} {
 		d := newDocument(&article.Article{Title: tc.title, Paragraphs: []string{s}})
-		text, _, _, ok := d.clean(english, 0, nil, true)
+		text, _, _, ok := d.clean(0, nil, true)
 		d.release()
 		if !ok || (text == s) != tc.whole {
 			t.Errorf("title %q: clean = %q, %v; want whole %v", tc.title, text, ok, tc.whole)
