@@ -185,8 +185,8 @@ var neutral = &language{plain: true}
 // (lowercased) and as word.norm folds them.
 func wordSet(lists ...string) map[string]bool {
 	m := setOf(lists...)
-	for w := range setOf(lists...) {
-		m[fold(w)] = true
+	for w := range foldedSetOf(strings.Join(lists, " ")) {
+		m[w] = true
 	}
 	return m
 }
