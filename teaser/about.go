@@ -1,12 +1,33 @@
 package teaser
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
 
 // This file holds how the closing question names what it asks about: a
 // name with the article's own "the".
+
+// mentions yields each sentence's text with the byte offset of each
+// place it writes name.
+func (d *document) mentions(name string) iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		for i := range d.sentences {
+			text := d.sentences[i].text
+			for off := 0; ; {
+				j := strings.Index(text[off:], name)
+				if j < 0 {
+					break
+				}
+				if !yield(text, off+j) {
+					return
+				}
+				off += j + len(name)
+			}
+		}
+	}
+}
 
 // withThe returns a name as the article writes it in running text: with
 // "the" when the article mostly puts "the" before it ("the UK", "the
@@ -17,22 +38,14 @@ func (d *document) withThe(name string) string {
 		return name
 	}
 	with, all := 0, 0
-	for i := range d.sentences {
-		text := d.sentences[i].text
-		for off := 0; ; {
-			j := strings.Index(text[off:], name)
-			if j < 0 {
-				break
-			}
-			j += off
-			off = j + len(name)
-			if before, _ := utf8.DecodeLastRuneInString(text[:j]); j > 0 && isWordRune(before) || !wordEndsAt(text, off) || d.lang.modifierAt(text, off) {
-				continue
-			}
-			all++
-			if j >= 4 && strings.EqualFold(text[j-4:j], "the ") {
-				with++
-			}
+	for text, j := range d.mentions(name) {
+		off := j + len(name)
+		if before, _ := utf8.DecodeLastRuneInString(text[:j]); j > 0 && isWordRune(before) || !wordEndsAt(text, off) || d.lang.modifierAt(text, off) {
+			continue
+		}
+		all++
+		if j >= 4 && strings.EqualFold(text[j-4:j], "the ") {
+			with++
 		}
 	}
 	if all > 0 && 2*with > all {

@@ -21,7 +21,7 @@ type draft struct {
 // article's keyphrases, best first. Variant v takes the v-th best
 // sentence as the news, so that sharing again says something new.
 // hookSentences is how many of d's sentences are the article's own hook.
-func compose(d *document, lang *language, phrases []string, v int, hookSentences int) draft {
+func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	if hookSentences > 0 {
 		if dr := fromHook(d.sentences[:hookSentences]); dr.fact != "" {
 			dr.index = -1
@@ -30,7 +30,7 @@ func compose(d *document, lang *language, phrases []string, v int, hookSentences
 	}
 	scores := d.scores(d.phraseSet(phrases))
 	inTitle := d.titleSet()
-	cands := d.newsCandidates(lang, scores, inTitle)
+	cands := d.newsCandidates(scores, inTitle)
 	if len(cands) == 0 {
 		// Nothing stands alone: the best sentence, plainly.
 		fi := pickFact(scores)
@@ -51,16 +51,16 @@ func compose(d *document, lang *language, phrases []string, v int, hookSentences
 	if subject := d.subject(c.index); subject != "" {
 		dr.about = strings.Clone(subject)
 	}
-	if lang.plain {
+	if d.lang.plain {
 		return dr
 	}
-	sober := d.isSober(lang, c.index)
+	sober := d.isSober(c.index)
 	if !sober {
-		if guess, reveal, ok := d.guessWho(lang, c.full); ok {
+		if guess, reveal, ok := d.guessWho(c.full); ok {
 			dr.hook, dr.fact = guess, reveal
 		}
 	}
-	stakes, si := d.pickStakesLine(lang, scores, inTitle, c.index)
+	stakes, si := d.pickStakesLine(scores, inTitle, c.index)
 	if wordCount(dr.hook)+wordCount(dr.fact)+wordCount(stakes) > maxPostWords {
 		stakes, si = "", -1 // one sentence said well beats two said at length
 	}

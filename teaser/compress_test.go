@@ -89,12 +89,38 @@ func TestSafeShorten(t *testing.T) {
 		{"a relative clause that runs to the end may go",
 			"The museum will decide in the summer whether to buy the robot, which is currently on loan from a college.",
 			"The museum will decide in the summer whether to buy the robot.", 15},
+		{"a participle inside a list is no clause",
+			"Officials on Monday charged a harbour pilot with negligence, speeding and forgery after a ferry ran aground off the northern coast.",
+			"Officials on Monday charged a harbour pilot with negligence, speeding and forgery after a ferry ran aground off the northern coast.", 12},
 		{"short enough", "Harbour Town won the county cup on Saturday.", "Harbour Town won the county cup on Saturday.", 15},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := safeShorten(english, tt.in, tt.max); got != tt.want {
 				t.Errorf("safeShorten(%q, %d)\n got %q\nwant %q", tt.in, tt.max, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDropAside(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"a list inside the aside",
+			"The rules will require cafes with ten or more branches, along with bakeries, kiosks and snack bars, to show the price of water.",
+			"The rules will require cafes with ten or more branches to show the price of water."},
+		{"one item",
+			"The rules will require every cafe in the county, as well as its kiosks, to show the price of water on each menu.",
+			"The rules will require every cafe in the county to show the price of water on each menu."},
+		{"an aside that does not close stays",
+			"The rules will apply to every cafe in the county, along with its kiosks.",
+			"The rules will apply to every cafe in the county, along with its kiosks."},
+		{"a comma that ends a clause stays",
+			"The rules will require every cafe to show prices, along with kiosks, Harbour Council said on Monday.",
+			"The rules will require every cafe to show prices, along with kiosks, Harbour Council said on Monday."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := english.dropAside(tc.in); got != tc.want {
+				t.Errorf("dropAside(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 			}
 		})
 	}

@@ -108,6 +108,11 @@ var english = &language{
 	personAfter: setOf(`said says told added explained admitted insisted
 	tweeted wrote recalled`),
 	personPronouns: setOf(`he she his her him himself herself`),
+	pluralPronouns: setOf(`they them their themselves`),
+	peoples:        wordSet(lexicon.English.Demonyms, `jew jews`),
+	outlets:        setOf(`afp ap reuters upi bbc cnn pa bloomberg xinhua itv sky abc nbc cbs`),
+	asides:         []string{"along with", "as well as", "together with"},
+	listJoiners:    setOf(`and or`),
 	calendar: setOf(lexicon.English.Days, lexicon.English.Months, `christmas easter
 	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 	gmt bst utc cet cest est edt cst cdt pst pdt am pm`),

@@ -57,6 +57,13 @@ func (d *document) wholeNames() map[string]int {
 				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper {
 					continue // "… and Engineering Fair"
 				}
+				j := first - 1
+				if prev.norm == "the" && j > 0 {
+					j--
+				}
+				if d.lang.nameJoiners[s.words[j].norm] && j > 0 && s.words[j-1].upper && !s.words[j-1].stop {
+					continue // "Almighty Word" of "Church of the Almighty Word"
+				}
 			}
 			if sp.next+1 < len(s.words) {
 				next := s.words[sp.next]
@@ -255,8 +262,14 @@ func (d *document) taggable(name string, ws []word) bool {
 	if strings.ContainsAny(name, "'’") {
 		return false // a possessive inside: "Hampshire's Senate"
 	}
+	if len(ws) > 1 && initial(name[ws[0].start:ws[0].end]) && !initial(name[ws[1].start:ws[1].end]) {
+		return false // an initial for a first name: "J Smith"
+	}
+	if d.lang.outlets[strings.ToLower(name)] && !strings.Contains(d.titleText, name) {
+		return false // a credit or a source: "(AFP)", "told the BBC"
+	}
 	if len(ws) == 1 {
-		if d.lang.demonym(name) {
+		if d.lang.demonym(name) || d.lang.peoples[ws[0].norm] || d.lang.peoples[strings.ToLower(name)] {
 			return false
 		}
 		if d.lang.placeOrg[ws[0].norm] || d.lang.titles[ws[0].norm] {
@@ -264,6 +277,11 @@ func (d *document) taggable(name string, ws []word) bool {
 		}
 	}
 	return true
+}
+
+// initial reports whether w is one letter, with or without its full stop.
+func initial(w string) bool {
+	return utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1
 }
 
 // demonym reports whether a capitalised word (or the first part of a

@@ -36,7 +36,8 @@ func withArticle(p string) string {
 // reveal: "Guess who's poised to …?" and "It's North Korean leader Kim
 // Jong Un, embarking on …". ok is false when the sentence does not open
 // with such a subject and a short first clause.
-func (d *document) guessWho(lang *language, fact string) (hook, reveal string, ok bool) {
+func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
+	lang := d.lang
 	fs := sentence{text: fact, words: lang.words(fact)}
 	names := d.names(&fs)
 	if len(names) == 0 || len(fs.words) < 5 {

@@ -104,6 +104,17 @@ type language struct {
 	// personAfter are words that, right after a name, make it a person's;
 	// personPronouns after a name in the same sentence point back to one.
 	personAfter, personPronouns map[string]bool
+	// pluralPronouns point back to a plural noun; one earlier in the same
+	// sentence is their antecedent ("Two neighbours pushed … over their hedge").
+	pluralPronouns map[string]bool
+	// asides open a phrase set off by commas that adds others to the
+	// sentence's subject or object and can go without changing the claim:
+	// ", along with kiosks and snack bars,".
+	asides []string
+	// listJoiners join the last item of a list: a word ending in -ing
+	// before one is a list's item ("negligence, speeding and forgery"),
+	// not a clause a sentence can end before.
+	listJoiners map[string]bool
 	// demonymEndings end the adjectives of places and peoples ("Korean",
 	// "British"): such a word alone is no name.
 	demonymEndings []string
@@ -111,6 +122,14 @@ type language struct {
 	// (lexicon). English leaves them out: its endings decide, and the
 	// list would cut "Irish" from the name "Irish Times".
 	demonyms map[string]bool
+	// peoples are demonyms and names of peoples that are never a hashtag
+	// alone ("#Irish"), though a name may hold one ("Irish Times"). A
+	// language without the list uses demonyms.
+	peoples map[string]bool
+	// outlets are news agencies and broadcasters: a credit or a source
+	// ("(AFP)", "told the BBC"), not what the story is about, unless its
+	// title names one.
+	outlets map[string]bool
 	// capitalNouns is set for a language that capitalises every noun
 	// (German): a lone capitalised word is then no name unless the table
 	// knows it as a place or it is an acronym.
@@ -166,8 +185,8 @@ var neutral = &language{plain: true}
 // (lowercased) and as word.norm folds them.
 func wordSet(lists ...string) map[string]bool {
 	m := setOf(lists...)
-	for w := range setOf(lists...) {
-		m[fold(w)] = true
+	for w := range foldedSetOf(strings.Join(lists, " ")) {
+		m[w] = true
 	}
 	return m
 }

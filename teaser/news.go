@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The writer puts the news first. It picks the sentence a journalist would
@@ -164,7 +165,8 @@ type candidate struct {
 // since the news with a loose description misleads less than a side event
 // told as the news. A pronoun ("He was found …") is never kept. leaned
 // reports that the sentence was kept so.
-func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
+func (d *document) clean(i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
+	lang := d.lang
 	s, place := stripDateline(d.sentences[i].text)
 	if place != "" && thisPlace.MatchString(s) {
 		// "Gunmen opened fire … in this border city" needs its place back.
@@ -199,11 +201,12 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
 		return "", "", false, false // a label: "What: …"
 	}
-	for _, w := range ws {
+	for k, w := range ws {
 		if w.upper && !w.stop {
 			break
 		}
-		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) {
+		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) &&
+			!(k > 0 && w.norm == "another") && !lang.antecedentBefore(s, ws[:k], w) {
 			return "", "", false, false // "… lifted him off the fence": who?
 		}
 	}
@@ -219,7 +222,7 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 		}
 		leaned = true
 	}
-	if d.danglingPronoun(lang, s, ws) {
+	if d.danglingPronoun(s, ws) {
 		return "", "", false, false // "Rather than …, he was …": who?
 	}
 	if prior != nil && lang.pointsBack(s, ws[:min(len(ws), maxModifiers+2)], prior) {
@@ -246,12 +249,128 @@ func (d *document) clean(lang *language, i int, prior *antecedents, lean bool) (
 	s = lang.dropEchoLabel(s)
 	full = s
 	if n > maxFactWords {
-		s = safeShorten(lang, s, maxFactWords)
+		s = lang.dropAside(s)
+		if cut := safeShorten(lang, s, maxFactWords); cut == s || wordCount(s) > maxStandalone || !d.losesNews(cut, s) {
+			// A cut that takes the title's words away takes the news with
+			// it: "… charged a harbour master with negligence." without the
+			// collision; the sentence posted whole is better.
+			s = cut
+		}
 		if wordCount(s) > maxStandalone {
 			return "", "", false, false
 		}
 	}
 	return s, full, leaned, true
+}
+
+// antecedentBefore reports whether a pronoun w has, among the words
+// before it in the same sentence, a noun it can point back to: a plural
+// noun for "their", a person ("the man", "a father") for "his".
+func (l *language) antecedentBefore(s string, before []word, w word) bool {
+	pron := strings.ToLower(s[w.start:w.end])
+	plural, person := l.pluralPronouns[pron], l.personPronouns[pron]
+	if !plural && !person {
+		return false
+	}
+	for _, b := range before {
+		if b.stop || b.upper || insideQuote(s, b.start) || l.references[b.norm] {
+			continue
+		}
+		raw := strings.ToLower(s[b.start:b.end])
+		if plural && raw != b.norm && strings.HasSuffix(raw, "s") && !strings.ContainsAny(raw, "'’") {
+			return true // "neighbours", folded as "neighbour"
+		}
+		if person && l.titles[raw] {
+			return true
+		}
+	}
+	return false
+}
+
+// losesNews reports whether cutting whole down to cut drops more of the
+// title's content words than it keeps: the cut kept a side of the story
+// and dropped what the title says it is about.
+func (d *document) losesNews(cut, whole string) bool {
+	lang := d.lang
+	inTitle := func(norm string) bool {
+		for _, t := range d.title {
+			if !t.stop && t.norm == norm {
+				return true
+			}
+		}
+		return false
+	}
+	kept := lang.words(cut)
+	seen := make(map[string]bool, len(kept))
+	keptN, lostN := 0, 0
+	for _, w := range kept {
+		if !w.stop && !seen[w.norm] && inTitle(w.norm) {
+			keptN++
+		}
+		seen[w.norm] = true
+	}
+	for _, w := range lang.words(whole)[len(kept):] {
+		if !w.stop && !seen[w.norm] && inTitle(w.norm) {
+			lostN++
+		}
+		seen[w.norm] = true
+	}
+	return lostN > 0 && lostN >= keptN
+}
+
+// dropAside removes a phrase that lang.asides open and commas close:
+// "… cafes, along with bakeries, kiosks and snack bars, to show …"
+// loses the list of others, not the claim. A list
+// inside the aside ends at the comma after its joined last item. s is
+// kept when the aside does not close, or what is left has no verb.
+func (l *language) dropAside(s string) string {
+	for _, a := range l.asides {
+		i := strings.Index(s, ", "+a+" ")
+		if i < 0 || insideQuote(s, i) {
+			continue
+		}
+		rest := s[i+2:]
+		end, joined := -1, false
+		for off := 0; ; {
+			c := clauseComma(rest[off:])
+			if c < 0 {
+				break
+			}
+			seg := rest[off : off+c]
+			if joined = hasJoiner(l, seg); joined || off == 0 && !strings.Contains(rest[off+c+2:min(len(rest), off+c+40)], ",") {
+				end = off + c
+				break
+			}
+			off += c + 2
+		}
+		if end < 0 {
+			continue
+		}
+		after := rest[end+2:]
+		if !startsLower(after) {
+			continue // the comma ends a clause, not the aside
+		}
+		out := s[:i] + " " + after
+		if wordCount(out) >= minStandalone && l.hasVerb(out) {
+			return out
+		}
+	}
+	return s
+}
+
+// hasJoiner reports whether seg holds one of lang's list joiners.
+func hasJoiner(l *language, seg string) bool {
+	for _, w := range strings.Fields(seg) {
+		if l.listJoiners[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // definiteReference reports whether s opens on a description that points
@@ -267,16 +386,42 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 	if i == 0 && d.titleText != "" {
 		return false
 	}
-	for k := 1; k < min(len(ws), 4); k++ {
+	for k := 1; k < min(len(ws), 6); k++ {
 		raw := s[ws[k].start:ws[k].end]
+		if k >= 4 && !(i == 0 && (ws[k].norm == "of" || d.lang.placePrepositions[ws[k].norm])) {
+			if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || d.lang.auxiliaries[ws[k].norm] {
+				break
+			}
+			continue // a longer description: "The next public consultation in …"
+		}
 		if ws[k].upper && !d.lang.demonym(raw) {
 			return false
+		}
+		if i == 0 && (ws[k].norm == "of" || d.lang.placePrepositions[ws[k].norm]) {
+			// The article's opening "The origin of the sign at Mill
+			// Roundabout is …": what follows the noun, up to the verb, may
+			// name what is meant.
+			return !d.namedBeforeVerb(s, ws[k+1:])
 		}
 		if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
 			break // the verb: the subject ended without a name
 		}
 	}
 	return true
+}
+
+// namedBeforeVerb reports whether ws, the rest of a subject, holds a name
+// before its verb (an auxiliary or an event verb).
+func (d *document) namedBeforeVerb(s string, ws []word) bool {
+	for _, w := range ws {
+		if d.lang.auxiliaries[w.norm] || d.lang.events[strings.ToLower(s[w.start:w.end])] {
+			return false
+		}
+		if w.upper && !w.stop && !d.lang.demonym(s[w.start:w.end]) && !d.lang.calendar[w.norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // safeShorten ends s at the last clause boundary within max words that
@@ -298,6 +443,10 @@ func safeShorten(lang *language, s string, max int) string {
 		}
 		if lang.limits[w] {
 			continue
+		}
+		if strings.HasSuffix(w, "ing") && !lang.clauseOpeners[w] && k+1 < len(ws) &&
+			(lang.listJoiners[ws[k+1].norm] || strings.HasPrefix(s[ws[k].end:], ",")) {
+			continue // a list's item: "with negligence, speeding and forgery"
 		}
 		if lang.cutUnsafe[w] && !(lang.trailing[w] && clauseComma(s[ws[k].start:]) < 0) {
 			continue // unless a relative clause runs to the end: ", which is on loan …"
@@ -389,7 +538,8 @@ func hasAny(set map[string]bool, text string, ws []word) bool {
 // newsCandidates returns the sentences that can carry the news, best
 // first: the article's central sentences near the top that stand alone,
 // with a bonus for event verbs and for the title's words.
-func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bool) []candidate {
+func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate {
+	lang := d.lang
 	var out []candidate
 	seen := 0
 	newest := d.newestYear()
@@ -400,7 +550,7 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 		if scores[i] == 0 {
 			continue
 		}
-		text, full, leans, ok := d.clean(lang, i, nil, i == 0)
+		text, full, leans, ok := d.clean(i, nil, i == 0)
 		if !ok {
 			continue
 		}
@@ -458,7 +608,8 @@ func (d *document) newsCandidates(lang *language, scores []float64, inTitle []bo
 // isSober reports whether the story is about death, violence, abuse,
 // disaster or a court case: its title, its news or its opening sentences
 // say so.
-func (d *document) isSober(lang *language, fact int) bool {
+func (d *document) isSober(fact int) bool {
+	lang := d.lang
 	if hasAny(lang.sober, d.titleText, d.title) || hasAny(lang.sober, d.sentences[fact].text, d.sentences[fact].words) {
 		return true
 	}
@@ -474,7 +625,8 @@ func (d *document) isSober(lang *language, fact int) bool {
 // news, cleaned: it has a consequence word, stands alone, speaks of the
 // same story (shares a name or a content word with the news or the title)
 // without repeating it. "" when the article gives none.
-func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bool, fact int) (string, int) {
+func (d *document) pickStakesLine(scores []float64, inTitle []bool, fact int) (string, int) {
+	lang := d.lang
 	factWords := make(map[int32]bool)
 	for _, w := range d.sentences[fact].words {
 		if !w.stop {
@@ -506,7 +658,7 @@ func (d *document) pickStakesLine(lang *language, scores []float64, inTitle []bo
 		if !cue || n == 0 || related == 0 || float64(shared)/float64(n) > maxOverlap {
 			continue
 		}
-		text, _, _, ok := d.clean(lang, i, prior, false)
+		text, _, _, ok := d.clean(i, prior, false)
 		if !ok || d.repeatsSubject(s, fact) {
 			continue
 		}

@@ -50,7 +50,10 @@ func draftFor(a *article.Article, phrases []string, o Options) draft {
 	}
 	// A hook longer than maxSentences is cut with the rest.
 	hookSentences = min(hookSentences, len(d.sentences))
-	dr := compose(d, d.lang, phrases, o.variant(), hookSentences)
+	dr := compose(d, phrases, o.variant(), hookSentences)
+	if dr.index >= 0 && !d.lang.plain {
+		d.introduce(dr.index, &dr.hook, &dr.fact, &dr.stakes)
+	}
 	if dr.fact != "" {
 		dr.hashtags = d.hashtags(a, dr.index, dr.about, o.Hashtags)
 	}

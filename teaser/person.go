@@ -103,3 +103,88 @@ func (d *document) isPersonalName(norm string) bool {
 	}
 	return d.countOf(d.lasts, norm) > 0 && !d.lang.places[norm] && !d.lang.placeOrg[norm]
 }
+
+// introduce writes a person's whole name where the post names them first
+// by a surname or a first name alone ("Staermose hopes …" becomes "Jan
+// Staermose hopes …"): the reader has not seen the article's earlier
+// sentence that introduced them. Only a name the title or a sentence
+// before the news (index) writes whole counts, only for a word the article
+// uses as a person's (followed by "said" or "he"), and only when one
+// person has that word. parts are the post's sentences in order; a name
+// the post already writes whole, or after a title ("Mr Reed"), stays.
+func (d *document) introduce(index int, parts ...*string) {
+	var whole []string
+	for name := range d.wholeNames() {
+		f := strings.Fields(name)
+		if len(f) < 2 || len(f) > 3 || strings.ContainsAny(name, "'’.") || !d.isPerson(name) {
+			continue
+		}
+		if low := strings.ToLower(f[0]); d.lang.titles[low] || d.lang.places[low] || d.lang.placeOrg[low] || d.lang.demonym(f[0]) {
+			continue
+		}
+		introduced := strings.Contains(d.titleText, name)
+		for i := 0; i < index && !introduced; i++ {
+			introduced = strings.Contains(d.sentences[i].text, name)
+		}
+		if introduced && !d.insideLongerName(name) {
+			whole = append(whole, name)
+		}
+	}
+	if len(whole) == 0 {
+		return
+	}
+	said := ""
+	for _, p := range parts {
+		if *p == "" {
+			continue
+		}
+		*p = d.introduceIn(*p, said, whole)
+		said += " " + *p
+	}
+}
+
+// introduceIn is introduce for one sentence, after said.
+func (d *document) introduceIn(text, said string, whole []string) string {
+	ws := d.lang.words(text)
+	for k := len(ws) - 1; k >= 0; k-- {
+		w := ws[k]
+		if !w.upper || w.stop || d.lang.calendar[w.norm] || d.lang.places[w.norm] {
+			continue
+		}
+		if k > 0 && (ws[k-1].upper && !ws[k-1].stop || d.lang.titles[ws[k-1].norm]) ||
+			k+1 < len(ws) && ws[k+1].upper && !ws[k+1].stop && text[w.end:ws[k+1].start] == " " {
+			continue // inside a longer name, or after a title
+		}
+		base := text[w.start:w.end]
+		for _, s := range []string{"'s", "’s"} {
+			base = strings.TrimSuffix(base, s)
+		}
+		full := ""
+		for _, name := range whole {
+			if f := strings.Fields(name); f[0] == base || f[len(f)-1] == base {
+				if full != "" {
+					full = "" // two people share the word: say nothing
+					break
+				}
+				full = name
+			}
+		}
+		if full == "" || strings.Contains(said, full) || strings.Contains(text, full) ||
+			strings.Contains(text[:w.start], base) || !d.followedLikePerson(base) {
+			continue // said whole already, not the first mention, or not a person's word
+		}
+		text = text[:w.start] + full + text[w.start+len(base):]
+	}
+	return text
+}
+
+// insideLongerName reports whether the article writes name after another
+// capitalised word: "York Mets" of "New York Mets".
+func (d *document) insideLongerName(name string) bool {
+	for text, j := range d.mentions(name) {
+		if prev := lastWord(text[:j]); prev != "" && startsUpper(prev) && !strings.ContainsAny(prev, ",.;:") {
+			return true
+		}
+	}
+	return false
+}

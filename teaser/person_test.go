@@ -98,3 +98,40 @@ func TestGuessWho_revealCase(t *testing.T) {
 		}
 	}
 }
+
+// TestIntroduce: a post that names someone first by a surname or a first
+// name alone gets the whole name the article gave before; never a name
+// the article gives only later, one two people share, one after a title,
+// or a piece of a longer name.
+func TestIntroduce(t *testing.T) {
+	paras := []string{
+		"Harbour Town have a new manager, and the club's owner Tom Reed says he is the right man.",
+		"Asked about the appointment, Reed said he expected promotion within two years.",
+		"Mr Reed also met Dana Kole, the new manager, and the New York Mets scout who came with her.",
+		"Kole said she would name her first team on Monday, after Mets scouts leave.",
+		"Her deputy Ann Vale said Vale Park would be ready.",
+	}
+	for _, tc := range []struct {
+		name       string
+		index      int
+		text, want string
+	}{
+		{"a surname alone", 1, "Reed said he expected promotion within two years.",
+			"Tom Reed said he expected promotion within two years."},
+		{"written whole already", 1, "Tom Reed said Reed would stay.", "Tom Reed said Reed would stay."},
+		{"after a title", 3, "Mr Reed met the manager.", "Mr Reed met the manager."},
+		{"a name given only later", 1, "Kole said she would name her team.", "Kole said she would name her team."},
+		{"a name given before", 3, "Kole said she would name her team.", "Dana Kole said she would name her team."},
+		{"a piece of a longer name", 4, "Mets scouts leave on Monday.", "Mets scouts leave on Monday."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: paras})
+			defer d.release()
+			text := tc.text
+			d.introduce(tc.index, &text)
+			if text != tc.want {
+				t.Errorf("introduce(%q) = %q, want %q", tc.text, text, tc.want)
+			}
+		})
+	}
+}

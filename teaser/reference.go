@@ -207,7 +207,8 @@ func (d *document) newestYear() int {
 // pronoun whose antecedent the opening phrase does not give: "Rather than
 // having links to Islamism, he was …", "When it opened in 1990, it …". A
 // he or she needs a person named before it; another pronoun any name.
-func (d *document) danglingPronoun(lang *language, s string, ws []word) bool {
+func (d *document) danglingPronoun(s string, ws []word) bool {
+	lang := d.lang
 	c := introComma(s)
 	if c < 0 {
 		return false

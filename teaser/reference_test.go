@@ -73,7 +73,7 @@ func TestDocument_danglingPronoun(t *testing.T) {
 		{"no pronoun", "When the bridge opened, the town carried on as before.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := d.danglingPronoun(english, tc.s, english.words(tc.s)); got != tc.want {
+			if got := d.danglingPronoun(tc.s, english.words(tc.s)); got != tc.want {
 				t.Errorf("danglingPronoun(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
@@ -129,7 +129,7 @@ func TestNewsCandidates_background(t *testing.T) {
 			d := newDocument(a)
 			defer d.release()
 			scores := d.scores(nil)
-			cands := d.newsCandidates(english, scores, d.titleSet())
+			cands := d.newsCandidates(scores, d.titleSet())
 			if len(cands) == 0 || d.sentences[cands[0].index].text != tc.news {
 				t.Errorf("news = %+v, want %q", cands, tc.news)
 			}
@@ -156,7 +156,7 @@ func TestNewsCandidates_leaningLead(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Paragraphs: []string{tc.lead, tc.side}})
 			defer d.release()
-			cands := d.newsCandidates(english, d.scores(nil), d.titleSet())
+			cands := d.newsCandidates(d.scores(nil), d.titleSet())
 			got := len(cands) > 0 && d.sentences[cands[0].index].text == tc.lead
 			if got != tc.leads {
 				t.Errorf("news %+v; want the lead as the news: %v", cands, tc.leads)
@@ -258,5 +258,73 @@ func TestDropRelativeDay_otherLanguages(t *testing.T) {
 		if got := languageFor(tag).dropRelativeDay(s); got != s {
 			t.Errorf("%s: dropRelativeDay(%q) = %q; want it unchanged", tag, s, got)
 		}
+	}
+}
+
+// TestClean_antecedentInSentence: a pronoun whose noun comes before it in
+// the same sentence does not dangle; one that opens the sentence, or finds
+// no noun of its number, does.
+func TestClean_antecedentInSentence(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		ok      bool
+	}{
+		{"their after a plural", "Two neighbours pushed a 70-year-old postman who tried to stop a quarrel over their hedge, police said.", true},
+		{"his after a person", "A farmer drove a tractor through the flooded lane to rescue his sheep on Monday.", true},
+		{"another inside the sentence", "Two pupils were sent home after a fight with another pupil at the bus stop on Monday.", true},
+		{"they open the clause", "The next day they drove to the harbour and blocked the road for three hours.", false},
+		{"their without a plural", "The next day the driver closed their shop for three hours on Monday.", false},
+		{"him as an object", "The crowd lifted him off the fence after the final whistle on Saturday.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{"Harbour Town is quiet.", tc.s}})
+			defer d.release()
+			if _, _, _, ok := d.clean(1, nil, false); ok != tc.ok {
+				t.Errorf("clean(%q) ok = %v, want %v", tc.s, ok, tc.ok)
+			}
+		})
+	}
+}
+
+// TestClean_cutKeepsTitle: a long sentence is not cut where the cut drops
+// what the title says the story is about.
+func TestClean_cutKeepsTitle(t *testing.T) {
+	s := "Prosecutors in the capital on Friday charged a former harbour master with negligence over a ferry collision, which cost the port authority up to $3 million in repairs and lost fees."
+	for _, tc := range []struct {
+		title string
+		whole bool
+	}{
+		{"Port authority counts the cost of a ferry collision", true},
+		{"Former harbour master charged by prosecutors in the capital", false},
+	} {
+		d := newDocument(&article.Article{Title: tc.title, Paragraphs: []string{s}})
+		text, _, _, ok := d.clean(0, nil, true)
+		d.release()
+		if !ok || (text == s) != tc.whole {
+			t.Errorf("title %q: clean = %q, %v; want whole %v", tc.title, text, ok, tc.whole)
+		}
+	}
+}
+
+// TestDefiniteReference_namedAfterNoun: an article's opening description
+// whose complement names what it means stands alone; one that names
+// nothing before its verb leans on what the article left out.
+func TestDefiniteReference_namedAfterNoun(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"named after of", "The owner of the giant sign at Mill Roundabout is not yet known.", false},
+		{"named after a longer noun phrase", "The next public vote in the Harbour Town Framework scheme was due in May.", false},
+		{"nothing named", "The owner of the sign has not come forward yet.", true},
+		{"a name after the verb does not say which", "The machine has broken into the eastern end of Mill Street station.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{tc.s, "Harbour Town is quiet."}})
+			defer d.release()
+			if got := d.definiteReference(tc.s, english.words(tc.s), 0); got != tc.want {
+				t.Errorf("definiteReference(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
 	}
 }
