@@ -197,7 +197,9 @@ type sent struct {
 // send makes one Publish call with the per-post timeout.
 func (d *Deliverer) send(ctx context.Context, i int, c store.Claim, pub publish.Publisher, log *slog.Logger) sent {
 	pctx, cancel := context.WithTimeout(ctx, cmp.Or(d.Timeout, 60*time.Second))
-	rcpt, err := pub.Publish(pctx, PublishPost(c.Post, c.Attempt))
+	p := PublishPost(c.Post, c.Attempt)
+	p.ByHand = c.ByHand
+	rcpt, err := pub.Publish(pctx, p)
 	cancel()
 	if d.AfterPublish != nil {
 		d.AfterPublish(ctx, PublishPost(c.Post, 0), rcpt, err)

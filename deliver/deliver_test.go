@@ -311,3 +311,45 @@ func TestDeliver_missingKeyOfReshare(t *testing.T) {
 		t.Fatalf("sent %+v; want the first post's key and the re-share's", pub.sent)
 	}
 }
+
+// TestDeliver_retryByHand: a post that failed because an earlier attempt
+// could not be confirmed (publish.ErrUnconfirmed) is not resent by the
+// daemon on its own; after hookline retry, the daemon's resume pass sends
+// it as a send a person asked for (publish.Post.ByHand), so the network
+// sends it rather than refuse again.
+func TestDeliver_retryByHand(t *testing.T) {
+	ctx := context.Background()
+	d, clk := setup(t)
+	d.Store.Now = clk.Now
+	pub := &fakePub{err: func(n int) error {
+		if n == 1 {
+			return errors.New("connection reset")
+		}
+		return fmt.Errorf("not sent again: %w", publish.ErrUnconfirmed)
+	}}
+	d.Deliver(ctx, []Job{{Post: post("a", "m"), Publisher: pub}})
+	clk.Add(time.Hour)
+	res := d.Resume(ctx, map[string]publish.Publisher{"m": pub})
+	if len(res) != 1 || res[0].State != store.Failed || !res[0].NextAttempt.IsZero() {
+		t.Fatalf("resume = %+v; want failed for good", res)
+	}
+	clk.Add(time.Hour)
+	if res := d.Resume(ctx, map[string]publish.Publisher{"m": pub}); len(res) != 0 {
+		t.Fatalf("resumed %+v; an unconfirmed post waits for a person", res)
+	}
+	rec, err := d.Store.Post(ctx, "a", "m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Store.Retry(ctx, rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	pub.err = nil
+	res = d.Resume(ctx, map[string]publish.Publisher{"m": pub})
+	if len(res) != 1 || res[0].State != store.Posted {
+		t.Fatalf("resume after retry = %+v", res)
+	}
+	if got := pub.sent[len(pub.sent)-1]; !got.ByHand || pub.sent[1].ByHand {
+		t.Fatalf("ByHand of the sends: %v then %v; want false for the daemon's, true after hookline retry", pub.sent[1].ByHand, got.ByHand)
+	}
+}

@@ -36,6 +36,10 @@ type Post struct {
 	// idempotency keys expire (Mastodon keeps them an hour) looks for that
 	// post before sending again.
 	Attempt int `json:"-"`
+	// ByHand reports that a person asked for this send (hookline retry, or
+	// post of a failed one): a network that cannot tell whether an earlier
+	// attempt reached it sends anyway instead of refusing (ErrUnconfirmed).
+	ByHand bool `json:"-"`
 }
 
 // Receipt is what a network returns for a post it accepted.
@@ -79,6 +83,11 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrQuota means a configured daily or monthly cap would be exceeded.
 	ErrQuota = errors.New("quota exceeded")
+	// ErrUnconfirmed means a resend was not made: an earlier attempt may
+	// have reached a network that would not recognise the resend as the
+	// same post, and whether it did could not be checked. A person decides
+	// (Post.ByHand).
+	ErrUnconfirmed = errors.New("earlier attempt unconfirmed")
 )
 
 // RateLimitError means the network asked us to wait until Reset.
@@ -102,12 +111,12 @@ func (e *RateLimitError) Unwrap() error { return e.Err }
 
 // Retryable reports whether posting again later may succeed: true for rate
 // limits, server errors and network failures; false for unauthorized,
-// duplicate, invalid and quota errors.
+// duplicate, invalid, quota and unconfirmed errors.
 func Retryable(err error) bool {
 	if err == nil {
 		return false
 	}
-	for _, perm := range []error{ErrUnauthorized, ErrDuplicate, ErrInvalid, ErrQuota} {
+	for _, perm := range []error{ErrUnauthorized, ErrDuplicate, ErrInvalid, ErrQuota, ErrUnconfirmed} {
 		if errors.Is(err, perm) {
 			return false
 		}

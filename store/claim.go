@@ -50,6 +50,10 @@ type Claim struct {
 	Reason string
 	// Prior is the row's state before the claim; empty for a new row.
 	Prior State
+	// ByHand reports that a person asked for this resend of a failed post:
+	// hookline retry (the row says so, whichever process claims it), or a
+	// hand post of it (ClaimRequest.Manual).
+	ByHand bool
 }
 
 // Claim decides, in one transaction, whether p may be sent now and if so
@@ -160,8 +164,8 @@ func (s *Store) claimTx(ctx context.Context, tx *sql.Tx, req ClaimRequest) (Clai
 		c.Reason = "in flight"
 	case r.State == Posting:
 		c.Outcome = ClaimResend
-	case r.State == Failed && req.Manual:
-		c.Outcome = ClaimResend
+	case r.State == Failed && (req.Manual || r.Note == noteRetry):
+		c.Outcome, c.ByHand = ClaimResend, true
 	case r.State == Failed && r.NextAttempt.IsZero():
 		c.Reason = "failed permanently: " + r.LastError
 	case r.State == Failed && r.NextAttempt.After(now):

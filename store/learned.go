@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS instance_limits (
 	server     TEXT PRIMARY KEY,
 	max_chars  INTEGER NOT NULL,
 	url_length INTEGER NOT NULL,
-	learned_at INTEGER NOT NULL
+	learned_at INTEGER NOT NULL,
+	version    TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE TABLE IF NOT EXISTS account_identity (
 	identity   TEXT PRIMARY KEY,
@@ -44,6 +45,25 @@ CREATE TABLE IF NOT EXISTS account_identity (
 ) STRICT;
 `
 
+// learnedColumns are the columns added to a learned table after it was
+// first released: a file whose table predates one gets it at open.
+var learnedColumns = []struct{ table, column, def string }{
+	{"instance_limits", "version", "TEXT NOT NULL DEFAULT ''"},
+}
+
 func (s *Store) createLearnedTables(ctx context.Context) error {
-	return classify(s.path, "create the tables of what is learned again", s.exec(ctx, learnedTables))
+	if err := s.exec(ctx, learnedTables); err != nil {
+		return classify(s.path, "create the tables of what is learned again", err)
+	}
+	for _, c := range learnedColumns {
+		var n int
+		err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?", c.table, c.column).Scan(&n)
+		if err == nil && n == 0 {
+			err = s.exec(ctx, "ALTER TABLE "+c.table+" ADD COLUMN "+c.column+" "+c.def)
+		}
+		if err != nil {
+			return classify(s.path, "add column "+c.column+" to "+c.table, err)
+		}
+	}
+	return nil
 }

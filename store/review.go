@@ -308,9 +308,14 @@ func (s *Store) SkipPost(ctx context.Context, id int64, reason string) (Change, 
 		"note = ?, auto_approve_at = NULL, next_attempt_at = NULL", reason)
 }
 
+// noteRetry is the note of a failed post a person asked to retry, until it is
+// claimed; the claim reports it as ByHand.
+const noteRetry = "retry"
+
 // Retry makes failed post id due now, whether its failure was permanent or
 // its retry later: the daemon's next resume pass (or the caller, through
-// Claim) sends the stored text under the same idempotency key.
+// Claim) sends the stored text under the same idempotency key, as a send a
+// person asked for (Claim.ByHand).
 func (s *Store) Retry(ctx context.Context, id int64) (Change, error) {
 	return s.onPost(ctx, id, "retry", func(tx *sql.Tx, r PostRecord, ch *Change) (error, error) {
 		if r.State != Failed {
@@ -321,8 +326,8 @@ func (s *Store) Retry(ctx context.Context, id int64) (Change, error) {
 			return refusal(id, "retry", r.State, hint), nil
 		}
 		now := s.Now().UnixNano()
-		_, err := tx.ExecContext(ctx, "UPDATE posts SET next_attempt_at = ?, note = 'retry', updated_at = ? WHERE id = ? AND state = 'failed'",
-			now, now, id)
+		_, err := tx.ExecContext(ctx, "UPDATE posts SET next_attempt_at = ?, note = ?, updated_at = ? WHERE id = ? AND state = 'failed'",
+			now, noteRetry, now, id)
 		ch.Changed = err == nil
 		return nil, err
 	})

@@ -29,6 +29,10 @@ type Limits struct {
 	// URLLength is configuration.statuses.characters_reserved_per_url: what
 	// every URL counts for, whatever its length.
 	URLLength int
+	// Version is the version the instance reports ("4.3.2", or a
+	// compatible server's "2.7.2 (compatible; Pleroma 2.6.0)"); empty when
+	// it did not say. KeySupport reads it.
+	Version string
 }
 
 // instanceDoc is the part of the Instance entity (v2, and v1 since 3.4)
@@ -40,7 +44,8 @@ type instanceDoc struct {
 			CharactersReservedPerURL int `json:"characters_reserved_per_url"`
 		} `json:"statuses"`
 	} `json:"configuration"`
-	MaxTootChars int `json:"max_toot_chars"`
+	MaxTootChars int    `json:"max_toot_chars"`
+	Version      string `json:"version"`
 }
 
 // Limits returns the instance's limits, learned from GET /api/v2/instance
@@ -55,8 +60,8 @@ func (c *Client) Limits(ctx context.Context) Limits {
 	c.mu.Unlock()
 	if at.IsZero() && c.cache != nil {
 		// Another process (or an earlier run) may have learned them.
-		if maxChars, urlLength, learnedAt, ok, err := c.cache.InstanceLimits(ctx, c.server); err == nil && ok && c.now().Sub(learnedAt) <= limitsTTL {
-			l, at = Limits{MaxChars: maxChars, URLLength: urlLength}, learnedAt
+		if maxChars, urlLength, version, learnedAt, ok, err := c.cache.InstanceLimits(ctx, c.server); err == nil && ok && c.now().Sub(learnedAt) <= limitsTTL {
+			l, at = Limits{MaxChars: maxChars, URLLength: urlLength, Version: version}, learnedAt
 			c.mu.Lock()
 			c.limits, c.limitsAt = l, at
 			c.mu.Unlock()
@@ -75,8 +80,12 @@ func (c *Client) Limits(ctx context.Context) Limits {
 			c.mu.Lock()
 			c.limits, c.limitsAt = l, now
 			c.mu.Unlock()
+			if known, honoured := KeySupport(l.Version); known && !honoured {
+				c.log.Warn("mastodon instance does not honour Idempotency-Key: a post is sent again only after its account's statuses show it is not there",
+					slog.String("account", c.name), slog.String("server", c.server), slog.String("version", l.Version))
+			}
 			if c.cache != nil {
-				if err := c.cache.SetInstanceLimits(ctx, c.server, l.MaxChars, l.URLLength, now); err != nil {
+				if err := c.cache.SetInstanceLimits(ctx, c.server, l.MaxChars, l.URLLength, l.Version, now); err != nil {
 					c.log.Warn("mastodon instance limits not kept in the state file", slog.String("account", c.name), slog.Any("error", err))
 				}
 			}
@@ -101,6 +110,7 @@ func (c *Client) learnLimits(ctx context.Context) (Limits, error) {
 		l := Limits{
 			MaxChars:  doc.Configuration.Statuses.MaxCharacters,
 			URLLength: doc.Configuration.Statuses.CharactersReservedPerURL,
+			Version:   strings.TrimSpace(doc.Version),
 		}
 		if l.MaxChars <= 0 {
 			l.MaxChars = doc.MaxTootChars

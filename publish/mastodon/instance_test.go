@@ -15,13 +15,25 @@ import (
 // withLimits returns the spec's instance document with other status limits,
 // so that learned values differ from the defaults.
 func withLimits(t *testing.T, doc []byte, maxChars, urlLen int) []byte {
+	return editDoc(t, doc, func(m map[string]any) {
+		st := m["configuration"].(map[string]any)["statuses"].(map[string]any)
+		st["max_characters"], st["characters_reserved_per_url"] = maxChars, urlLen
+	})
+}
+
+// withVersion returns the instance document with another version.
+func withVersion(t *testing.T, doc []byte, version string) []byte {
+	return editDoc(t, doc, func(m map[string]any) { m["version"] = version })
+}
+
+// editDoc returns the JSON document doc as edit changes it.
+func editDoc(t *testing.T, doc []byte, edit func(map[string]any)) []byte {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(doc, &m); err != nil {
 		t.Fatal(err)
 	}
-	st := m["configuration"].(map[string]any)["statuses"].(map[string]any)
-	st["max_characters"], st["characters_reserved_per_url"] = maxChars, urlLen
+	edit(m)
 	out, err := json.Marshal(m)
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +53,7 @@ func TestClient_Limits(t *testing.T) {
 			setup: func(t *testing.T, s *server, _ *mastodon.Config) {
 				s.instanceV2 = withLimits(t, s.instanceV2, 1000, 30)
 			},
-			want:      mastodon.Limits{MaxChars: 1000, URLLength: 30},
+			want:      mastodon.Limits{MaxChars: 1000, URLLength: 30, Version: "4.5.0-nightly.2025-07-11"},
 			wantPaths: []string{"/api/v2/instance"},
 		},
 		{
@@ -50,7 +62,7 @@ func TestClient_Limits(t *testing.T) {
 				s.noV2 = true
 				s.instanceV1 = withLimits(t, s.instanceV1, 700, 25)
 			},
-			want:      mastodon.Limits{MaxChars: 700, URLLength: 25},
+			want:      mastodon.Limits{MaxChars: 700, URLLength: 25, Version: "3.5.3"},
 			wantPaths: []string{"/api/v2/instance", "/api/v1/instance"},
 		},
 		{
@@ -153,15 +165,15 @@ func TestClient_LimitsCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	first.Limits(t.Context())
-	if max, url, _, ok, err := st.InstanceLimits(t.Context(), mastodon.Server(account(s))); !ok || err != nil || max != 1000 || url != 30 {
-		t.Fatalf("cached limits %d, %d, %v, %v; want 1000, 30", max, url, ok, err)
+	if max, url, version, _, ok, err := st.InstanceLimits(t.Context(), mastodon.Server(account(s))); !ok || err != nil || max != 1000 || url != 30 || version != "4.5.0-nightly.2025-07-11" {
+		t.Fatalf("cached limits %d, %d, %q, %v, %v; want 1000, 30, the instance's version", max, url, version, ok, err)
 	}
 	s.noV2, s.noV1 = true, true
 	second, err := mastodon.New(account(s), mastodon.Options{Cache: st})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := second.Limits(t.Context()); got.MaxChars != 1000 || got.URLLength != 30 {
-		t.Errorf("Limits = %+v with the instance down, want the cached 1000/30", got)
+	if got := second.Limits(t.Context()); got.MaxChars != 1000 || got.URLLength != 30 || got.Version != "4.5.0-nightly.2025-07-11" {
+		t.Errorf("Limits = %+v with the instance down, want the cached 1000/30 and version", got)
 	}
 }

@@ -74,8 +74,8 @@ type Options struct {
 // LimitsCache keeps the limits learned from an instance, by its address;
 // *store.Store implements it.
 type LimitsCache interface {
-	InstanceLimits(ctx context.Context, server string) (maxChars, urlLength int, at time.Time, ok bool, err error)
-	SetInstanceLimits(ctx context.Context, server string, maxChars, urlLength int, at time.Time) error
+	InstanceLimits(ctx context.Context, server string) (maxChars, urlLength int, version string, at time.Time, ok bool, err error)
+	SetInstanceLimits(ctx context.Context, server string, maxChars, urlLength int, version string, at time.Time) error
 }
 
 // New returns a Client for the account cfg: cfg.Server is the
@@ -124,7 +124,9 @@ func New(acct Config, opts Options) (*Client, error) {
 // statuses for one already posted with p's text and returns its receipt
 // rather than an error (see reconcile.go for what this guarantees). A resend
 // (p.Attempt above 1) looks there first too, because the instance forgets an
-// Idempotency-Key after an hour and retries may come later than that.
+// Idempotency-Key after an hour and retries may come later than that; when
+// that look fails on an instance known not to honour the key at all, the
+// resend is not made (see blindResend).
 func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
@@ -133,6 +135,9 @@ func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, 
 		switch {
 		case ferr != nil:
 			c.log.Warn("mastodon lookup before resend failed", slog.String("account", c.name), slog.String("error", c.redact(ferr).Error()))
+			if err := c.blindResend(ctx, p, ferr); err != nil {
+				return publish.Receipt{}, err
+			}
 		case found != nil:
 			c.log.Info("mastodon status found before resend", slog.String("account", c.name), slog.String("status_id", string(found.ID)))
 			return c.receipt(found), nil
@@ -152,6 +157,24 @@ func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, 
 	}
 	c.log.Debug("mastodon status posted", slog.String("account", c.name), slog.String("status_id", string(st.ID)))
 	return c.receipt(st), nil
+}
+
+// blindResend decides a resend that could not first look for the post
+// (lookupErr): nil lets it go, under the same Idempotency-Key, unless the
+// instance is known not to honour the key — then an earlier attempt that
+// reached it unseen would become a second status, and the resend waits for a
+// person (ErrUnconfirmed), who can look at the account and send it anyway
+// with hookline retry (p.ByHand).
+func (c *Client) blindResend(ctx context.Context, p publish.Post, lookupErr error) error {
+	if p.ByHand {
+		return nil
+	}
+	version := c.Limits(ctx).Version
+	if known, honoured := KeySupport(version); !known || honoured {
+		return nil
+	}
+	return fmt.Errorf("%s: not sent again: %s (version %q) ignores Idempotency-Key and the account's statuses could not be read to see whether attempt %d reached it (%v); look at the account, then send it with hookline retry ID, or give the token read:statuses so this is checked: %w",
+		c.name, c.server, version, p.Attempt-1, c.redact(lookupErr), publish.ErrUnconfirmed)
 }
 
 // DryRun returns the request Publish would send for p, without sending it.

@@ -74,6 +74,7 @@ type server struct {
 	noV2         bool          // 404 on /api/v2/instance
 	noV1         bool          // 404 on /api/v1/instance
 	noReadScope  bool          // 403 on the read endpoints reconciliation uses
+	ignoreKey    bool          // make a new status for every POST, key or not (servers that ignore it)
 	instanceV2   []byte
 	instanceV1   []byte
 
@@ -216,6 +217,9 @@ func (s *server) postStatus(w http.ResponseWriter, r *http.Request) {
 	key := r.Header.Get("Idempotency-Key")
 	s.mu.Lock()
 	st, repeated := s.byKey[key]
+	if s.ignoreKey {
+		repeated = false
+	}
 	if key == "" || !repeated {
 		st = s.newStatus(r.PostForm)
 		s.statuses = append(s.statuses, st)

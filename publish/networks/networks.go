@@ -154,7 +154,7 @@ func openMastodon(c mastodon.Config, d Deps) (publish.Publisher, error) {
 // learnedMastodon reads the instance's limits from cache, whatever their
 // age: a count by limits a day old is closer than Mastodon's defaults.
 func learnedMastodon(ctx context.Context, c mastodon.Config, cache LimitsCache) (fit.Rules, bool) {
-	maxChars, urlLength, _, ok, err := cache.InstanceLimits(ctx, mastodon.Server(c))
+	maxChars, urlLength, _, _, ok, err := cache.InstanceLimits(ctx, mastodon.Server(c))
 	if err != nil || !ok {
 		return fit.Rules{}, false
 	}

@@ -227,12 +227,12 @@ func TestPostFor_languageDefaultsToArticle(t *testing.T) {
 
 type limitsCache map[string][2]int
 
-func (c limitsCache) InstanceLimits(_ context.Context, server string) (int, int, time.Time, bool, error) {
+func (c limitsCache) InstanceLimits(_ context.Context, server string) (int, int, string, time.Time, bool, error) {
 	l, ok := c[server]
-	return l[0], l[1], time.Unix(0, 0), ok, nil
+	return l[0], l[1], "", time.Unix(0, 0), ok, nil
 }
 
-func (c limitsCache) SetInstanceLimits(_ context.Context, server string, maxChars, urlLength int, _ time.Time) error {
+func (c limitsCache) SetInstanceLimits(_ context.Context, server string, maxChars, urlLength int, _ string, _ time.Time) error {
 	c[server] = [2]int{maxChars, urlLength}
 	return nil
 }

@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestClaim_ByHand: a failed post a person retried is claimed as sent by
+// hand, whichever process claims it (the daemon's resume pass here, not a
+// manual request); a post the daemon resends on its own is not, nor a
+// crash-left one a hand post claims again.
+func TestClaim_ByHand(t *testing.T) {
+	ctx := context.Background()
+	s := setup(t)
+	id := propose(t, s, reviewPost("box"))
+	toState(t, s, id, Failed)
+	r, err := s.PostByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := reviewNow.Add(time.Hour)
+	if err := s.MarkFailed(ctx, r.ArticleID, r.Account, "503", reviewNow, reviewNow); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Claim(ctx, ClaimRequest{Post: r.Post, Now: later})
+	if err != nil || c.Outcome != ClaimResend || c.ByHand {
+		t.Fatalf("daemon's own resend: %+v, %v; want a resend not by hand", c, err)
+	}
+	if err := s.MarkFailed(ctx, r.ArticleID, r.Account, "not confirmed", time.Time{}, later); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Retry(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	c, err = s.Claim(ctx, ClaimRequest{Post: r.Post, Now: later})
+	if err != nil || c.Outcome != ClaimResend || !c.ByHand {
+		t.Fatalf("resend after hookline retry: %+v, %v; want by hand", c, err)
+	}
+	// Failed again, a hand post of it is by hand too.
+	if err := s.MarkFailed(ctx, r.ArticleID, r.Account, "not confirmed", time.Time{}, later); err != nil {
+		t.Fatal(err)
+	}
+	c, err = s.Claim(ctx, ClaimRequest{Post: r.Post, Now: later, Manual: true})
+	if err != nil || c.Outcome != ClaimResend || !c.ByHand {
+		t.Fatalf("hand post of a failed post: %+v, %v; want by hand", c, err)
+	}
+}
+
+// TestOpen_addsLearnedColumns: a state file whose instance_limits predates
+// the version column gets it at open, keeping its rows.
+func TestOpen_addsLearnedColumns(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "hookline.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"DROP TABLE instance_limits",
+		"CREATE TABLE instance_limits (server TEXT PRIMARY KEY, max_chars INTEGER NOT NULL, url_length INTEGER NOT NULL, learned_at INTEGER NOT NULL) STRICT",
+		"INSERT INTO instance_limits VALUES ('https://m.example', 1000, 23, 1)",
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open a file without the version column: %v", err)
+	}
+	defer s.Close()
+	if max, _, version, _, ok, err := s.InstanceLimits(ctx, "https://m.example"); err != nil || !ok || max != 1000 || version != "" {
+		t.Fatalf("kept row: %d, %q, %v, %v", max, version, ok, err)
+	}
+	at := time.Unix(100, 0)
+	if err := s.SetInstanceLimits(ctx, "https://m.example", 1000, 23, "0.17.3", at); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, version, got, _, err := s.InstanceLimits(ctx, "https://m.example"); err != nil || version != "0.17.3" || !got.Equal(at) {
+		t.Fatalf("version %q at %v, %v; want 0.17.3 at %v", version, got, err, at)
+	}
+}
