@@ -80,6 +80,10 @@ var english = &language{
 	husband wife son daughter father mother brother sister man woman boy girl teenager pensioner
 	victim suspect paedophile murderer defendant candidate speaker lawyer doctor nurse teacher
 	pilot soldier pupil student farmer businessman businesswoman footballer cricketer`),
+	honorifics: map[string]string{"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
+		"miss": "she", "mx": "", "mx.": ""},
+	gendered: map[string]string{"he": "he", "him": "he", "his": "he", "himself": "he",
+		"she": "she", "her": "she", "hers": "she", "herself": "she"},
 	placeOrg: setOf(`city town village county borough district region province state states island
 	islands street road avenue lane park square bridge river lake sea ocean mountain mount valley
 	forest wood airport station port harbour harbor bay coast university college school academy
