@@ -386,6 +386,7 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 	if i == 0 && d.titleText != "" {
 		return false
 	}
+	possessor := false // "The crew's stand at …": a name after says where, not whose
 	for k := 1; k < min(len(ws), 6); k++ {
 		raw := s[ws[k].start:ws[k].end]
 		if k >= 4 && !(i == 0 && (ws[k].norm == "of" || d.lang.placePrepositions[ws[k].norm])) {
@@ -401,8 +402,9 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 			// The article's opening "The origin of the sign at Mill
 			// Roundabout is …": what follows the noun, up to the verb, may
 			// name what is meant.
-			return !d.namedBeforeVerb(s, ws[k+1:])
+			return possessor || !d.namedBeforeVerb(s, ws[k+1:])
 		}
+		possessor = possessor || strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
 		if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
 			break // the verb: the subject ended without a name
 		}
