@@ -116,7 +116,10 @@ var english = &language{
 	peoples:        wordSet(lexicon.English.Demonyms, `jew jews`),
 	outlets:        setOf(`afp ap reuters upi bbc cnn pa bloomberg xinhua itv sky abc nbc cbs`),
 	asides:         []string{"along with", "as well as", "together with"},
-	listJoiners:    setOf(`and or`),
+	captions: []string{" (pictured)", " (pictured left)", " (pictured right)", " (left)", " (right)", " (centre)",
+		" (center)", " (above)", " (below)", " (top)", " (bottom)", ", at right,", ", at left,", ", pictured,",
+		", pictured left,", ", pictured right,"},
+	listJoiners: setOf(`and or`),
 	calendar: setOf(lexicon.English.Days, lexicon.English.Months, `christmas easter
 	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 	gmt bst utc cet cest est edt cst cdt pst pdt am pm`),

@@ -118,6 +118,9 @@ type language struct {
 	// sentence's subject or object and can go without changing the claim:
 	// ", along with kiosks and snack bars,".
 	asides []string
+	// captions point at a picture the post does not carry: "(pictured)",
+	// ", at right,". They go.
+	captions []string
 	// listJoiners join the last item of a list: a word ending in -ing
 	// before one is a list's item ("negligence, speeding and forgery"),
 	// not a clause a sentence can end before.

@@ -247,6 +247,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		s = lang.dropRelativeDay(s)
 	}
 	s = lang.dropEchoLabel(s)
+	s = lang.dropCaptions(s)
 	full = s
 	if n > maxFactWords {
 		s = lang.dropAside(s)
@@ -316,6 +317,21 @@ func (d *document) losesNews(cut, whole string) bool {
 		seen[w.norm] = true
 	}
 	return lostN > 0 && lostN >= keptN
+}
+
+// dropCaptions removes what points at a picture (lang.captions):
+// "…, then, at right, received …" is "…, then received …".
+func (l *language) dropCaptions(s string) string {
+	for _, c := range l.captions {
+		for i := strings.Index(s, c); i >= 0; i = strings.Index(s, c) {
+			if strings.HasSuffix(c, ",") {
+				s = s[:i] + " " + strings.TrimLeft(s[i+len(c):], " ")
+			} else {
+				s = s[:i] + s[i+len(c):]
+			}
+		}
+	}
+	return s
 }
 
 // dropAside removes a phrase that lang.asides open and commas close:
