@@ -82,6 +82,9 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	if !d.isPerson(subject) {
 		return "", "", false // "Guess who …?" asks for a person
 	}
+	if len(lang.words(subject)) < 2 {
+		return "", "", false // "It's Reed" answers with half a name
+	}
 	verb++
 	rest := fact[fs.words[verb].start:]
 	// The hook keeps the predicate up to its first clause boundary; the
@@ -106,6 +109,11 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	cw := lang.words(clause)
 	if len(cw) < 2 || len(cw) > 14 || cw[len(cw)-1].stop || strings.ContainsAny(clause, "\"“”") {
 		return "", "", false
+	}
+	for _, w := range cw {
+		if lang.calendar[w.norm] || isNumber(w.norm) && len(w.norm) == 4 {
+			return "", "", false // a quiz on when ("… as manager Tue?", "… in March 2019?") is no hook
+		}
 	}
 	// The fact's first word may carry a capital only because it opens the
 	// sentence; inside "It's …" it takes the article's own spelling, or

@@ -44,8 +44,9 @@ const (
 
 // dateline matches a wire dateline ("BERLIN -", "CIUDAD JUAREZ, Mexico -",
 // "WASHINGTON (AP) —") and whatever a scrape glued before it (a headline
-// run into the body): both go.
-var dateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
+// run into the body, whose abbreviations may carry a dot: "… CEO Mon.,
+// replacing …"): both go.
+var dateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
 
 // bareDateline matches a dateline without its dash ("ATLANTA The Atlanta
 // Hawks …"): capitals opening the sentence before a capitalised word.
@@ -53,7 +54,7 @@ var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+
 
 // placeDateline matches a dateline written as a name ("Lima, Peru - ")
 // after a headline run into the body.
-var placeDateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
+var placeDateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
 
 // colonDateline matches a dateline or a source label ended by a colon:
 // "NEW DELHI: Indian authorities …", "Politico : While …".

@@ -291,6 +291,9 @@ func (l *language) dropRelativeDay(s string) string {
 				if k > 0 && ws[k-1].norm == "earlier" && s[ws[k-1].end:w.start] == " " {
 					from = k - 1
 				}
+				if k+1 < len(ws) && l.dayParts[ws[k+1].norm] && s[w.end:ws[k+1].start] == " " {
+					to = k + 1 // "yesterday afternoon" goes whole
+				}
 			case (w.norm == "this" || w.norm == "last") && k+1 < len(ws) && l.dayParts[ws[k+1].norm] &&
 				s[w.end:ws[k+1].start] == " " && (k+2 == len(ws) || !startsUpper(s[ws[k+2].start:])):
 				from, to = k, k+1
