@@ -97,7 +97,7 @@ type language struct {
 	// honorifics, offices and roles ("President Xi", "coach Mark Smith").
 	titles map[string]bool
 	// honorifics are the titles that only say a person is one ("Ms
-	// McIntosh"): where a post writes the whole name, it drops them. Each
+	// Vale"): where a post writes the whole name, it drops them. Each
 	// maps to the pronoun that goes with it ("she"), or "" for none.
 	honorifics map[string]string
 	// gendered maps the personal pronouns that say a person's gender to

@@ -44,8 +44,8 @@ const (
 
 // dateline matches a wire dateline ("BERLIN -", "CIUDAD JUAREZ, Mexico -",
 // "WASHINGTON (AP) —") and whatever a scrape glued before it (a headline
-// run into the body, whose abbreviations may carry a dot: "… CEO Mon.,
-// replacing …"): both go.
+// run into the body, whose abbreviations may carry a dot: "… manager
+// Tue., replacing …"): both go.
 var dateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
 
 // bareDateline matches a dateline without its dash ("ATLANTA The Atlanta
@@ -321,7 +321,7 @@ func (d *document) losesNews(cut, whole string) bool {
 }
 
 // dropCaptions removes what points at a picture (lang.captions):
-// "…, then, at right, received …" is "…, then received …".
+// "…, then, at right, shook hands …" is "…, then shook hands …".
 func (l *language) dropCaptions(s string) string {
 	for _, c := range l.captions {
 		for i := strings.Index(s, c); i >= 0; i = strings.Index(s, c) {

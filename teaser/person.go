@@ -182,7 +182,7 @@ func (d *document) introduceIn(text, said string, whole []string) string {
 				if said := d.pronounAfter(full); he != "" && said != "" && said != he {
 					continue // "John Smith … his wife": "Mrs Smith" is someone else
 				}
-				start = ws[k-1].start // "Ms McIntosh" is "Imogen McIntosh"; "Dr Smith" "Dr Jane Smith"
+				start = ws[k-1].start // "Ms Vale" is "Ann Vale"; "Dr Vale" "Dr Ann Vale"
 			}
 		}
 		text = text[:start] + full + text[w.start+len(base):]
