@@ -124,7 +124,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 			subject = as + subject[sw[0].end:]
 		}
 		st := d.stat(sw[0].norm)
-		opener := !st.midUpper && (sw[0].stop || !sw[1].upper) // "Fellow scrum-half …", not "Carl Tremarco"
+		opener := !st.midUpper && (sw[0].stop || !sw[1].upper) // "Fellow scrum-half …", not "Dan Kole"
 		if (st.lower || opener || lang.titles[sw[0].norm]) && !isNumber(sw[0].norm) {
 			subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
 		}
@@ -144,7 +144,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 
 // nounPhrase reports whether subject reads as a noun phrase: besides its
 // names, only an opening article and lower-case words that do not look
-// like verbs or adverbs ("North Korean leader Kim Jong Un", "the Olympus Trust").
+// like verbs or adverbs ("North Korean leader Kim Jong Un", "the Harbour Trust").
 func (l *language) nounPhrase(subject string) bool {
 	for i, w := range l.words(subject) {
 		if w.upper || isNumber(w.norm) || i == 0 && (w.norm == "the" || w.norm == "a") {

@@ -144,7 +144,7 @@ type language struct {
 	// (German): a lone capitalised word is then no name unless the table
 	// knows it as a place or it is an acronym.
 	capitalNouns bool
-	// nameJoiners may sit inside a name: "Bank of Scotland".
+	// nameJoiners may sit inside a name: "Bank of Harbour Town".
 	nameJoiners map[string]bool
 	// notNameOpeners begin no name though they may be written with a
 	// capital, where a subhead runs into the text or a sentence starts.

@@ -608,7 +608,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 			sc *= leanPenalty // the lead, leaning on what the article left out
 		}
 		if len(s.words) < 10 {
-			sc *= 0.6 // "Nobody was hurt but 150 people were evacuated."
+			sc *= 0.6 // "Nobody was hurt but 40 people were moved out."
 		}
 		out = append(out, candidate{index: i, text: text, full: full, score: sc})
 	}

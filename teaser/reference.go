@@ -327,7 +327,7 @@ func (l *language) dropRelativeDay(s string) string {
 }
 
 // repeatsSubject reports whether sentence s opens on the name the news
-// sentence fact already gave: "Ms Ludick warned …" after "Ms Ludick said
+// sentence fact already gave: "Ms Vale warned …" after "Ms Vale said
 // …". Posted after the news it says the name twice in a short post.
 func (d *document) repeatsSubject(s *sentence, fact int) bool {
 	names := d.names(s)
@@ -335,7 +335,7 @@ func (d *document) repeatsSubject(s *sentence, fact int) bool {
 		return false
 	}
 	if pre := strings.TrimSpace(s.text[:names[0].start]); pre != "" && !d.lang.titles[strings.ToLower(pre)] {
-		return false // a name further on, not the opening one ("Ms Ludick")
+		return false // a name further on, not the opening one ("Ms Vale")
 	}
 	last := fold(lastWord(s.text[names[0].start:names[0].end]))
 	for _, w := range d.sentences[fact].words {
