@@ -55,8 +55,11 @@ func (d *document) wholeNames() map[string]int {
 			}
 			if first > 0 {
 				prev := s.words[first-1]
-				if prev.upper && !prev.stop && s.text[prev.end:sp.start] != ", " {
-					continue // cut from a longer name: "Harbour's Council" of "North Harbour's Council"
+				if prev.upper && (!prev.stop || first > 1 && !d.lang.titles[prev.norm] && !d.lang.pointers[prev.norm] && s.text[prev.end:sp.start] == " ") && s.text[prev.end:sp.start] != ", " {
+					// Cut from a longer name: "Harbour's Council" of "North
+					// Harbour's Council", "York" of "New York" ("New" is a
+					// stop word, but not capitalised mid-sentence).
+					continue
 				}
 				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper {
 					continue // "… and Engineering Fair"
