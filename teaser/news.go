@@ -566,7 +566,17 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		if seen == newsWindow {
 			break
 		}
-		if scores[i] == 0 {
+		base := scores[i]
+		if i == 0 && base == 0 {
+			// The lead is the news unless the article says otherwise: one
+			// that shares no keyphrase (its nouns are general, "the
+			// country", "the dead") still competes, at half the best score
+			// of the sentences after it.
+			for k := 1; k < min(len(scores), 1+newsWindow); k++ {
+				base = max(base, scores[k]/2)
+			}
+		}
+		if base == 0 {
 			continue
 		}
 		text, full, leans, ok := d.clean(i, nil, i == 0)
@@ -576,7 +586,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		if !leans {
 			seen++ // a leaning lead does not take the next sentence's place
 		}
-		sc := scores[i] * (1 + 0.8/float64(max(seen, 1))) // the first sentences that stand alone lead
+		sc := base * (1 + 0.8/float64(max(seen, 1))) // the first sentences that stand alone lead
 		s := &d.sentences[i]
 		if hasAny(lang.events, s.text, s.words) {
 			sc *= 1.25

@@ -345,3 +345,27 @@ func TestStripDateline_gluedHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsCandidates_leadWithoutKeyphrases: a lead whose nouns are general
+// ("the dead", "a family") shares no keyphrase with the rest of the
+// article, yet it is the news; it competes with the name-rich sentences
+// after it instead of being left out.
+func TestNewsCandidates_leadWithoutKeyphrases(t *testing.T) {
+	a := &article.Article{Paragraphs: []string{
+		"Among the dead is a family of four killed in a fire started by lightning, officials say.",
+		"The Harbour Town council in Dunmore had held meetings about Dunmore's Harbour Town flood plan before.",
+		"Dunmore and Harbour Town roads were closed by the Dunmore police.",
+	}}
+	d := newDocument(a)
+	defer d.release()
+	scores := d.scores(d.phraseSet([]string{"Harbour Town", "Dunmore"}))
+	if scores[0] != 0 {
+		t.Fatalf("the lead scores %v; the test needs a lead without keyphrases", scores[0])
+	}
+	for _, c := range d.newsCandidates(scores, d.titleSet()) {
+		if c.index == 0 {
+			return
+		}
+	}
+	t.Errorf("the lead is not among the news candidates")
+}
