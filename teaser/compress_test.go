@@ -138,3 +138,18 @@ func TestDropAside(t *testing.T) {
 		})
 	}
 }
+
+// TestDropLeadingConnective: a sentence opening on a word or phrase that
+// links it to the one before ("However,", "Either way,") loses it.
+func TestDropLeadingConnective(t *testing.T) {
+	for in, want := range map[string]string{
+		"However, the pool will close on Monday.":           "the pool will close on Monday.",
+		"Either way, red jeans are everywhere this spring.": "red jeans are everywhere this spring.",
+		"In any case, the council will vote in May.":        "the council will vote in May.",
+		"Either the council or the mayor will decide.":      "Either the council or the mayor will decide.",
+	} {
+		if got := english.dropLeadingConnective(in); got != want {
+			t.Errorf("dropLeadingConnective(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -143,6 +143,11 @@ func titleCase(s string) string {
 // on its dateline for the place.
 var thisPlace = regexp.MustCompile(`\b(?:this|the) (?:[a-z]+ )?(?:city|town|capital|country|village|state|region|island|port)\b`)
 
+// herePlace finds the wire's "here", the dateline's place: "… beat Harbour
+// Town here Saturday", "… said here on Monday", "… arrived here." Only
+// before a day, "on" or a stop, where it cannot open a phrase ("here is").
+var herePlace = regexp.MustCompile(`\bhere(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday)\b|[.,;])`)
+
 // candidate is a sentence considered as the news or the stakes, cleaned.
 type candidate struct {
 	index int
@@ -176,6 +181,14 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 			s = strings.ToLower(s[:ws[0].end]) + s[ws[0].end:]
 		}
 		s = "In " + place + ", " + s
+	} else if place != "" {
+		if m := herePlace.FindStringIndex(s); m != nil && !insideQuote(s, m[0]) {
+			in := "in " + place
+			if rest := s[m[0]+len("here"):]; !strings.HasPrefix(rest, " on ") && strings.HasPrefix(rest, " ") {
+				in += " on" // "here Saturday" is "in London on Saturday"
+			}
+			s = s[:m[0]] + in + s[m[0]+len("here"):]
+		}
 	}
 	s = lang.compress(s)
 	ws := lang.words(s)
@@ -566,17 +579,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		if seen == newsWindow {
 			break
 		}
-		base := scores[i]
-		if i == 0 && base == 0 {
-			// The lead is the news unless the article says otherwise: one
-			// that shares no keyphrase (its nouns are general, "the
-			// country", "the dead") still competes, at half the best score
-			// of the sentences after it.
-			for k := 1; k < min(len(scores), 1+newsWindow); k++ {
-				base = max(base, scores[k]/2)
-			}
-		}
-		if base == 0 {
+		if scores[i] == 0 {
 			continue
 		}
 		text, full, leans, ok := d.clean(i, nil, i == 0)
@@ -586,7 +589,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		if !leans {
 			seen++ // a leaning lead does not take the next sentence's place
 		}
-		sc := base * (1 + 0.8/float64(max(seen, 1))) // the first sentences that stand alone lead
+		sc := scores[i] * (1 + 0.8/float64(max(seen, 1))) // the first sentences that stand alone lead
 		s := &d.sentences[i]
 		if hasAny(lang.events, s.text, s.words) {
 			sc *= 1.25

@@ -346,26 +346,19 @@ func TestStripDateline_gluedHeadline(t *testing.T) {
 	}
 }
 
-// TestNewsCandidates_leadWithoutKeyphrases: a lead whose nouns are general
-// ("the dead", "a family") shares no keyphrase with the rest of the
-// article, yet it is the news; it competes with the name-rich sentences
-// after it instead of being left out.
-func TestNewsCandidates_leadWithoutKeyphrases(t *testing.T) {
-	a := &article.Article{Paragraphs: []string{
-		"Among the dead is a family of four killed in a fire started by lightning, officials say.",
-		"The Harbour Town council in Dunmore had held meetings about Dunmore's Harbour Town flood plan before.",
-		"Dunmore and Harbour Town roads were closed by the Dunmore police.",
-	}}
-	d := newDocument(a)
-	defer d.release()
-	scores := d.scores(d.phraseSet([]string{"Harbour Town", "Dunmore"}))
-	if scores[0] != 0 {
-		t.Fatalf("the lead scores %v; the test needs a lead without keyphrases", scores[0])
-	}
-	for _, c := range d.newsCandidates(scores, d.titleSet()) {
-		if c.index == 0 {
-			return
+// TestClean_herePlace: the wire's "here" means the dateline's place, which
+// the post no longer has; it takes the place's name.
+func TestClean_herePlace(t *testing.T) {
+	for in, want := range map[string]string{
+		"LONDON: Dana Kole scored twice as Harbour Town beat Dunmore 4-2 here Saturday to go top.":        "Dana Kole scored twice as Harbour Town beat Dunmore 4-2 in London on Saturday to go top.",
+		"HARBIN - Ferries will run on batteries from next year, its operator said here on Monday.": "Ferries will run on batteries from next year, its operator said in Harbin on Monday.",
+		"HARBIN - Ferries will run on batteries from next year, and here is how the operator plans it.":   "Ferries will run on batteries from next year, and here is how the operator plans it.",
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{in}})
+		text, _, _, ok := d.clean(0, nil, true)
+		d.release()
+		if !ok || text != want {
+			t.Errorf("clean(%q) = %q, %v; want %q", in, text, ok, want)
 		}
 	}
-	t.Errorf("the lead is not among the news candidates")
 }
