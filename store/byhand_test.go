@@ -89,3 +89,40 @@ func TestOpen_addsLearnedColumns(t *testing.T) {
 		t.Fatalf("version %q at %v, %v; want 0.17.3 at %v", version, got, err, at)
 	}
 }
+
+// A file written before a learned table or column existed is read by the
+// read-only commands (history, queue, sources) after it is brought up to
+// date once, rather than failing on the table it lacks.
+func TestOpenReadOnly_addsLearnedTables(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "hookline.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"DROP TABLE source_stats",
+		"ALTER TABLE instance_limits DROP COLUMN version",
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err = Open(ctx, path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("open read-only a file without source_stats: %v", err)
+	}
+	defer s.Close()
+	if st, err := s.Stats(ctx, "inbox"); err != nil || st.Pending != 0 {
+		t.Fatalf("stats %+v, %v", st, err)
+	}
+	if _, _, _, _, ok, err := s.InstanceLimits(ctx, "https://m.example"); err != nil || ok {
+		t.Fatalf("limits: %v, %v", ok, err)
+	}
+}

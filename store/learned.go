@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+	"database/sql"
+	"regexp"
+)
 
 // The tables of what sources and networks tell along the way — each
 // source's last poll, error and backfill, the feed pages read, the limits
@@ -49,6 +53,34 @@ CREATE TABLE IF NOT EXISTS account_identity (
 // first released: a file whose table predates one gets it at open.
 var learnedColumns = []struct{ table, column, def string }{
 	{"instance_limits", "version", "TEXT NOT NULL DEFAULT ''"},
+}
+
+// learnedTableNames are the tables learnedTables creates.
+var learnedTableNames = func() []string {
+	var names []string
+	for _, m := range regexp.MustCompile(`CREATE TABLE IF NOT EXISTS (\w+)`).FindAllStringSubmatch(learnedTables, -1) {
+		names = append(names, m[1])
+	}
+	return names
+}()
+
+// hasLearned reports whether db already has every learned table and column,
+// so that a file can be read without writing: a file written by a release
+// before one of them is opened for writing once, to add it.
+func hasLearned(ctx context.Context, db *sql.DB) (bool, error) {
+	for _, t := range learnedTableNames {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", t).Scan(&n); err != nil || n == 0 {
+			return false, err
+		}
+	}
+	for _, c := range learnedColumns {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?", c.table, c.column).Scan(&n); err != nil || n == 0 {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 func (s *Store) createLearnedTables(ctx context.Context) error {

@@ -10,7 +10,8 @@ import (
 	"os"
 )
 
-// errOldSchema is openReadOnly's answer for a file that needs migrating.
+// errOldSchema is openReadOnly's answer for a file that needs migrating, or
+// a learned table or column added (see learned.go).
 var errOldSchema = errors.New("schema older than this build")
 
 // openReadOnly opens an existing state file for reading: nothing is
@@ -66,6 +67,13 @@ func openReadOnlyDSN(ctx context.Context, path, mode string) (*Store, error) {
 		return nil, fmt.Errorf("state %s: schema version %d is newer than this hookline understands (%d); upgrade hookline", path, v, SchemaVersion)
 	case v < SchemaVersion:
 		db.Close()
+		return nil, errOldSchema
+	}
+	if ok, err := hasLearned(ctx, db); err != nil || !ok {
+		db.Close()
+		if err != nil {
+			return nil, classify(path, "open read-only", err)
+		}
 		return nil, errOldSchema
 	}
 	id, err := fileIdentity(path)

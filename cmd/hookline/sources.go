@@ -2,11 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -45,9 +43,14 @@ items seen or make the newest N seen items postable.`,
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format %s: use text or json", format)
 			}
-			cfg, _, err := loadConfig(g)
+			// A listing: secrets may be unset, and the state file is only
+			// read (none is created), as for history and queue.
+			cfg, st, err := openStateRead(cmd.Context(), g)
 			if err != nil {
 				return err
+			}
+			if st != nil {
+				defer st.Close()
 			}
 			if len(cfg.Sources) == 0 {
 				fmt.Fprintln(cmd.ErrOrStderr(), "no sources in the config; add one under sources:")
@@ -56,22 +59,14 @@ items seen or make the newest N seen items postable.`,
 			lines := make([]sourceLine, len(cfg.Sources))
 			for i, s := range cfg.Sources {
 				lines[i] = sourceLine{Name: s.Name, Kind: s.Kind}
-			}
-			if _, err := os.Stat(cfg.State); err == nil {
-				st, err := store.Open(cmd.Context(), cfg.State)
+				if st == nil {
+					continue
+				}
+				stats, err := st.Stats(cmd.Context(), s.Name)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				for i := range lines {
-					stats, err := st.Stats(cmd.Context(), lines[i].Name)
-					if err != nil {
-						return err
-					}
-					lines[i].set(stats)
-				}
-			} else if !errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("state %s: %w", cfg.State, err)
+				lines[i].set(stats)
 			}
 			if format == "json" {
 				return writeSourcesJSON(cmd.OutOrStdout(), lines)
