@@ -350,9 +350,9 @@ func TestStripDateline_gluedHeadline(t *testing.T) {
 // the post no longer has; it takes the place's name.
 func TestClean_herePlace(t *testing.T) {
 	for in, want := range map[string]string{
-		"LONDON: Dana Kole scored twice as Harbour Town beat Dunmore 4-2 here Saturday to go top.":        "Dana Kole scored twice as Harbour Town beat Dunmore 4-2 in London on Saturday to go top.",
-		"HARBIN - Ferries will run on batteries from next year, its operator said here on Monday.": "Ferries will run on batteries from next year, its operator said in Harbin on Monday.",
-		"HARBIN - Ferries will run on batteries from next year, and here is how the operator plans it.":   "Ferries will run on batteries from next year, and here is how the operator plans it.",
+		"LONDON: Dana Kole scored twice as Harbour Town beat Dunmore 4-2 here Saturday to go top.":      "Dana Kole scored twice as Harbour Town beat Dunmore 4-2 in London on Saturday to go top.",
+		"HARBIN - Ferries will run on batteries from next year, its operator said here on Monday.":      "Ferries will run on batteries from next year, its operator said in Harbin on Monday.",
+		"HARBIN - Ferries will run on batteries from next year, and here is how the operator plans it.": "Ferries will run on batteries from next year, and here is how the operator plans it.",
 	} {
 		d := newDocument(&article.Article{Paragraphs: []string{in}})
 		text, _, _, ok := d.clean(0, nil, true)
