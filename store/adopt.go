@@ -38,29 +38,36 @@ type Adopted struct {
 
 // AdoptIdentities records who each configured account posts as and moves a
 // renamed account's history to its new name, in one transaction. accounts
-// maps every account name of the config to its identity; "" when the
-// config cannot tell, and then the name keeps what it holds.
+// maps every account name of the config to who it posts as: its config
+// identity, "" when the config cannot tell, and the network's answer when
+// it was asked (see self.go). A name whose identity is unknown keeps what
+// it holds.
 //
-// An identity not seen before is recorded under its name. One recorded
-// under another name is the same real account renamed: everything kept
-// under the old name moves to the new one — its posts, except each post of
-// an article (and share) the new name already has, which stays under the
-// old name (counted as Left), and its rotated token — and the identity
-// points at the new name. A name whose identity changed (rotated
-// credentials) keeps its history and forgets the old identity. Renames may
-// chain (a to b, and a new a) or swap names.
+// A config identity not seen before is recorded under its name. One
+// recorded under another name is the same real account renamed: everything
+// kept under the old name moves to the new one — its posts, except each
+// post of an article (and share) the new name already has, which stays
+// under the old name (counted as Left), and its rotated token — and the
+// identity points at the new name. So does an old name whose account, as
+// the network said, is a configured name's, when the config no longer has
+// the old name or the network now says it posts as another account: a
+// rename whose credentials changed in the same edit, or an X account
+// signed in with `hookline auth x`. A name whose identity changed (rotated
+// credentials) otherwise keeps its history and forgets the old identity.
+// Renames may chain (a to b, and a new a) or swap names.
 //
-// The moves are returned for the caller to log. Two names with one
-// identity are an error: config loading refuses them. See AdoptOptions for
-// a command run beside a daemon.
+// The moves are returned for the caller to log. Two names with one config
+// identity are an error (config loading refuses them), and so, as a
+// *SameAccountError, are two whose network answers match. See
+// AdoptOptions for a command run beside a daemon.
 //
 // In this process, what is still done under a name renamed away that the
 // config no longer has — a fire of the config before a reload, a post in
 // flight — is recorded under the new name.
-func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string, opts AdoptOptions) ([]Adopted, error) {
+func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]AccountID, opts AdoptOptions) ([]Adopted, error) {
 	byIdentity := map[string]string{}
 	for _, name := range slices.Sorted(maps.Keys(accounts)) {
-		id := accounts[name]
+		id := accounts[name].Config
 		if id == "" {
 			continue
 		}
@@ -78,7 +85,16 @@ func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string,
 		if err != nil {
 			return err
 		}
+		learned, err := learnedSelves(ctx, tx)
+		if err != nil {
+			return err
+		}
 		moves = renames(byIdentity, held)
+		now, err := selves(accounts, learned, moves)
+		if err != nil {
+			return err
+		}
+		selfRenames(accounts, now, learned, moves)
 		if len(moves) > 0 && opts.NotUnderDaemon {
 			if err := s.noDaemon(moves); err != nil {
 				return err
@@ -87,7 +103,11 @@ func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string,
 		if adopted, err = moveAccounts(ctx, tx, moves); err != nil {
 			return err
 		}
-		return recordIdentities(ctx, tx, byIdentity, s.Now().UnixNano())
+		at := s.Now().UnixNano()
+		if err := recordSelves(ctx, tx, accounts, now, moves, at); err != nil {
+			return err
+		}
+		return recordIdentities(ctx, tx, byIdentity, at)
 	})
 	if err != nil {
 		return nil, err
@@ -228,7 +248,7 @@ func recordIdentities(ctx context.Context, tx *sql.Tx, byIdentity map[string]str
 // away at its new name, unless the config has the old name again: the
 // posts it has in flight, and what it claims, records, skips or proposes
 // under the old name from now on (see current).
-func (s *Store) followRenames(accounts, moves map[string]string) {
+func (s *Store) followRenames(accounts map[string]AccountID, moves map[string]string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for name := range accounts {
