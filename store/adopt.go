@@ -94,13 +94,13 @@ func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]Account
 		if err != nil {
 			return err
 		}
-		selfRenames(accounts, now, learned, moves)
+		fresh := selfRenames(accounts, now, learned, moves)
 		if len(moves) > 0 && opts.NotUnderDaemon {
 			if err := s.noDaemon(moves); err != nil {
 				return err
 			}
 		}
-		if adopted, err = moveAccounts(ctx, tx, moves); err != nil {
+		if adopted, err = moveAccounts(ctx, tx, moves, fresh); err != nil {
 			return err
 		}
 		at := s.Now().UnixNano()
@@ -171,8 +171,8 @@ func parked(name string) string { return "\x00renaming\x00" + name }
 // run from the end of each chain, so that what stays under a name (posts
 // the next name already had) is back under it before rows move into it. In
 // a cycle every name is empty by then, so nothing stays and any order will
-// do.
-func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string) ([]Adopted, error) {
+// do. A new name in fresh keeps a token it holds (see moveAccount).
+func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string, fresh map[string]bool) ([]Adopted, error) {
 	pending := slices.Sorted(maps.Keys(moves))
 	for _, old := range pending {
 		for _, q := range []string{"UPDATE posts SET account = ? WHERE account = ?", "UPDATE tokens SET account = ? WHERE account = ?"} {
@@ -189,7 +189,7 @@ func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string) ([]A
 		}
 		old := pending[i]
 		pending = slices.Delete(pending, i, i+1)
-		a, err := moveAccount(ctx, tx, old, moves[old])
+		a, err := moveAccount(ctx, tx, old, moves[old], fresh[moves[old]])
 		if err != nil {
 			return nil, err
 		}
@@ -200,10 +200,19 @@ func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string) ([]A
 
 // moveAccount moves old's parked rows to new. A post of an article (and
 // share) new already has goes back to old; the token replaces one new holds,
-// which belonged to an account no longer configured.
-func moveAccount(ctx context.Context, tx *sql.Tx, old, new string) (Adopted, error) {
+// which belonged to an account no longer configured — unless keepToken:
+// new's token is then the same account's, newer (a sign-in under the new
+// name), and old's is dropped.
+func moveAccount(ctx context.Context, tx *sql.Tx, old, new string, keepToken bool) (Adopted, error) {
 	a := Adopted{From: old, To: new}
-	if _, err := tx.ExecContext(ctx, "UPDATE OR REPLACE tokens SET account = ? WHERE account = ?", new, parked(old)); err != nil {
+	move := "UPDATE OR REPLACE tokens SET account = ? WHERE account = ?"
+	if keepToken {
+		move = "UPDATE OR IGNORE tokens SET account = ? WHERE account = ?"
+	}
+	if _, err := tx.ExecContext(ctx, move, new, parked(old)); err != nil {
+		return a, err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM tokens WHERE account = ?", parked(old)); err != nil {
 		return a, err
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE posts SET account = ?, post = json_set(post, '$.account', ?) WHERE account = ?

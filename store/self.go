@@ -117,8 +117,11 @@ func selves(accounts map[string]AccountID, learned map[string]learnedSelf, moves
 // is a configured name's, which the config no longer has, or which now
 // posts as another account. A name already moving stays as it is; an old
 // name still configured whose account is not known now keeps its history
-// (it may still be the same account, and then two entries for it).
-func selfRenames(accounts map[string]AccountID, now map[string]string, learned map[string]learnedSelf, moves map[string]string) {
+// (it may still be the same account, and then two entries for it). It
+// returns the names moved into this way: whatever token they hold was
+// obtained for the same account, after the old name's.
+func selfRenames(accounts map[string]AccountID, now map[string]string, learned map[string]learnedSelf, moves map[string]string) map[string]bool {
+	fresh := map[string]bool{}
 	for _, old := range slices.Sorted(maps.Keys(learned)) {
 		if moves[old] != "" {
 			continue
@@ -130,11 +133,12 @@ func selfRenames(accounts map[string]AccountID, now map[string]string, learned m
 		}
 		for _, name := range slices.Sorted(maps.Keys(now)) {
 			if now[name] == self && name != old {
-				moves[old] = name
+				moves[old], fresh[name] = name, true
 				break
 			}
 		}
 	}
+	return fresh
 }
 
 // recordSelves keeps who each configured name posts as, under its config

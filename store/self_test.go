@@ -149,6 +149,7 @@ func TestStore_AdoptIdentities_bySelf(t *testing.T) {
 				}
 			}
 			posted(t, s, first, "a", "1")
+			must(t, s.SetToken(context.Background(), first, "old-token"))
 			wantAdopted(t, adoptIDs(t, s, tt.after), tt.want...)
 			for name, h := range tt.history {
 				wantHistory(t, s, name, h...)
@@ -156,6 +157,22 @@ func TestStore_AdoptIdentities_bySelf(t *testing.T) {
 			// Adopted once: the old name is forgotten.
 			wantAdopted(t, adoptIDs(t, s, tt.after))
 		})
+	}
+}
+
+// TestStore_AdoptIdentities_bySelfKeepsNewToken: an X account signed in
+// again under its new name keeps the new sign-in's token; the old name's
+// is dropped.
+func TestStore_AdoptIdentities_bySelfKeepsNewToken(t *testing.T) {
+	ctx := context.Background()
+	s := setup(t)
+	adoptIDs(t, s, map[string]AccountID{"x-old": {Self: "x:42"}})
+	posted(t, s, "x-old", "a", "1")
+	must(t, s.SetToken(ctx, "x-old", "old-grant"))
+	must(t, s.SetToken(ctx, "x-new", "new-grant")) // hookline auth x x-new
+	wantAdopted(t, adoptIDs(t, s, map[string]AccountID{"x-new": {Self: "x:42"}}), Adopted{From: "x-old", To: "x-new", Posts: 1})
+	if tok, err := s.Token(ctx, "x-new"); err != nil || tok != "new-grant" {
+		t.Errorf("token of x-new = %q, %v; want the new sign-in's", tok, err)
 	}
 }
 
