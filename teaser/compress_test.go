@@ -103,6 +103,19 @@ func TestSafeShorten(t *testing.T) {
 	}
 }
 
+func TestDropCaptions(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mayberry lined a single to cap the rally, then, at right, received the congratulations of Ryan Howard.": "Mayberry lined a single to cap the rally, then received the congratulations of Ryan Howard.",
+		"Ann Vale (pictured) said the park would be ready.":                                                      "Ann Vale said the park would be ready.",
+		"Ann Vale, pictured, and Tom Reed (left) met on Monday.":                                                 "Ann Vale and Tom Reed met on Monday.",
+		"The team turned left, then right, at the bridge.":                                                       "The team turned left, then right, at the bridge.",
+	} {
+		if got := english.dropCaptions(in); got != want {
+			t.Errorf("dropCaptions(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
 func TestDropAside(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		{"a list inside the aside",

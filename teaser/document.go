@@ -42,6 +42,8 @@ type document struct {
 	// runs, mods and of parts, firsts and lasts; nameCounts sets them up.
 	runMap, modMap map[string]int
 	counts         []int32
+	// whole is wholeNames' answer, once asked; callers do not change it.
+	whole map[string]int
 }
 
 // maxSentences caps the sentences a teaser is written from: the first

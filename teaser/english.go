@@ -80,6 +80,10 @@ var english = &language{
 	husband wife son daughter father mother brother sister man woman boy girl teenager pensioner
 	victim suspect paedophile murderer defendant candidate speaker lawyer doctor nurse teacher
 	pilot soldier pupil student farmer businessman businesswoman footballer cricketer`),
+	honorifics: map[string]string{"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
+		"miss": "she", "mx": "", "mx.": ""},
+	gendered: map[string]string{"he": "he", "him": "he", "his": "he", "himself": "he",
+		"she": "she", "her": "she", "hers": "she", "herself": "she"},
 	placeOrg: setOf(`city town village county borough district region province state states island
 	islands street road avenue lane park square bridge river lake sea ocean mountain mount valley
 	forest wood airport station port harbour harbor bay coast university college school academy
@@ -112,7 +116,10 @@ var english = &language{
 	peoples:        wordSet(lexicon.English.Demonyms, `jew jews`),
 	outlets:        setOf(`afp ap reuters upi bbc cnn pa bloomberg xinhua itv sky abc nbc cbs`),
 	asides:         []string{"along with", "as well as", "together with"},
-	listJoiners:    setOf(`and or`),
+	captions: []string{" (pictured)", " (pictured left)", " (pictured right)", " (left)", " (right)", " (centre)",
+		" (center)", " (above)", " (below)", " (top)", " (bottom)", ", at right,", ", at left,", ", pictured,",
+		", pictured left,", ", pictured right,"},
+	listJoiners: setOf(`and or`),
 	calendar: setOf(lexicon.English.Days, lexicon.English.Months, `christmas easter
 	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 	gmt bst utc cet cest est edt cst cdt pst pdt am pm`),

@@ -16,7 +16,11 @@ import (
 // "Liverpool Mayor Joe Anderson" gives "Joe Anderson"), not inside a
 // dateline, and at least two letters long.
 func (d *document) wholeNames() map[string]int {
+	if d.whole != nil {
+		return d.whole
+	}
 	counts := make(map[string]int)
+	defer func() { d.whole = counts }()
 	var buf []span
 	for i := range d.sentences {
 		s := &d.sentences[i]

@@ -96,6 +96,13 @@ type language struct {
 	// titles are words that, before a name, say it is a person's:
 	// honorifics, offices and roles ("President Xi", "coach Mark Smith").
 	titles map[string]bool
+	// honorifics are the titles that only say a person is one ("Ms
+	// McIntosh"): where a post writes the whole name, it drops them. Each
+	// maps to the pronoun that goes with it ("she"), or "" for none.
+	honorifics map[string]string
+	// gendered maps the personal pronouns that say a person's gender to
+	// the honorifics' form of it: "his" to "he".
+	gendered map[string]string
 	// placeOrg words in a name make it a place's or an organisation's.
 	placeOrg map[string]bool
 	// places are countries, continents, unions and capitals that act in the
@@ -111,6 +118,9 @@ type language struct {
 	// sentence's subject or object and can go without changing the claim:
 	// ", along with kiosks and snack bars,".
 	asides []string
+	// captions point at a picture the post does not carry: "(pictured)",
+	// ", at right,". They go.
+	captions []string
 	// listJoiners join the last item of a list: a word ending in -ing
 	// before one is a list's item ("negligence, speeding and forgery"),
 	// not a clause a sentence can end before.

@@ -247,6 +247,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		s = lang.dropRelativeDay(s)
 	}
 	s = lang.dropEchoLabel(s)
+	s = lang.dropCaptions(s)
 	full = s
 	if n > maxFactWords {
 		s = lang.dropAside(s)
@@ -318,6 +319,21 @@ func (d *document) losesNews(cut, whole string) bool {
 	return lostN > 0 && lostN >= keptN
 }
 
+// dropCaptions removes what points at a picture (lang.captions):
+// "…, then, at right, received …" is "…, then received …".
+func (l *language) dropCaptions(s string) string {
+	for _, c := range l.captions {
+		for i := strings.Index(s, c); i >= 0; i = strings.Index(s, c) {
+			if strings.HasSuffix(c, ",") {
+				s = s[:i] + " " + strings.TrimLeft(s[i+len(c):], " ")
+			} else {
+				s = s[:i] + s[i+len(c):]
+			}
+		}
+	}
+	return s
+}
+
 // dropAside removes a phrase that lang.asides open and commas close:
 // "… cafes, along with bakeries, kiosks and snack bars, to show …"
 // loses the list of others, not the claim. A list
@@ -386,6 +402,7 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 	if i == 0 && d.titleText != "" {
 		return false
 	}
+	possessor := false // "The crew's stand at …": a name after says where, not whose
 	for k := 1; k < min(len(ws), 6); k++ {
 		raw := s[ws[k].start:ws[k].end]
 		if k >= 4 && !(i == 0 && (ws[k].norm == "of" || d.lang.placePrepositions[ws[k].norm])) {
@@ -401,8 +418,9 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 			// The article's opening "The origin of the sign at Mill
 			// Roundabout is …": what follows the noun, up to the verb, may
 			// name what is meant.
-			return !d.namedBeforeVerb(s, ws[k+1:])
+			return possessor || !d.namedBeforeVerb(s, ws[k+1:])
 		}
+		possessor = possessor || strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
 		if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
 			break // the verb: the subject ended without a name
 		}

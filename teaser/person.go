@@ -111,7 +111,9 @@ func (d *document) isPersonalName(norm string) bool {
 // before the news (index) writes whole counts, only for a word the article
 // uses as a person's (followed by "said" or "he"), and only when one
 // person has that word. parts are the post's sentences in order; a name
-// the post already writes whole, or after a title ("Mr Reed"), stays.
+// the post already writes whole stays. After a title the first name goes
+// in ("Dr Jane Smith"), and a mere honorific goes ("Ms Reed" becomes
+// "Jo Reed").
 func (d *document) introduce(index int, parts ...*string) {
 	var whole []string
 	for name := range d.wholeNames() {
@@ -151,9 +153,10 @@ func (d *document) introduceIn(text, said string, whole []string) string {
 		if !w.upper || w.stop || d.lang.calendar[w.norm] || d.lang.places[w.norm] {
 			continue
 		}
-		if k > 0 && (ws[k-1].upper && !ws[k-1].stop || d.lang.titles[ws[k-1].norm]) ||
+		titled := k > 0 && d.lang.titles[ws[k-1].norm] && text[ws[k-1].end:w.start] == " "
+		if k > 0 && !titled && (ws[k-1].upper && !ws[k-1].stop || d.lang.titles[ws[k-1].norm]) ||
 			k+1 < len(ws) && ws[k+1].upper && !ws[k+1].stop && text[w.end:ws[k+1].start] == " " {
-			continue // inside a longer name, or after a title
+			continue // inside a longer name
 		}
 		base := text[w.start:w.end]
 		for _, s := range []string{"'s", "’s"} {
@@ -173,9 +176,31 @@ func (d *document) introduceIn(text, said string, whole []string) string {
 			strings.Contains(text[:w.start], base) || !d.followedLikePerson(base) {
 			continue // said whole already, not the first mention, or not a person's word
 		}
-		text = text[:w.start] + full + text[w.start+len(base):]
+		start := w.start
+		if titled {
+			if he, ok := d.lang.honorifics[ws[k-1].norm]; ok {
+				if said := d.pronounAfter(full); he != "" && said != "" && said != he {
+					continue // "John Smith … his wife": "Mrs Smith" is someone else
+				}
+				start = ws[k-1].start // "Ms McIntosh" is "Imogen McIntosh"; "Dr Smith" "Dr Jane Smith"
+			}
+		}
+		text = text[:start] + full + text[w.start+len(base):]
 	}
 	return text
+}
+
+// pronounAfter returns the gender ("he", "she") of the first gendered
+// pronoun after a mention of name in the same sentence; "" for none.
+func (d *document) pronounAfter(name string) string {
+	for text, j := range d.mentions(name) {
+		for _, w := range d.lang.words(text[j+len(name):]) {
+			if g, ok := d.lang.gendered[w.norm]; ok {
+				return g
+			}
+		}
+	}
+	return ""
 }
 
 // insideLongerName reports whether the article writes name after another

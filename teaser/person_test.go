@@ -100,9 +100,10 @@ func TestGuessWho_revealCase(t *testing.T) {
 }
 
 // TestIntroduce: a post that names someone first by a surname or a first
-// name alone gets the whole name the article gave before; never a name
-// the article gives only later, one two people share, one after a title,
-// or a piece of a longer name.
+// name alone gets the whole name the article gave before, in place of a
+// mere honorific ("Mr") and after a title; never a name the article gives
+// only later, one two people share, one whose pronoun the honorific
+// contradicts, or a piece of a longer name.
 func TestIntroduce(t *testing.T) {
 	paras := []string{
 		"Harbour Town have a new manager, and the club's owner Tom Reed says he is the right man.",
@@ -119,7 +120,9 @@ func TestIntroduce(t *testing.T) {
 		{"a surname alone", 1, "Reed said he expected promotion within two years.",
 			"Tom Reed said he expected promotion within two years."},
 		{"written whole already", 1, "Tom Reed said Reed would stay.", "Tom Reed said Reed would stay."},
-		{"after a title", 3, "Mr Reed met the manager.", "Mr Reed met the manager."},
+		{"after an honorific", 3, "Mr Reed met the manager.", "Tom Reed met the manager."},
+		{"after a title", 3, "Chairman Reed met the manager.", "Chairman Tom Reed met the manager."},
+		{"an honorific of someone else", 3, "Mrs Reed met the manager.", "Mrs Reed met the manager."},
 		{"a name given only later", 1, "Kole said she would name her team.", "Kole said she would name her team."},
 		{"a name given before", 3, "Kole said she would name her team.", "Dana Kole said she would name her team."},
 		{"a piece of a longer name", 4, "Mets scouts leave on Monday.", "Mets scouts leave on Monday."},

@@ -308,7 +308,8 @@ func TestClean_cutKeepsTitle(t *testing.T) {
 
 // TestDefiniteReference_namedAfterNoun: an article's opening description
 // whose complement names what it means stands alone; one that names
-// nothing before its verb leans on what the article left out.
+// nothing before its verb, or only what a possessor ("The crew's") owns,
+// leans on what the article left out.
 func TestDefiniteReference_namedAfterNoun(t *testing.T) {
 	for _, tc := range []struct {
 		name, s string
@@ -318,6 +319,7 @@ func TestDefiniteReference_namedAfterNoun(t *testing.T) {
 		{"named after a longer noun phrase", "The next public vote in the Harbour Town Framework scheme was due in May.", false},
 		{"nothing named", "The owner of the sign has not come forward yet.", true},
 		{"a name after the verb does not say which", "The machine has broken into the eastern end of Mill Street station.", true},
+		{"a possessor a name after it does not say", "The crew's stand at Mill Roundabout will be their last of the year.", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Paragraphs: []string{tc.s, "Harbour Town is quiet."}})
