@@ -34,8 +34,9 @@ import (
 func AdoptIdentities(ctx context.Context, st *store.Store, accts []config.Account, pubs map[string]publish.Publisher, log *slog.Logger, opts store.AdoptOptions) error {
 	ids := make(map[string]store.AccountID, len(accts))
 	var (
-		mu sync.Mutex
-		wg sync.WaitGroup
+		mu      sync.Mutex
+		wg      sync.WaitGroup
+		answers = map[string]string{}
 	)
 	for _, a := range accts {
 		id := store.AccountID{Config: networks.Identity(a)}
@@ -59,11 +60,15 @@ func AdoptIdentities(ctx context.Context, st *store.Store, accts []config.Accoun
 			}
 			mu.Lock()
 			defer mu.Unlock()
-			id.Self = self
-			ids[a.Name] = id
+			answers[a.Name] = self
 		})
 	}
 	wg.Wait()
+	for name, self := range answers {
+		id := ids[name]
+		id.Self = self
+		ids[name] = id
+	}
 	adopted, err := st.AdoptIdentities(ctx, ids, opts)
 	var same *store.SameAccountError
 	if errors.As(err, &same) {
