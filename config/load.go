@@ -48,18 +48,7 @@ func Resolve(flag string, env []string) string {
 // network kind (publish/networks.CheckAccount, the registry of kinds). With
 // nil, an account's kind and kind-specific keys are not checked.
 func Load(path string, defaultYAML []byte, env []string, check AccountCheck) (*Config, []Warning, error) {
-	name, data := Embedded, defaultYAML
-	if path != "" {
-		var err error
-		if data, err = readFile(path); err != nil {
-			return nil, nil, err
-		}
-		name = path
-	}
-	c, warns, err := Parse(name, data, env, check)
-	if path != "" && err == nil {
-		warns = append(warns, checkPermissions(path, data)...)
-	}
+	c, warns, _, err := load(path, defaultYAML, env, check, false)
 	return c, warns, err
 }
 
@@ -81,6 +70,12 @@ type AccountCheck func(a Account, written []string) (warns []Warning, identity s
 // along with the checks its account would fail without it. Any other unset
 // variable is still an error. The commands that post use Load.
 func LoadLax(path string, defaultYAML []byte, env []string, check AccountCheck) (c *Config, warns, unset []Warning, err error) {
+	return load(path, defaultYAML, env, check, true)
+}
+
+// load is Load and LoadLax: the file (or the embedded default), parsed,
+// and its permissions checked.
+func load(path string, defaultYAML []byte, env []string, check AccountCheck, lax bool) (c *Config, warns, unset []Warning, err error) {
 	name, data := Embedded, defaultYAML
 	if path != "" {
 		if data, err = readFile(path); err != nil {
@@ -88,7 +83,7 @@ func LoadLax(path string, defaultYAML []byte, env []string, check AccountCheck) 
 		}
 		name = path
 	}
-	c, warns, unset, err = parse(name, data, env, check, true)
+	c, warns, unset, err = parse(name, data, env, check, lax)
 	if path != "" && err == nil {
 		warns = append(warns, checkPermissions(path, data)...)
 	}

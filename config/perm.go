@@ -43,20 +43,25 @@ func literalSecret(data []byte) string {
 	if errs != nil {
 		return ""
 	}
+	literal := func(m map[string]any, names map[string]bool) string {
+		for _, k := range sortedKeys(m) {
+			if s, ok := m[k].(string); ok && names[k] && strings.TrimSpace(s) != "" && !onlyReferences(s) {
+				return k
+			}
+		}
+		return ""
+	}
 	if web, ok := raw["web"].(map[string]any); ok {
-		if s, ok := web["token"].(string); ok && strings.TrimSpace(s) != "" && !onlyReferences(s) {
-			return "web.token"
+		if k := literal(web, secretKeys(reflect.TypeFor[Web]())); k != "" {
+			return "web." + k
 		}
 	}
 	entries, _ := raw["networks"].([]any)
 	names := secretKeys(reflect.TypeFor[Account]())
 	for i, e := range entries {
 		entry, _ := e.(map[string]any)
-		for _, k := range sortedKeys(entry) {
-			s, ok := entry[k].(string)
-			if ok && names[k] && strings.TrimSpace(s) != "" && !onlyReferences(s) {
-				return fmt.Sprintf("networks[%d].%s", i, k)
-			}
+		if k := literal(entry, names); k != "" {
+			return fmt.Sprintf("networks[%d].%s", i, k)
 		}
 	}
 	return ""

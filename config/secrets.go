@@ -6,18 +6,14 @@ import (
 	"strings"
 )
 
-// Secrets lists every credential of c, for a redactor: web.token, each
-// account's Secret fields, and the credentials in source URLs (see RedactURL).
+// Secrets lists every credential of c, for a redactor: its Secret fields
+// (web.token, each account's) and the credentials in source URLs (see
+// RedactURL).
 func (c *Config) Secrets() []string {
 	var out []string
-	if c.Web.Token != "" {
-		out = append(out, c.Web.Token.Value())
-	}
-	for i := range c.Networks {
-		for _, s := range c.Networks[i].secrets() {
-			if *s != "" {
-				out = append(out, s.Value())
-			}
+	for _, s := range secretsOf(c) {
+		if *s != "" {
+			out = append(out, s.Value())
 		}
 	}
 	for _, s := range c.Sources {

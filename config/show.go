@@ -23,20 +23,11 @@ func (c *Config) Redacted() *Config {
 		}
 	}
 	r.Schedules = append([]Schedule(nil), c.Schedules...)
-	r.Networks = make([]Account, len(c.Networks))
-	for i, a := range c.Networks {
-		for _, s := range a.secrets() {
-			if *s != "" {
-				*s = redacted
-			}
+	r.Networks = append([]Account(nil), c.Networks...)
+	for _, s := range secretsOf(&r) {
+		if *s != "" {
+			*s = redacted
 		}
-		r.Networks[i] = a
-	}
-	if c.Networks == nil {
-		r.Networks = nil
-	}
-	if r.Web.Token != "" {
-		r.Web.Token = redacted
 	}
 	return &r
 }
@@ -53,16 +44,19 @@ func SecretValues(v any) []string {
 	return out
 }
 
-// secrets points at every Secret field of a.
-func (a *Account) secrets() []*Secret {
+// secretsOf points at every Secret field of the struct v points at,
+// nested structs and slices of them included: for a *Config, web.token and
+// each account's credentials.
+func secretsOf(v any) []*Secret {
 	var out []*Secret
-	for _, f := range secretFields(reflect.ValueOf(a)) {
+	for _, f := range secretFields(reflect.ValueOf(v)) {
 		out = append(out, f.Addr().Interface().(*Secret))
 	}
 	return out
 }
 
-// secretFields are the Secret fields of the struct v, depth first.
+// secretFields are the Secret fields of the struct v, depth first, in
+// nested structs and in slices of structs.
 func secretFields(v reflect.Value) []reflect.Value {
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
@@ -82,6 +76,10 @@ func secretFields(v reflect.Value) []reflect.Value {
 			out = append(out, f)
 		case f.Kind() == reflect.Struct:
 			out = append(out, secretFields(f)...)
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Struct:
+			for j := range f.Len() {
+				out = append(out, secretFields(f.Index(j))...)
+			}
 		}
 	}
 	return out

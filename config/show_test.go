@@ -104,6 +104,7 @@ func TestCheckPermissions(t *testing.T) {
 		{"secret, private file", "networks: [{name: m, kind: mastodon, server: https://m.example, access_token: tok}]", 0o600, ""},
 		{"only references", "networks: [{name: m, kind: mastodon, server: https://m.example, access_token: '${T}'}]", 0o644, ""},
 		{"no secrets", "state: ./x.db", 0o644, ""},
+		{"web token readable by others", "web: {token: 0123456789abcdef0123456789}", 0o644, "web.token"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

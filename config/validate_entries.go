@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"unicode"
+
+	"github.com/hookline/hookline/teaser/keyphrase"
 )
 
 // MinMaxChars is the least max_chars an account may set: below it no
@@ -67,8 +69,8 @@ func (v *validator) account(key string, a Account, seen map[string]bool) {
 	}
 	v.nonNegative(key+".timeout", int64(a.Timeout))
 	for j, tag := range a.FixedHashtags {
-		if !validHashtag(tag) {
-			v.add(fmt.Sprintf("%s.fixed_hashtags[%d]", key, j), fmt.Sprintf("%q is not a hashtag; write # then letters, digits or _, such as #News", tag))
+		if !keyphrase.ValidHashtag(tag) {
+			v.add(fmt.Sprintf("%s.fixed_hashtags[%d]", key, j), fmt.Sprintf("%q is not a hashtag; write # then up to %d letters, digits or _ with a letter among them, such as #News", tag, keyphrase.MaxHashtagRunes))
 		}
 	}
 	if (a.UTM.Medium != "" || a.UTM.Campaign != "") && a.UTM.Source == "" {
@@ -109,25 +111,6 @@ func (v *validator) keywords(key string, list []string) {
 			v.add(fmt.Sprintf("%s[%d]", key, j), fmt.Sprintf("%q has no word to match; write a word or phrase, such as rail strike", k))
 		}
 	}
-}
-
-// validHashtag is "#" then letters, digits and _, not only digits.
-func validHashtag(tag string) bool {
-	body, ok := strings.CutPrefix(tag, "#")
-	if !ok || body == "" {
-		return false
-	}
-	letter := false
-	for _, r := range body {
-		switch {
-		case unicode.IsLetter(r) || r == '_':
-			letter = true
-		case unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-		default:
-			return false
-		}
-	}
-	return letter
 }
 
 func isLoopback(host string) bool {

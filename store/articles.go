@@ -149,7 +149,8 @@ type CandidateQuery struct {
 	// MaxAge drops articles published (or first seen) longer ago than this
 	// before Now; zero keeps all.
 	MaxAge time.Duration
-	// Now is the reference time for MaxAge.
+	// Now is the reference time for MaxAge, embargoes and dates (and
+	// reshare_after); zero for the Store's clock.
 	Now time.Time
 	// Limit caps the result; zero or less means 1.
 	Limit int
@@ -158,24 +159,21 @@ type CandidateQuery struct {
 	RepostEdited bool
 }
 
-// Candidates returns articles from q.Sources that have no post row for
-// q.Account (or, with RepostEdited, one for an older version), whose
-// content was not posted to q.Account under another id, and that are not
-// seen-only.
-func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Article, error) {
-	var (
-		where []string
-		args  []any
-	)
+func (q CandidateQuery) now(s *Store) time.Time {
+	if q.Now.IsZero() {
+		return s.Now()
+	}
+	return q.Now
+}
+
+// eligible returns the conditions (on articles a) every article a
+// schedule may post passes, new or shared again, with their arguments.
+func eligible(q CandidateQuery, now time.Time) (where []string, args []any) {
 	// Stub rows (source '') come from posts made by hand with `hookline
 	// post`: they hold no article to tease until a source stores it.
 	where = append(where, "a.seen_only = 0", "a.source <> ''")
 	// A draft is never posted; an embargoed article or one dated in the
 	// future not before its time.
-	now := q.Now
-	if now.IsZero() {
-		now = s.Now()
-	}
 	where = append(where, "a.draft = 0", "(a.embargo IS NULL OR a.embargo <= ?)", "(a.published IS NULL OR a.published <= ?)")
 	args = append(args, now.UnixNano(), now.UnixNano())
 	// A row from before schema 2 is posted only once an article with the
@@ -188,6 +186,16 @@ func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Ar
 			args = append(args, src)
 		}
 	}
+	return where, args
+}
+
+// Candidates returns articles from q.Sources that have no post row for
+// q.Account (or, with RepostEdited, one for an older version), whose
+// content was not posted to q.Account under another id, and that are not
+// seen-only.
+func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Article, error) {
+	now := q.now(s)
+	where, args := eligible(q, now)
 	// The same content already posted to the account under another id (a
 	// copy of a file posted by hand, a row from before schema 2) is not
 	// posted again.
@@ -202,7 +210,7 @@ func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]*article.Ar
 	args = append(args, q.Account)
 	if q.MaxAge > 0 {
 		where = append(where, "COALESCE(a.published, a.first_seen) >= ?")
-		args = append(args, q.Now.Add(-q.MaxAge).UnixNano())
+		args = append(args, now.Add(-q.MaxAge).UnixNano())
 	}
 	order := "COALESCE(a.published, a.first_seen) DESC, a.id"
 	switch q.Order {

@@ -64,6 +64,8 @@ func TestCandidates(t *testing.T) {
 			[]string{"https://e.com/mid", "https://e.com/old"}},
 		{"max age", CandidateQuery{Sources: []string{"blog", "feed"}, Account: "x", MaxAge: 5 * day, Now: now, Limit: 10},
 			[]string{"https://e.com/new", "https://e.com/mid", "https://f.com/x"}},
+		{"max age at the store's clock", CandidateQuery{Sources: []string{"blog", "feed"}, Account: "x", MaxAge: 5 * day, Limit: 10},
+			[]string{"https://e.com/new", "https://e.com/mid", "https://f.com/x"}},
 		{"all sources, limit default 1", CandidateQuery{Account: "x"}, []string{"https://e.com/new"}},
 		{"all sources, no hand-posted stub", CandidateQuery{Account: "x", Limit: 10},
 			[]string{"https://e.com/new", "https://e.com/mid", "https://f.com/x", "https://e.com/old"}},
@@ -113,4 +115,37 @@ func TestCandidates(t *testing.T) {
 			t.Fatalf("repost claim = %+v, %v; want a send with a new key", c, err)
 		}
 	})
+}
+
+// TestReshareCandidates_storeClock: a query without Now takes the Store's
+// clock, as Candidates does, for reshare_after as for embargoes and dates.
+func TestReshareCandidates_storeClock(t *testing.T) {
+	ctx := context.Background()
+	s := setup(t)
+	now := s.Now()
+	day := 24 * time.Hour
+	for _, a := range []*article.Article{
+		art("https://e.com/evergreen", "Evergreen", now.Add(-60*day), "e"),
+		art("https://e.com/recent", "Recent", now.Add(-60*day), "r"),
+	} {
+		if _, err := s.UpsertArticle(ctx, "blog", a, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for id, at := range map[string]time.Time{"https://e.com/evergreen": now.Add(-40 * day), "https://e.com/recent": now.Add(-10 * day)} {
+		p := Post{ArticleID: id, Account: "x", IdempotencyKey: id}
+		if _, err := s.Claim(ctx, ClaimRequest{Post: p, Now: at}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.MarkPosted(ctx, id, "x", Receipt{ID: "1"}, "", at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.ReshareCandidates(ctx, CandidateQuery{Account: "x", Limit: 10}, 30*day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Article.ID != "https://e.com/evergreen" || got[0].Share != 1 {
+		t.Fatalf("re-shares %+v; want the evergreen article, share 1", got)
+	}
 }

@@ -21,23 +21,17 @@ type Reshare struct {
 // ReshareCandidates returns up to q.Limit articles of q.Sources posted to
 // q.Account whose latest post (or a person's skip of one) is older than
 // after at q.Now, with no post to the account waiting, in flight or due for
-// a retry: evergreen articles coming back (reshare_after). Drafts and
-// embargoed articles are left out as in Candidates. The longest unshared
-// come first.
+// a retry: evergreen articles coming back (reshare_after). What any post
+// must pass (no draft, no embargo, from q.Sources) is Candidates' rule
+// (eligible). The longest unshared come first.
 func (s *Store) ReshareCandidates(ctx context.Context, q CandidateQuery, after time.Duration) ([]Reshare, error) {
-	where := []string{"a.seen_only = 0", "a.source <> ''", "a.draft = 0", "(a.embargo IS NULL OR a.embargo <= ?)"}
-	args := []any{q.Now.UnixNano()}
-	if len(q.Sources) > 0 {
-		where = append(where, "a.source IN (?"+strings.Repeat(", ?", len(q.Sources)-1)+")")
-		for _, src := range q.Sources {
-			args = append(args, src)
-		}
-	}
+	now := q.now(s)
+	where, args := eligible(q, now)
 	where = append(where, "EXISTS (SELECT 1 FROM posts p WHERE p.article_id = a.id AND p.account = ? AND p.state = 'posted')",
 		`NOT EXISTS (SELECT 1 FROM posts p WHERE p.article_id = a.id AND p.account = ? AND (
 			p.state NOT IN ('posted', 'skipped', 'failed') OR (p.state = 'failed' AND p.next_attempt_at IS NOT NULL)
 			OR COALESCE(p.posted_at, p.updated_at) > ?))`)
-	args = append(args, q.Account, q.Account, q.Now.Add(-after).UnixNano(), q.Account, max(q.Limit, 1))
+	args = append(args, q.Account, q.Account, now.Add(-after).UnixNano(), q.Account, max(q.Limit, 1))
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.data FROM articles a WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY (SELECT MAX(COALESCE(p.posted_at, p.updated_at)) FROM posts p WHERE p.article_id = a.id AND p.account = ?), a.id LIMIT ?`, args...)
 	if err != nil {

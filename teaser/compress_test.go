@@ -105,10 +105,10 @@ func TestSafeShorten(t *testing.T) {
 
 func TestDropCaptions(t *testing.T) {
 	for in, want := range map[string]string{
-		"Mayberry lined a single to cap the rally, then, at right, received the congratulations of Ryan Howard.": "Mayberry lined a single to cap the rally, then received the congratulations of Ryan Howard.",
-		"Ann Vale (pictured) said the park would be ready.":                                                      "Ann Vale said the park would be ready.",
-		"Ann Vale, pictured, and Tom Reed (left) met on Monday.":                                                 "Ann Vale and Tom Reed met on Monday.",
-		"The team turned left, then right, at the bridge.":                                                       "The team turned left, then right, at the bridge.",
+		"Reed scored in the last minute to seal the win, then, at right, shook hands with Dana Kole.": "Reed scored in the last minute to seal the win, then shook hands with Dana Kole.",
+		"Ann Vale (pictured) said the park would be ready.":                                           "Ann Vale said the park would be ready.",
+		"Ann Vale, pictured, and Tom Reed (left) met on Monday.":                                      "Ann Vale and Tom Reed met on Monday.",
+		"The team turned left, then right, at the bridge.":                                            "The team turned left, then right, at the bridge.",
 	} {
 		if got := english.dropCaptions(in); got != want {
 			t.Errorf("dropCaptions(%q)\n got %q\nwant %q", in, got, want)
@@ -136,5 +136,20 @@ func TestDropAside(t *testing.T) {
 				t.Errorf("dropAside(%q)\n got %q\nwant %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestDropLeadingConnective: a sentence opening on a word or phrase that
+// links it to the one before ("However,", "Either way,") loses it.
+func TestDropLeadingConnective(t *testing.T) {
+	for in, want := range map[string]string{
+		"However, the pool will close on Monday.":           "the pool will close on Monday.",
+		"Either way, red jeans are everywhere this spring.": "red jeans are everywhere this spring.",
+		"In any case, the council will vote in May.":        "the council will vote in May.",
+		"Either the council or the mayor will decide.":      "Either the council or the mayor will decide.",
+	} {
+		if got := english.dropLeadingConnective(in); got != want {
+			t.Errorf("dropLeadingConnective(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

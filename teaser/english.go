@@ -133,7 +133,8 @@ var english = &language{
 	connectivePhrases: []string{"as a result", "in addition", "in fact", "of course", "at the same time",
 		"despite this", "on the other hand", "for example", "for instance", "in turn", "by contrast",
 		"in contrast", "in particular", "in a statement", "in response", "in short", "in other words",
-		"even so", "after all", "above all", "as such", "to that end", "that said", "beyond that"},
+		"even so", "after all", "above all", "as such", "to that end", "that said", "beyond that",
+		"either way", "in any case", "in any event", "all the same"},
 	leadingConjunctions: setOf("but and so yet also plus"),
 	clauseOpeners: setOf(`which who while whilst with as and but although though after before amid despite
 	including where when because since so meaning leaving prompting sparking making according adding saying

@@ -12,8 +12,8 @@ import (
 
 // wholeNames counts the name runs of the article that are whole names:
 // not a piece of a longer name cut at "and" or at a title ("New York City
-// Science" of "New York City Science and Engineering Fair", "Liverpool" of
-// "Liverpool Mayor Joe Anderson" gives "Joe Anderson"), not inside a
+// Science" of "Harbour Town Science and Engineering Fair", "Harbour" of
+// "Harbour Mayor Ann Vale" gives "Ann Vale"), not inside a
 // dateline, and at least two letters long.
 func (d *document) wholeNames() map[string]int {
 	if d.whole != nil {
@@ -47,7 +47,7 @@ func (d *document) wholeNames() map[string]int {
 				sp.start, first = s.words[0].start, 0
 			}
 			// A title or a demonym inside the run starts the name after it:
-			// "Liverpool Mayor Joe Anderson", "Australian John Peers".
+			// "Harbour Mayor Ann Vale", "Australian Tom Reed".
 			for k := first; k < sp.next-1; k++ {
 				if d.lang.titles[s.words[k].norm] || d.lang.demonym(s.text[s.words[k].start:s.words[k].end]) {
 					sp.start, first = s.words[k+1].start, k+1
@@ -55,8 +55,11 @@ func (d *document) wholeNames() map[string]int {
 			}
 			if first > 0 {
 				prev := s.words[first-1]
-				if prev.upper && !prev.stop && s.text[prev.end:sp.start] != ", " {
-					continue // cut from a longer name: "Hampshire's Senate" of "New Hampshire's Senate"
+				if prev.upper && (!prev.stop || first > 1 && !d.lang.titles[prev.norm] && !d.lang.pointers[prev.norm] && s.text[prev.end:sp.start] == " ") && s.text[prev.end:sp.start] != ", " {
+					// Cut from a longer name: "Harbour's Council" of "North
+					// Harbour's Council", "York" of "New York" ("New" is a
+					// stop word, but not capitalised mid-sentence).
+					continue
 				}
 				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper {
 					continue // "… and Engineering Fair"
@@ -72,7 +75,7 @@ func (d *document) wholeNames() map[string]int {
 			if sp.next+1 < len(s.words) {
 				next := s.words[sp.next]
 				if (next.norm == "and" || strings.TrimSpace(s.text[sp.end:next.start]) == "&") && s.words[sp.next+1].upper && !s.words[sp.next+1].stop {
-					continue // "New York City Science and …"
+					continue // "Harbour Town Science and …"
 				}
 			}
 			name := s.text[sp.start:sp.end]
@@ -115,7 +118,7 @@ const maxTagWords = 3
 // more. Never a common word, a describing word or demonym ("South
 // Korean", "Malaysians"), a day, month or time zone, a name opening on a
 // word run in from a subhead ("Every Sixer"), a describing compound
-// ("GOP-led U.S."), an acronym beside its full name, a first name or
+// ("council-led U.K."), an acronym beside its full name, a first name or
 // surname alone when the article has the whole name, or a name the article
 // writes once in passing. A weak second or third tag is left out: one or
 // two good tags beat three.
@@ -198,7 +201,7 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 	}
 	// A name sharing a word with a better one is a fragment or a run
 	// across two names, and an acronym of a better one says it twice
-	// ("GMA" beside "Good Morning America"): skip them.
+	// ("HMS" beside "Harbour Morning Show"): skip them.
 	out := ordered[:0]
 	seen := make(map[string]bool)
 	for _, p := range ordered {
@@ -221,7 +224,7 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 var hyphenLower = regexp.MustCompile(`-\p{Ll}`)
 
 // initialsOf reports whether acr is an acronym of the initials of name:
-// "GMA" of "Good Morning America", "TPB" of "Pirate Bay" (the article's
+// "HMS" of "Harbour Morning Show", "TPB" of "Pirate Bay" (the article's
 // "The" left out of the name).
 func initialsOf(acr, name string) bool {
 	if !acronym(acr) {
@@ -254,17 +257,17 @@ func (d *document) taggable(name string, ws []word) bool {
 			return false
 		}
 		if raw := name[w.start:w.end]; strings.Contains(raw, "-") && hyphenLower.MatchString(raw) {
-			return false // a describing compound: "GOP-led U.S."
+			return false // a describing compound: "council-led U.K."
 		}
 		if len(ws) > 1 && k == 0 && (w.stop || d.lang.notNameOpeners[w.norm]) {
 			return false // a subhead run into the text: "… shots Every Sixer played"
 		}
 		if d.lang.nameJoiners[w.norm] && (k == 0 || !d.lang.placeOrg[ws[k-1].norm]) {
-			return false // "Flynn of Mintlaw"; "University of Guelph" stays
+			return false // "Flynn of Mintlaw"; "University of Harbour Town" stays
 		}
 	}
 	if strings.ContainsAny(name, "'’") {
-		return false // a possessive inside: "Hampshire's Senate"
+		return false // a possessive inside: "Harbour's Council"
 	}
 	if len(ws) > 1 && initial(name[ws[0].start:ws[0].end]) && !initial(name[ws[1].start:ws[1].end]) {
 		return false // an initial for a first name: "J Smith"

@@ -82,6 +82,9 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	if !d.isPerson(subject) {
 		return "", "", false // "Guess who …?" asks for a person
 	}
+	if len(lang.words(subject)) < 2 {
+		return "", "", false // "It's Reed" answers with half a name
+	}
 	verb++
 	rest := fact[fs.words[verb].start:]
 	// The hook keeps the predicate up to its first clause boundary; the
@@ -107,6 +110,11 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	if len(cw) < 2 || len(cw) > 14 || cw[len(cw)-1].stop || strings.ContainsAny(clause, "\"“”") {
 		return "", "", false
 	}
+	for _, w := range cw {
+		if lang.calendar[w.norm] || isNumber(w.norm) && len(w.norm) == 4 {
+			return "", "", false // a quiz on when ("… as manager Tue?", "… in March 2019?") is no hook
+		}
+	}
 	// The fact's first word may carry a capital only because it opens the
 	// sentence; inside "It's …" it takes the article's own spelling, or
 	// lower case when the article never capitalises it elsewhere ("It's
@@ -116,7 +124,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 			subject = as + subject[sw[0].end:]
 		}
 		st := d.stat(sw[0].norm)
-		opener := !st.midUpper && (sw[0].stop || !sw[1].upper) // "Fellow scrum-half …", not "Carl Tremarco"
+		opener := !st.midUpper && (sw[0].stop || !sw[1].upper) // "Fellow scrum-half …", not "Dan Kole"
 		if (st.lower || opener || lang.titles[sw[0].norm]) && !isNumber(sw[0].norm) {
 			subject = strings.ToLower(subject[:sw[0].end]) + subject[sw[0].end:]
 		}
@@ -136,7 +144,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 
 // nounPhrase reports whether subject reads as a noun phrase: besides its
 // names, only an opening article and lower-case words that do not look
-// like verbs or adverbs ("North Korean leader Kim Jong Un", "the Olympus Trust").
+// like verbs or adverbs ("North Korean leader Kim Jong Un", "the Harbour Trust").
 func (l *language) nounPhrase(subject string) bool {
 	for i, w := range l.words(subject) {
 		if w.upper || isNumber(w.norm) || i == 0 && (w.norm == "the" || w.norm == "a") {

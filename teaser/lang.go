@@ -97,7 +97,7 @@ type language struct {
 	// honorifics, offices and roles ("President Xi", "coach Mark Smith").
 	titles map[string]bool
 	// honorifics are the titles that only say a person is one ("Ms
-	// McIntosh"): where a post writes the whole name, it drops them. Each
+	// Vale"): where a post writes the whole name, it drops them. Each
 	// maps to the pronoun that goes with it ("she"), or "" for none.
 	honorifics map[string]string
 	// gendered maps the personal pronouns that say a person's gender to
@@ -144,7 +144,7 @@ type language struct {
 	// (German): a lone capitalised word is then no name unless the table
 	// knows it as a place or it is an acronym.
 	capitalNouns bool
-	// nameJoiners may sit inside a name: "Bank of Scotland".
+	// nameJoiners may sit inside a name: "Bank of Harbour Town".
 	nameJoiners map[string]bool
 	// notNameOpeners begin no name though they may be written with a
 	// capital, where a subhead runs into the text or a sentence starts.

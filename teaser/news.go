@@ -44,8 +44,9 @@ const (
 
 // dateline matches a wire dateline ("BERLIN -", "CIUDAD JUAREZ, Mexico -",
 // "WASHINGTON (AP) —") and whatever a scrape glued before it (a headline
-// run into the body): both go.
-var dateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
+// run into the body, whose abbreviations may carry a dot: "… manager
+// Tue., replacing …"): both go.
+var dateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
 
 // bareDateline matches a dateline without its dash ("ATLANTA The Atlanta
 // Hawks …"): capitals opening the sentence before a capitalised word.
@@ -53,7 +54,7 @@ var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+
 
 // placeDateline matches a dateline written as a name ("Lima, Peru - ")
 // after a headline run into the body.
-var placeDateline = regexp.MustCompile(`^(?:[^.!?]{0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
+var placeDateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
 
 // colonDateline matches a dateline or a source label ended by a colon:
 // "NEW DELHI: Indian authorities …", "Politico : While …".
@@ -142,6 +143,11 @@ func titleCase(s string) string {
 // on its dateline for the place.
 var thisPlace = regexp.MustCompile(`\b(?:this|the) (?:[a-z]+ )?(?:city|town|capital|country|village|state|region|island|port)\b`)
 
+// herePlace finds the wire's "here", the dateline's place: "… beat Harbour
+// Town here Saturday", "… said here on Monday", "… arrived here." Only
+// before a day, "on" or a stop, where it cannot open a phrase ("here is").
+var herePlace = regexp.MustCompile(`\bhere(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday)\b|[.,;])`)
+
 // candidate is a sentence considered as the news or the stakes, cleaned.
 type candidate struct {
 	index int
@@ -175,6 +181,14 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 			s = strings.ToLower(s[:ws[0].end]) + s[ws[0].end:]
 		}
 		s = "In " + place + ", " + s
+	} else if place != "" {
+		if m := herePlace.FindStringIndex(s); m != nil && !insideQuote(s, m[0]) {
+			in := "in " + place
+			if rest := s[m[0]+len("here"):]; !strings.HasPrefix(rest, " on ") && strings.HasPrefix(rest, " ") {
+				in += " on" // "here Saturday" is "in London on Saturday"
+			}
+			s = s[:m[0]] + in + s[m[0]+len("here"):]
+		}
 	}
 	s = lang.compress(s)
 	ws := lang.words(s)
@@ -320,7 +334,7 @@ func (d *document) losesNews(cut, whole string) bool {
 }
 
 // dropCaptions removes what points at a picture (lang.captions):
-// "…, then, at right, received …" is "…, then received …".
+// "…, then, at right, shook hands …" is "…, then shook hands …".
 func (l *language) dropCaptions(s string) string {
 	for _, c := range l.captions {
 		for i := strings.Index(s, c); i >= 0; i = strings.Index(s, c) {
@@ -607,7 +621,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 			sc *= leanPenalty // the lead, leaning on what the article left out
 		}
 		if len(s.words) < 10 {
-			sc *= 0.6 // "Nobody was hurt but 150 people were evacuated."
+			sc *= 0.6 // "Nobody was hurt but 40 people were moved out."
 		}
 		out = append(out, candidate{index: i, text: text, full: full, score: sc})
 	}

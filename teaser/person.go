@@ -33,7 +33,7 @@ func (d *document) isPerson(subject string) bool {
 	for _, w := range nw {
 		raw := subject[w.start:w.end]
 		if low := strings.ToLower(raw); d.lang.placeOrg[low] || d.lang.stop[low] || d.lang.demonym(raw) {
-			return false // "Harbour Trust", "Some Uruguayan"
+			return false // "Harbour Trust", "Some Peruvian"
 		}
 	}
 	if titled || d.followedLikePerson(subject[nw[len(nw)-1].start:nw[len(nw)-1].end]) {
@@ -94,7 +94,7 @@ func (d *document) followedLikePerson(word string) bool {
 // isPersonalName reports whether the folded word, alone, is likely a
 // person's first name or surname: it opens a name run of several words in
 // the article ("Dave" of "Dave Smith"), or closes one ("Strachan" of
-// "Gordon Strachan") and is no place or organisation word ("Scotland" of
+// "Tom Reed") and is no place or organisation word ("Scotland" of
 // "Police Scotland").
 func (d *document) isPersonalName(norm string) bool {
 	d.nameCounts()
@@ -182,7 +182,7 @@ func (d *document) introduceIn(text, said string, whole []string) string {
 				if said := d.pronounAfter(full); he != "" && said != "" && said != he {
 					continue // "John Smith … his wife": "Mrs Smith" is someone else
 				}
-				start = ws[k-1].start // "Ms McIntosh" is "Imogen McIntosh"; "Dr Smith" "Dr Jane Smith"
+				start = ws[k-1].start // "Ms Vale" is "Ann Vale"; "Dr Vale" "Dr Ann Vale"
 			}
 		}
 		text = text[:start] + full + text[w.start+len(base):]

@@ -291,6 +291,9 @@ func (l *language) dropRelativeDay(s string) string {
 				if k > 0 && ws[k-1].norm == "earlier" && s[ws[k-1].end:w.start] == " " {
 					from = k - 1
 				}
+				if k+1 < len(ws) && l.dayParts[ws[k+1].norm] && s[w.end:ws[k+1].start] == " " {
+					to = k + 1 // "yesterday afternoon" goes whole
+				}
 			case (w.norm == "this" || w.norm == "last") && k+1 < len(ws) && l.dayParts[ws[k+1].norm] &&
 				s[w.end:ws[k+1].start] == " " && (k+2 == len(ws) || !startsUpper(s[ws[k+2].start:])):
 				from, to = k, k+1
@@ -324,7 +327,7 @@ func (l *language) dropRelativeDay(s string) string {
 }
 
 // repeatsSubject reports whether sentence s opens on the name the news
-// sentence fact already gave: "Ms Ludick warned …" after "Ms Ludick said
+// sentence fact already gave: "Ms Vale warned …" after "Ms Vale said
 // …". Posted after the news it says the name twice in a short post.
 func (d *document) repeatsSubject(s *sentence, fact int) bool {
 	names := d.names(s)
@@ -332,7 +335,7 @@ func (d *document) repeatsSubject(s *sentence, fact int) bool {
 		return false
 	}
 	if pre := strings.TrimSpace(s.text[:names[0].start]); pre != "" && !d.lang.titles[strings.ToLower(pre)] {
-		return false // a name further on, not the opening one ("Ms Ludick")
+		return false // a name further on, not the opening one ("Ms Vale")
 	}
 	last := fold(lastWord(s.text[names[0].start:names[0].end]))
 	for _, w := range d.sentences[fact].words {

@@ -173,6 +173,7 @@ func TestLanguage_dropRelativeDay(t *testing.T) {
 		"The council voted earlier today to close the pool.":          "The council voted to close the pool.",
 		"Police said the road reopened this morning after the crash.": "Police said the road reopened after the crash.",
 		"Fans queued last night outside the stadium.":                 "Fans queued outside the stadium.",
+		"She was seen leaving the shop yesterday afternoon.":          "She was seen leaving the shop.",
 		`He said: "We will vote today on the plan."`:                  `He said: "We will vote today on the plan."`,
 		"Today is the last day of the sale.":                          "Today is the last day of the sale.",
 		"The Britain of today is a different place.":                  "The Britain of today is a different place.",
@@ -328,5 +329,36 @@ func TestDefiniteReference_namedAfterNoun(t *testing.T) {
 				t.Errorf("definiteReference(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestStripDateline_gluedHeadline: a headline glued before the dateline
+// goes with it, even when an abbreviation in it carries a dot.
+func TestStripDateline_gluedHeadline(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Dana Kole takes over as manager Mon., replacing Tom Reed (AP) HARBOUR TOWN - Dana Kole is known for her patience and her temper.": {"Dana Kole is known for her patience and her temper.", "Harbour Town"},
+		"Ferries go electric BERLIN - The city's ferries will run on batteries from next year.":                                            {"The city's ferries will run on batteries from next year.", "Berlin"},
+	} {
+		rest, place := stripDateline(in)
+		if rest != want[0] || place != want[1] {
+			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
+		}
+	}
+}
+
+// TestClean_herePlace: the wire's "here" means the dateline's place, which
+// the post no longer has; it takes the place's name.
+func TestClean_herePlace(t *testing.T) {
+	for in, want := range map[string]string{
+		"LONDON: Dana Kole scored twice as Harbour Town beat Dunmore 4-2 here Saturday to go top.":        "Dana Kole scored twice as Harbour Town beat Dunmore 4-2 in London on Saturday to go top.",
+		"HARBIN - Ferries will run on batteries from next year, its operator said here on Monday.": "Ferries will run on batteries from next year, its operator said in Harbin on Monday.",
+		"HARBIN - Ferries will run on batteries from next year, and here is how the operator plans it.":   "Ferries will run on batteries from next year, and here is how the operator plans it.",
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{in}})
+		text, _, _, ok := d.clean(0, nil, true)
+		d.release()
+		if !ok || text != want {
+			t.Errorf("clean(%q) = %q, %v; want %q", in, text, ok, want)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/review"
 	"github.com/hookline/hookline/store"
 )
@@ -58,10 +59,7 @@ A post that was ever sent cannot be edited.`,
 				return err
 			}
 			draft, ch := ed.Draft, ed.Change
-			limit := ""
-			if draft.Limit > 0 {
-				limit = fmt.Sprintf(" (%d/%d)", draft.Length, draft.Limit)
-			}
+			limit := " (" + networks.Count(draft.Length, draft.Limit) + ")"
 			word := "edited"
 			if !ch.Changed {
 				word = "unchanged"

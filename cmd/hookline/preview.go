@@ -163,7 +163,7 @@ func writePreviewText(w io.Writer, a *article.Article, res teaser.Result, posts 
 	fmt.Fprintf(w, "keyphrases: %s\n", strings.Join(res.Keyphrases, ", "))
 	fmt.Fprintf(w, "hashtags:   %s\n", strings.Join(res.Hashtags, " "))
 	for _, p := range posts {
-		head := fmt.Sprintf("── %s %d/%d ", p.Network, p.Length, p.Limit)
+		head := fmt.Sprintf("── %s %s ", p.Network, networks.Count(p.Length, p.Limit))
 		fmt.Fprintf(w, "\n%s%s\n", head, strings.Repeat("─", max(3, 40-len([]rune(head)))))
 		for line := range strings.SplitSeq(p.Text, "\n") {
 			fmt.Fprintf(w, "│ %s\n", line)

@@ -99,11 +99,7 @@ func writeQueueText(w io.Writer, items []review.Item, cfg *config.Config) error 
 		for _, line := range strings.Split(it.Text, "\n") {
 			fmt.Fprintf(w, "   | %s\n", line)
 		}
-		if it.Limit > 0 {
-			fmt.Fprintf(w, "   %d/%d\n", it.Length, it.Limit)
-		} else {
-			fmt.Fprintf(w, "   %d characters\n", it.Length)
-		}
+		fmt.Fprintf(w, "   %s\n", networks.Count(it.Length, it.Limit))
 		if it.LastError != "" {
 			fmt.Fprintf(w, "   last error: %s\n", it.LastError)
 		}

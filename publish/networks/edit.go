@@ -3,7 +3,6 @@ package networks
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/hookline/hookline/config"
@@ -57,13 +56,7 @@ func textHashtags(text string) ([]string, error) {
 			continue
 		}
 		tag := strings.TrimRightFunc(w, func(r rune) bool { return strings.ContainsRune(".,;:!?)»\"'…", r) })
-		body := tag[1:]
-		letter, ok := false, body != "" && utf8.RuneCountInString(body) <= keyphrase.MaxHashtagRunes
-		for _, r := range body {
-			letter = letter || unicode.IsLetter(r)
-			ok = ok && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == '_')
-		}
-		if !ok || !letter {
+		if !keyphrase.ValidHashtag(tag) {
 			return nil, fmt.Errorf("hashtag %s is not valid: use letters, digits and _ only, with a letter, at most %d characters", tag, keyphrase.MaxHashtagRunes)
 		}
 		if !seen[strings.ToLower(tag)] {

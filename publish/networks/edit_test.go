@@ -77,3 +77,30 @@ func TestEdit_blueskyFacets(t *testing.T) {
 		t.Errorf("facets %+v, want %+v", facets, want)
 	}
 }
+
+// TestHashtags_configAndEditAgree: a hashtag that config.yaml's
+// fixed_hashtags refuses, an edited post refuses too, and the other way
+// round — one rule (keyphrase.ValidHashtag) for what a person writes.
+func TestHashtags_configAndEditAgree(t *testing.T) {
+	stored := publish.Post{Account: "box", ArticleID: "id", Text: "old", IdempotencyKey: "k"}
+	for tag, valid := range map[string]bool{
+		"#News": true, "#Noticias_2026": true, "#Café": true, "#東京": true,
+		"#_1": false, "#2026": false, "#": false, "#e-bikes": false, "News": false,
+		"#" + strings.Repeat("a", 30): true, "#" + strings.Repeat("a", 31): false,
+	} {
+		yaml := "networks:\n  - name: box\n    kind: outbox\n    fixed_hashtags: [\"" + tag + "\"]\n"
+		_, _, err := config.Parse("c.yaml", []byte(yaml), nil, CheckAccount)
+		if (err == nil) != valid {
+			t.Errorf("fixed_hashtags %q: err %v, want valid %v", tag, err, valid)
+		}
+		if !strings.HasPrefix(tag, "#") {
+			continue // in running text, not a hashtag at all
+		}
+		acct := config.Account{Name: "box", Kind: "outbox"}
+		rules, _ := Rules(context.Background(), acct, nil)
+		_, err = Edit(acct, rules, stored, "Ferries go electric. "+tag)
+		if (err == nil) != valid {
+			t.Errorf("edit with %q: err %v, want valid %v", tag, err, valid)
+		}
+	}
+}

@@ -88,6 +88,15 @@ type Draft struct {
 	Length, Limit int
 }
 
+// Count says a post's length against its limit, as commands print it:
+// "197/280", or "197 characters, no limit" when limit is 0 (an outbox).
+func Count(length, limit int) string {
+	if limit > 0 {
+		return fmt.Sprintf("%d/%d", length, limit)
+	}
+	return fmt.Sprintf("%d characters, no limit", length)
+}
+
 // PostFor builds the post of the teaser res for acct: the one way a teaser
 // becomes a post, for hookline post, the daemon's fires and preview. It
 // fits the teaser to the account's rules (see Rules; pub may be nil), with

@@ -10,6 +10,29 @@ import (
 // longer tags are hard to read and eat a post's budget.
 const MaxHashtagRunes = 30
 
+// ValidHashtag reports whether tag, as a person writes it (in config or an
+// edited post), is a hashtag every network links whole: "#", then at most
+// MaxHashtagRunes letters, combining marks, digits and "_", with a letter
+// or a mark among them (twitter-text's rule: "#2024" and "#_1" are not
+// hashtags).
+func ValidHashtag(tag string) bool {
+	body, ok := strings.CutPrefix(tag, "#")
+	if !ok || body == "" || utf8.RuneCountInString(body) > MaxHashtagRunes {
+		return false
+	}
+	letter := false
+	for _, r := range body {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			letter = true
+		case unicode.IsDigit(r) || r == '_':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
 // DefaultHashtags is how many hashtags Hashtags returns when max <= 0.
 const DefaultHashtags = 3
 
