@@ -72,6 +72,16 @@ type DryRunner interface {
 	DryRun(ctx context.Context, p Post) (method, url string, body []byte, err error)
 }
 
+// SelfIdentifier is implemented by publishers that can ask the network who
+// their account is: the account itself, not the config that names it, so
+// that a renamed entry with new credentials is still known for the same
+// account (see publish/networks.Self). The answer is qualified by the
+// network ("mastodon:https://m.example#109…", "bluesky:did:plc:…",
+// "x:12345") and holds no secret.
+type SelfIdentifier interface {
+	SelfID(ctx context.Context) (string, error)
+}
+
 // Sentinel errors that callers branch on with errors.Is. Publishers wrap them
 // with the account, the HTTP status and what to do.
 var (

@@ -2,8 +2,12 @@ package schedule
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -83,4 +87,109 @@ func TestDaemon_ReloadRenamesAccount(t *testing.T) {
 	if len(recs) != 2 {
 		t.Errorf("%d posts in the state file, want 2", len(recs))
 	}
+}
+
+// selfPub is a fakePub whose network says which account it posts as.
+type selfPub struct {
+	*fakePub
+	self  string
+	asked chan struct{} // a value per SelfID call
+}
+
+func (p *selfPub) SelfID(context.Context) (string, error) {
+	p.asked <- struct{}{}
+	return p.self, nil
+}
+
+// TestDaemon_ReloadRenamesAccountWithNewToken renames the daemon's
+// Mastodon account and rotates its token in the same edit, which changes
+// its config identity: the network's answer, asked once per token, says it
+// is the same account, so its history follows it and nothing is posted
+// again.
+func TestDaemon_ReloadRenamesAccountWithNewToken(t *testing.T) {
+	h := newHarness(t, t0)
+	h.write("library.md", article2)
+	var logs strings.Builder
+	var logMu sync.Mutex
+	h.d.Log = slog.New(slog.NewTextHandler(lockedWriter{&logMu, &logs}, nil))
+	pub := &selfPub{fakePub: &fakePub{now: h.clock.Now}, self: "mastodon:https://m.example#1", asked: make(chan struct{}, 10)}
+	h.d.Open = func(context.Context, config.Account) (publish.Publisher, error) { return pub, nil } // one real account, any name
+	h.d.ResumeEvery = 24 * time.Hour
+	cfg := func(name, token string) *config.Config {
+		c := &config.Config{
+			State:     filepath.Join(h.dir, "state.db"),
+			Timezone:  "UTC",
+			Sources:   []config.Source{{Name: "folder", Kind: "folder", Path: filepath.Join(h.dir, "articles"), Poll: 24 * time.Hour}},
+			Networks:  []config.Account{{Name: name, Kind: "mastodon", Server: "https://m.example", AccessToken: config.Secret(token)}},
+			Schedules: []config.Schedule{{Name: "hourly", Cron: "0 * * * *"}},
+		}
+		c.WithDefaults()
+		if err := c.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	h.start(cfg("masto", "token-A"))
+	h.advanceTo(t0.Add(59 * time.Minute))
+	if r := h.waitFire(); r.Posted() != 1 {
+		t.Fatalf("first fire: %+v", r)
+	}
+	h.settle()
+
+	for range 2 { // the second reload asks nothing: the token was asked
+		if err := h.d.Reload(h.ctx, cfg("newsroom", "token-B")); err != nil {
+			t.Fatal(err)
+		}
+		<-h.reload
+	}
+	h.advanceTo(t0.Add(119 * time.Minute))
+	if r := h.waitFire(); r.Posted() != 1 {
+		t.Fatalf("first fire under the new name and token: %+v, want the article not posted yet", r)
+	}
+	h.settle()
+	h.advanceTo(t0.Add(179 * time.Minute))
+	if r := h.waitFire(); len(r.Results) != 0 {
+		t.Fatalf("second fire under the new name: %+v, want nothing new", r)
+	}
+	if err := h.stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	var articles []string
+	for _, p := range pub.posts {
+		articles = append(articles, p.ArticleID)
+	}
+	slices.Sort(articles)
+	if want := []string{"https://news.example/library", "https://news.example/night-train"}; !slices.Equal(articles, want) {
+		t.Errorf("posted %q, want each article once", articles)
+	}
+	if n := len(pub.asked); n != 2 {
+		t.Errorf("asked who the account is %d times, want once per token", n)
+	}
+	recs, err := h.store.History(context.Background(), store.HistoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		if r.Account != "newsroom" {
+			t.Errorf("post %s under %s, want newsroom", r.ArticleID, r.Account)
+		}
+	}
+	logMu.Lock()
+	defer logMu.Unlock()
+	if !strings.Contains(logs.String(), `msg="account renamed: history adopted" from=masto to=newsroom posts=1`) || strings.Contains(logs.String(), "token-") {
+		t.Errorf("log:\n%s\nwant the rename, without the token", logs.String())
+	}
+}
+
+// lockedWriter serializes writes to w.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
 }

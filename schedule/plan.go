@@ -37,13 +37,15 @@ type poller struct {
 // with their error, reported at each fire, so that one bad account does not
 // stop the others. Sources whose config did not change since old keep
 // their poller (and what it knows). The state file adopts the history of
-// accounts renamed in cfg (AdoptIdentities) before the plan runs.
+// accounts renamed in cfg (AdoptIdentities, which asks the publishers
+// opened here who they post as) before the plan runs.
 func (d *Daemon) build(ctx context.Context, cfg *config.Config, old *plan) (*plan, error) {
 	jobs, err := Jobs(cfg)
 	if err != nil {
 		return nil, err
 	}
 	p := &plan{cfg: cfg, jobs: jobs, pubs: map[string]publish.Publisher{}, openErr: map[string]error{}}
+	opened := map[string]publish.Publisher{} // asked who they post as, unless they told already
 	for _, a := range cfg.Networks {
 		if old != nil {
 			if prev := old.account(a.Name); prev != nil && reflect.DeepEqual(*prev, a) && old.pubs[a.Name] != nil {
@@ -57,7 +59,7 @@ func (d *Daemon) build(ctx context.Context, cfg *config.Config, old *plan) (*pla
 			d.log().Error("account cannot post", slog.String("account", a.Name), slog.Any("error", err))
 			continue
 		}
-		p.pubs[a.Name] = pub
+		p.pubs[a.Name], opened[a.Name] = pub, pub
 	}
 	for _, sc := range cfg.Sources {
 		if old != nil {
@@ -74,7 +76,7 @@ func (d *Daemon) build(ctx context.Context, cfg *config.Config, old *plan) (*pla
 	}
 	if d.Store != nil {
 		// Last, so that a config that cannot run moves nothing.
-		if err := AdoptIdentities(ctx, d.Store, cfg.Networks, d.log(), store.AdoptOptions{}); err != nil {
+		if err := AdoptIdentities(ctx, d.Store, cfg.Networks, opened, d.log(), store.AdoptOptions{}); err != nil {
 			return nil, err
 		}
 	}

@@ -38,29 +38,36 @@ type Adopted struct {
 
 // AdoptIdentities records who each configured account posts as and moves a
 // renamed account's history to its new name, in one transaction. accounts
-// maps every account name of the config to its identity; "" when the
-// config cannot tell, and then the name keeps what it holds.
+// maps every account name of the config to who it posts as: its config
+// identity, "" when the config cannot tell, and the network's answer when
+// it was asked (see self.go). A name whose identity is unknown keeps what
+// it holds.
 //
-// An identity not seen before is recorded under its name. One recorded
-// under another name is the same real account renamed: everything kept
-// under the old name moves to the new one — its posts, except each post of
-// an article (and share) the new name already has, which stays under the
-// old name (counted as Left), and its rotated token — and the identity
-// points at the new name. A name whose identity changed (rotated
-// credentials) keeps its history and forgets the old identity. Renames may
-// chain (a to b, and a new a) or swap names.
+// A config identity not seen before is recorded under its name. One
+// recorded under another name is the same real account renamed: everything
+// kept under the old name moves to the new one — its posts, except each
+// post of an article (and share) the new name already has, which stays
+// under the old name (counted as Left), and its rotated token — and the
+// identity points at the new name. So does an old name whose account, as
+// the network said, is a configured name's, when the config no longer has
+// the old name or the network now says it posts as another account: a
+// rename whose credentials changed in the same edit, or an X account
+// signed in with `hookline auth x`. A name whose identity changed (rotated
+// credentials) otherwise keeps its history and forgets the old identity.
+// Renames may chain (a to b, and a new a) or swap names.
 //
-// The moves are returned for the caller to log. Two names with one
-// identity are an error: config loading refuses them. See AdoptOptions for
-// a command run beside a daemon.
+// The moves are returned for the caller to log. Two names with one config
+// identity are an error (config loading refuses them), and so, as a
+// *SameAccountError, are two whose network answers match. See
+// AdoptOptions for a command run beside a daemon.
 //
 // In this process, what is still done under a name renamed away that the
 // config no longer has — a fire of the config before a reload, a post in
 // flight — is recorded under the new name.
-func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string, opts AdoptOptions) ([]Adopted, error) {
+func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]AccountID, opts AdoptOptions) ([]Adopted, error) {
 	byIdentity := map[string]string{}
 	for _, name := range slices.Sorted(maps.Keys(accounts)) {
-		id := accounts[name]
+		id := accounts[name].Config
 		if id == "" {
 			continue
 		}
@@ -78,16 +85,29 @@ func (s *Store) AdoptIdentities(ctx context.Context, accounts map[string]string,
 		if err != nil {
 			return err
 		}
+		learned, err := learnedSelves(ctx, tx)
+		if err != nil {
+			return err
+		}
 		moves = renames(byIdentity, held)
+		now, err := selves(accounts, learned, moves)
+		if err != nil {
+			return err
+		}
+		fresh := selfRenames(accounts, now, learned, moves)
 		if len(moves) > 0 && opts.NotUnderDaemon {
 			if err := s.noDaemon(moves); err != nil {
 				return err
 			}
 		}
-		if adopted, err = moveAccounts(ctx, tx, moves); err != nil {
+		if adopted, err = moveAccounts(ctx, tx, moves, fresh); err != nil {
 			return err
 		}
-		return recordIdentities(ctx, tx, byIdentity, s.Now().UnixNano())
+		at := s.Now().UnixNano()
+		if err := recordSelves(ctx, tx, accounts, now, moves, at); err != nil {
+			return err
+		}
+		return recordIdentities(ctx, tx, byIdentity, at)
 	})
 	if err != nil {
 		return nil, err
@@ -151,8 +171,8 @@ func parked(name string) string { return "\x00renaming\x00" + name }
 // run from the end of each chain, so that what stays under a name (posts
 // the next name already had) is back under it before rows move into it. In
 // a cycle every name is empty by then, so nothing stays and any order will
-// do.
-func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string) ([]Adopted, error) {
+// do. A new name in fresh keeps a token it holds (see moveAccount).
+func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string, fresh map[string]bool) ([]Adopted, error) {
 	pending := slices.Sorted(maps.Keys(moves))
 	for _, old := range pending {
 		for _, q := range []string{"UPDATE posts SET account = ? WHERE account = ?", "UPDATE tokens SET account = ? WHERE account = ?"} {
@@ -169,7 +189,7 @@ func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string) ([]A
 		}
 		old := pending[i]
 		pending = slices.Delete(pending, i, i+1)
-		a, err := moveAccount(ctx, tx, old, moves[old])
+		a, err := moveAccount(ctx, tx, old, moves[old], fresh[moves[old]])
 		if err != nil {
 			return nil, err
 		}
@@ -180,10 +200,19 @@ func moveAccounts(ctx context.Context, tx *sql.Tx, moves map[string]string) ([]A
 
 // moveAccount moves old's parked rows to new. A post of an article (and
 // share) new already has goes back to old; the token replaces one new holds,
-// which belonged to an account no longer configured.
-func moveAccount(ctx context.Context, tx *sql.Tx, old, new string) (Adopted, error) {
+// which belonged to an account no longer configured — unless keepToken:
+// new's token is then the same account's, newer (a sign-in under the new
+// name), and old's is dropped.
+func moveAccount(ctx context.Context, tx *sql.Tx, old, new string, keepToken bool) (Adopted, error) {
 	a := Adopted{From: old, To: new}
-	if _, err := tx.ExecContext(ctx, "UPDATE OR REPLACE tokens SET account = ? WHERE account = ?", new, parked(old)); err != nil {
+	move := "UPDATE OR REPLACE tokens SET account = ? WHERE account = ?"
+	if keepToken {
+		move = "UPDATE OR IGNORE tokens SET account = ? WHERE account = ?"
+	}
+	if _, err := tx.ExecContext(ctx, move, new, parked(old)); err != nil {
+		return a, err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM tokens WHERE account = ?", parked(old)); err != nil {
 		return a, err
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE posts SET account = ?, post = json_set(post, '$.account', ?) WHERE account = ?
@@ -228,7 +257,7 @@ func recordIdentities(ctx context.Context, tx *sql.Tx, byIdentity map[string]str
 // away at its new name, unless the config has the old name again: the
 // posts it has in flight, and what it claims, records, skips or proposes
 // under the old name from now on (see current).
-func (s *Store) followRenames(accounts, moves map[string]string) {
+func (s *Store) followRenames(accounts map[string]AccountID, moves map[string]string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for name := range accounts {

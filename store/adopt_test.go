@@ -23,9 +23,19 @@ func posted(t *testing.T, s *Store, account, articleID, receipt string) {
 	}
 }
 
+// configIDs are accounts, name to config identity, as AdoptIdentities
+// takes them: no network asked.
+func configIDs(accounts map[string]string) map[string]AccountID {
+	out := make(map[string]AccountID, len(accounts))
+	for name, id := range accounts {
+		out[name] = AccountID{Config: id}
+	}
+	return out
+}
+
 func adopt(t *testing.T, s *Store, accounts map[string]string) []Adopted {
 	t.Helper()
-	got, err := s.AdoptIdentities(context.Background(), accounts, AdoptOptions{})
+	got, err := s.AdoptIdentities(context.Background(), configIDs(accounts), AdoptOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +185,7 @@ func TestStore_AdoptIdentities_inFlight(t *testing.T) {
 
 func TestStore_AdoptIdentities_oneIdentityTwice(t *testing.T) {
 	s := setup(t)
-	_, err := s.AdoptIdentities(context.Background(), map[string]string{"a": "x 1", "b": "x 1"}, AdoptOptions{})
+	_, err := s.AdoptIdentities(context.Background(), configIDs(map[string]string{"a": "x 1", "b": "x 1"}), AdoptOptions{})
 	if err == nil {
 		t.Fatal("two names with one identity adopted")
 	}
@@ -210,16 +220,16 @@ func TestStore_AdoptIdentities_notUnderDaemon(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cmd.Close()
-	got, err := cmd.AdoptIdentities(ctx, map[string]string{"newsroom": "mastodon m1", "box": "outbox /o"}, AdoptOptions{NotUnderDaemon: true})
+	got, err := cmd.AdoptIdentities(ctx, configIDs(map[string]string{"newsroom": "mastodon m1", "box": "outbox /o"}), AdoptOptions{NotUnderDaemon: true})
 	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), fmt.Sprintf("newsroom is masto renamed in this config, but the daemon (pid %d)", os.Getpid())) {
 		t.Fatalf("adopt beside the daemon = %+v, %v; want a refusal naming the rename and the daemon", got, err)
 	}
 	wantHistory(t, cmd, "masto", "a=1")
-	if _, err := cmd.AdoptIdentities(ctx, map[string]string{"masto": "mastodon m1", "box": "outbox /o"}, AdoptOptions{NotUnderDaemon: true}); err != nil {
+	if _, err := cmd.AdoptIdentities(ctx, configIDs(map[string]string{"masto": "mastodon m1", "box": "outbox /o"}), AdoptOptions{NotUnderDaemon: true}); err != nil {
 		t.Errorf("adopt of the daemon's names beside it: %v", err)
 	}
 	must(t, release())
-	got, err = cmd.AdoptIdentities(ctx, map[string]string{"newsroom": "mastodon m1", "box": "outbox /o"}, AdoptOptions{NotUnderDaemon: true})
+	got, err = cmd.AdoptIdentities(ctx, configIDs(map[string]string{"newsroom": "mastodon m1", "box": "outbox /o"}), AdoptOptions{NotUnderDaemon: true})
 	if err != nil {
 		t.Fatal(err)
 	}

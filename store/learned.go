@@ -8,14 +8,15 @@ import (
 
 // The tables of what sources and networks tell along the way — each
 // source's last poll, error and backfill, the feed pages read, the limits
-// a network told, who each account posts as — are created when a state
+// a network told, who each account posts as by its config and by the
+// network's word — are created when a state
 // file is opened, with CREATE TABLE IF NOT EXISTS, rather than by a
 // numbered migration: a file of schema 4 written before they existed gets
 // them without a schema change, and a release before them reads the file as
 // it did. None of them decides whether a post was made; that stays in
-// posts. (account_identity only says which name holds an account's posts:
-// lost, it is learned again at the next open, and only a rename made
-// before then goes unseen; see adopt.go.)
+// posts. (account_identity and account_self only say which name holds an
+// account's posts: lost, they are learned again at the next open, and only
+// a rename made before then goes unseen; see adopt.go and self.go.)
 const learnedTables = `
 CREATE TABLE IF NOT EXISTS source_stats (
 	source        TEXT PRIMARY KEY,
@@ -46,6 +47,12 @@ CREATE TABLE IF NOT EXISTS account_identity (
 	identity   TEXT PRIMARY KEY,
 	account    TEXT NOT NULL,
 	updated_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS account_self (
+	account    TEXT PRIMARY KEY,
+	identity   TEXT NOT NULL,
+	self       TEXT NOT NULL,
+	learned_at INTEGER NOT NULL
 ) STRICT;
 `
 

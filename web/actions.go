@@ -101,7 +101,7 @@ func (s *Server) do(r *http.Request, id int64, action string) (string, error) {
 }
 
 func (s *Server) send(ctx context.Context, rec store.PostRecord, manual bool) deliver.Result {
-	return review.Send(ctx, s.Config(), s.Store, s.Deps, []store.PostRecord{rec}, manual)[0]
+	return review.Send(ctx, s.Config(), s.Store, s.Deps, []store.PostRecord{rec}, review.SendOptions{Manual: manual})[0]
 }
 
 func outcome(name, done string, ch store.Change, err error) (string, error) {

@@ -83,7 +83,7 @@ func seedShowcase(t testing.TB, e *env) {
 				t.Fatal(err)
 			}
 			r, _ = e.st.PostByID(ctx, r.ID)
-			if res := review.Send(ctx, e.cfg, e.st, networks.Deps{}, []store.PostRecord{r}, false); res[0].Err != nil {
+			if res := review.Send(ctx, e.cfg, e.st, networks.Deps{}, []store.PostRecord{r}, review.SendOptions{}); res[0].Err != nil {
 				t.Fatal(res[0].Err)
 			}
 		case r.Account == "bluesky-main" && strings.Contains(r.ArticleID, "museum"): // failed for good

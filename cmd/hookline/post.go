@@ -18,6 +18,7 @@ import (
 	"github.com/hookline/hookline/publish"
 	"github.com/hookline/hookline/publish/networks"
 	"github.com/hookline/hookline/redact"
+	"github.com/hookline/hookline/schedule"
 	"github.com/hookline/hookline/source"
 	"github.com/hookline/hookline/store"
 	"github.com/hookline/hookline/teaser"
@@ -175,6 +176,19 @@ func postArticle(ctx context.Context, cfg *config.Config, accts []config.Account
 		}
 	}
 	targets := prepare(ctx, accts, res, cfg.Teaser, deps, dryRun)
+	if st != nil {
+		// Before anything is claimed: an account renamed with new
+		// credentials is known only once its network says who it is.
+		pubs := map[string]publish.Publisher{}
+		for _, tg := range targets {
+			if tg.pub != nil {
+				pubs[tg.acct.Name] = tg.pub
+			}
+		}
+		if err := schedule.AdoptIdentities(ctx, st, cfg.Networks, pubs, newLogger(cfg.Log, stderr), store.AdoptOptions{NotUnderDaemon: true}); err != nil {
+			return err
+		}
+	}
 	if opt.again && st != nil {
 		if err := reshare(ctx, st, targets); err != nil {
 			return err

@@ -104,7 +104,7 @@ func actOnEach(ctx context.Context, st *store.Store, ids []int64, done string, a
 func sendNow(ctx context.Context, cfg *config.Config, st *store.Store, g *globals, recs []store.PostRecord, manual bool, stdout, stderr io.Writer) error {
 	deps := networks.Deps{Stdout: stdout, Redactor: g.redactor}
 	var failed []string
-	for i, res := range review.Send(ctx, cfg, st, deps, recs, manual) {
+	for i, res := range review.Send(ctx, cfg, st, deps, recs, review.SendOptions{Manual: manual, Adopt: true, Log: newLogger(cfg.Log, stderr)}) {
 		id := store.FormatID(recs[i].ID)
 		switch {
 		case res.Err != nil:

@@ -22,7 +22,7 @@ func openStateWrite(ctx context.Context, cfg *config.Config, opts store.Options,
 	if err != nil {
 		return nil, err
 	}
-	if err := schedule.AdoptIdentities(ctx, st, cfg.Networks, newLogger(cfg.Log, stderr), store.AdoptOptions{NotUnderDaemon: true}); err != nil {
+	if err := schedule.AdoptIdentities(ctx, st, cfg.Networks, nil, newLogger(cfg.Log, stderr), store.AdoptOptions{NotUnderDaemon: true}); err != nil {
 		st.Close()
 		return nil, err
 	}

@@ -18,7 +18,10 @@ const IdempotencyTTL = time.Hour
 // reconcile (verify_credentials and the account's statuses).
 type Mastodon struct {
 	*Server
-	// Token is the access token accepted; empty accepts any Bearer token.
+	// Token is the access token accepted, of account 1; empty accepts any
+	// Bearer token, each one the token of an account of its own (ids
+	// from 1, in the order they are first seen), whose statuses are all
+	// the instance's.
 	Token string
 	// Bug40399 answers a repeated Idempotency-Key with 500 instead of the
 	// status already created, as some Mastodon versions do
@@ -26,6 +29,7 @@ type Mastodon struct {
 	Bug40399 bool
 
 	mu    sync.Mutex
+	ids   map[string]string // Authorization → account id, when Token is empty
 	byKey map[string]mastoStatus
 	all   []mastoStatus // oldest first
 }
@@ -81,8 +85,10 @@ func (m *Mastodon) serve(w http.ResponseWriter, r *http.Request) {
 		write(w, jsonReply(200, map[string]any{"domain": "fake.example", "configuration": map[string]any{
 			"statuses": map[string]any{"max_characters": 500, "characters_reserved_per_url": 23}}}))
 	case r.Method == http.MethodGet && r.URL.Path == "/api/v1/accounts/verify_credentials":
-		write(w, jsonReply(200, m.account()))
-	case r.Method == http.MethodGet && r.URL.Path == "/api/v1/accounts/1/statuses":
+		acct := m.account()
+		acct["id"] = m.accountID(r.Header.Get("Authorization"))
+		write(w, jsonReply(200, acct))
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/api/v1/accounts/") && strings.HasSuffix(r.URL.Path, "/statuses"):
 		m.mu.Lock()
 		out := make([]map[string]any, 0, len(m.all))
 		for i := len(m.all) - 1; i >= 0 && len(out) < 40; i-- {
@@ -121,6 +127,22 @@ func (m *Mastodon) create(key, text string) reply {
 	}
 	m.record(Created{Key: key, Text: text, ID: st.ID, At: now})
 	return jsonReply(200, m.entity(st))
+}
+
+// accountID is the id of the account whose token auth carries.
+func (m *Mastodon) accountID(auth string) string {
+	if m.Token != "" {
+		return "1"
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.ids == nil {
+		m.ids = map[string]string{}
+	}
+	if m.ids[auth] == "" {
+		m.ids[auth] = fmt.Sprint(len(m.ids) + 1)
+	}
+	return m.ids[auth]
 }
 
 func (m *Mastodon) account() map[string]any {

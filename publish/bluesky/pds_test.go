@@ -146,6 +146,19 @@ func TestPDS(t *testing.T) {
 		t.Errorf("the repo holds %d posts, want 1", n)
 	}
 
+	// Who the account is: its DID, the same whether the config names it by
+	// handle or by DID.
+	did := strings.Split(strings.TrimPrefix(first.ID, "at://"), "/")[0]
+	for _, id := range []string{handle, did} {
+		byID, err := New(Config{Name: "bluesky-e2e", Server: pdsURL, Identifier: id, AppPassword: config.Secret(appPassword)}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if self, err := byID.SelfID(ctx); err != nil || self != "bluesky:"+did {
+			t.Errorf("SelfID of the account named %s = %q, %v; want bluesky:%s", id, self, err, did)
+		}
+	}
+
 	// A wrong app password is refused, and says what to do.
 	bad, _ := New(Config{Name: "bluesky-e2e", Server: pdsURL, Identifier: handle, AppPassword: "aaaa-bbbb-cccc-dddd"}, Options{})
 	if _, err := bad.Publish(ctx, p); !errors.Is(err, publish.ErrUnauthorized) || publish.Retryable(err) ||

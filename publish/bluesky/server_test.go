@@ -111,7 +111,7 @@ func (f *fakePDS) serve(w http.ResponseWriter, r *http.Request) {
 		f.valid(f.lex.Input(nsid, body), nsid, body)
 		var in struct{ Identifier, Password string }
 		json.Unmarshal(body, &in)
-		if in.Identifier != f.identifier || in.Password != f.password {
+		if in.Identifier != f.identifier && in.Identifier != f.did || in.Password != f.password { // a handle or the DID, as the PDS takes
 			f.fail(w, reply{status: 401, name: "AuthenticationRequired", message: "Invalid identifier or password"})
 			return
 		}

@@ -63,7 +63,7 @@ func specSchema(t testing.TB, name string) *jsonschema.Schema {
 			return
 		}
 		schemas = map[string]*jsonschema.Schema{}
-		for _, n := range []string{"CreatePostsRequest", "CreatePostsResponse", "Problem"} {
+		for _, n := range []string{"CreatePostsRequest", "CreatePostsResponse", "Problem", "GetUsersMeResponse"} {
 			if schemas[n], schemaErr = c.Compile("file:///openapi.json#/components/schemas/" + n); schemaErr != nil {
 				return
 			}
@@ -96,7 +96,7 @@ type reply struct {
 
 // server is an httptest X API: POST /2/tweets (body checked against
 // CreatePostsRequest, OAuth 1.0a signature recomputed, or Bearer token
-// checked), POST /2/oauth2/token (refresh and authorization code grants,
+// checked), GET /2/users/me (answered per GetUsersMeResponse), POST /2/oauth2/token (refresh and authorization code grants,
 // rotating refresh tokens), and GET /i/oauth2/authorize (redirects the
 // browser back with a code, as x.com does after the person agrees).
 type server struct {
@@ -107,6 +107,7 @@ type server struct {
 	replies  []reply // answered in order; then 201 with a new id
 	texts    []string
 	posts    int // POST /2/tweets requests
+	mes      int // GET /2/users/me requests
 	nextID   int
 	access   string // the valid OAuth 2.0 access token
 	refresh  string // the valid refresh token
@@ -139,6 +140,8 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Method == http.MethodPost && r.URL.Path == "/2/tweets":
 		s.tweets(w, r)
+	case r.Method == http.MethodGet && r.URL.Path == "/2/users/me":
+		s.me(w, r)
 	case r.Method == http.MethodPost && r.URL.Path == "/2/oauth2/token":
 		s.token(w, r)
 	case r.Method == http.MethodGet && r.URL.Path == "/i/oauth2/authorize":
@@ -195,6 +198,27 @@ func (s *server) tweets(w http.ResponseWriter, r *http.Request) {
 		s.t.Errorf("fake server reply does not follow CreatePostsResponse: %v", err)
 	}
 	w.WriteHeader(http.StatusCreated)
+	w.Write(out)
+}
+
+// userID is the id of the user the fake's credentials belong to.
+const userID = "2244994945"
+
+// me is getUsersMe: the authorized user, as GetUsersMeResponse.
+func (s *server) me(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	s.mu.Lock()
+	s.mes++
+	s.mu.Unlock()
+	if !s.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}`)
+		return
+	}
+	out, _ := json.Marshal(map[string]any{"data": map[string]any{"id": userID, "name": "Hookline", "username": "hookline"}})
+	if err := validate(s.t, "GetUsersMeResponse", out); err != nil {
+		s.t.Errorf("fake server reply does not follow GetUsersMeResponse: %v", err)
+	}
 	w.Write(out)
 }
 
@@ -293,7 +317,7 @@ func oauthSignature(r *http.Request, params map[string]string, consumerSecret, t
 		pairs = append(pairs, rfc3986(k)+"="+rfc3986(v))
 	}
 	sort.Strings(pairs)
-	base := strings.Join([]string{"POST", rfc3986("http://" + r.Host + r.URL.Path), rfc3986(strings.Join(pairs, "&"))}, "&")
+	base := strings.Join([]string{r.Method, rfc3986("http://" + r.Host + r.URL.Path), rfc3986(strings.Join(pairs, "&"))}, "&")
 	mac := hmac.New(sha1.New, []byte(rfc3986(consumerSecret)+"&"+rfc3986(tokenSecret)))
 	mac.Write([]byte(base))
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))

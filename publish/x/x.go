@@ -144,7 +144,7 @@ func (c *Client) Publish(ctx context.Context, p publish.Post) (publish.Receipt, 
 		return publish.Receipt{}, c.redact(err)
 	}
 	resp, err := c.creds.do(ctx, func() (*http.Request, error) {
-		return c.newRequest(ctx, body)
+		return c.newRequest(ctx, http.MethodPost, tweetsPath, body)
 	})
 	if err != nil {
 		return publish.Receipt{}, c.redact(c.transportError(ctx, err))
@@ -197,12 +197,20 @@ func requestBody(p publish.Post) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-func (c *Client) newRequest(ctx context.Context, body []byte) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.server+tweetsPath, bytes.NewReader(body))
+// newRequest is a request to the API at path, with body as its JSON (nil
+// for none).
+func (c *Client) newRequest(ctx context.Context, method, path string, body []byte) (*http.Request, error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.server+path, rd)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Content-Type", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", "hookline")
 	return req, nil
