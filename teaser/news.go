@@ -425,7 +425,7 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 			}
 			continue // a longer description: "The next public consultation in …"
 		}
-		if ws[k].upper && !d.lang.demonym(raw) {
+		if ws[k].upper && !d.lang.demonym(raw) && !nameModifier(raw) {
 			return false
 		}
 		if i == 0 && (ws[k].norm == "of" || d.lang.placePrepositions[ws[k].norm]) {
@@ -440,6 +440,14 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 		}
 	}
 	return true
+}
+
+// nameModifier reports whether a capitalised word is a compound that
+// describes rather than names: "Oscar-winning", "London-born", "Fifa-run"
+// (its last part lower-case). "Rolls-Royce" and "Al-Shabab" are names.
+func nameModifier(raw string) bool {
+	h := strings.LastIndexByte(raw, '-')
+	return h > 0 && h+1 < len(raw) && startsLower(raw[h+1:])
 }
 
 // namedBeforeVerb reports whether ws, the rest of a subject, holds a name

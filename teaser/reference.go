@@ -35,7 +35,7 @@ func (l *language) pointsBack(s string, ws []word, prior *antecedents) bool {
 		head := -1
 		for k := i + 1; k < len(ws) && k <= i+maxModifiers; k++ {
 			v := ws[k]
-			if v.upper {
+			if v.upper && !nameModifier(s[v.start:v.end]) {
 				break // a name in the description introduces it
 			}
 			if l.anaphoric[v.norm] || l.parties[v.norm] || isAge(v.norm) {
