@@ -111,6 +111,11 @@ type language struct {
 	// personAfter are words that, right after a name, make it a person's;
 	// personPronouns after a name in the same sentence point back to one.
 	personAfter, personPronouns map[string]bool
+	// subjectPronouns capitalised in mid-sentence after a lower-case word
+	// ("… coffee shops It could get harder …") show a headline or subhead
+	// run into the sentence without its full stop (see gluedHeadline).
+	// Nil where a pronoun is capitalised mid-sentence anyway (German Sie).
+	subjectPronouns map[string]bool
 	// pluralPronouns point back to a plural noun; one earlier in the same
 	// sentence is their antecedent ("Two neighbours pushed … over their hedge").
 	pluralPronouns map[string]bool

@@ -32,6 +32,13 @@ const (
 	// newsWindow is how many of the first sentences may hold the news: news
 	// writing puts what happened at the top.
 	newsWindow = 6
+	// standingLead is the weight of an article's first sentence when it
+	// stands alone, beyond what every early sentence gets: it is the news
+	// unless a later sentence is clearly more about the story. In the
+	// blind rounds 10–12, posts that left such a lead for a sentence
+	// scoring a little higher missed the news in 38 of 56 judgements (the
+	// lead itself in 26) and were preferred only 29 times.
+	standingLead = 1.3
 	// maxPostWords is the most words the news and the stakes may have
 	// together: beyond it the post reads as a paragraph.
 	maxPostWords = 38
@@ -212,6 +219,9 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before") {
 		return "", "", false, false
 	}
+	if lang.gluedHeadline(s, ws) {
+		return "", "", false, false // "… coffee shops It could get harder …"
+	}
 	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
 		return "", "", false, false // a label: "What: …"
 	}
@@ -276,6 +286,23 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		}
 	}
 	return s, full, leaned, true
+}
+
+// gluedHeadline reports whether s holds, outside quotations, a subject
+// pronoun written capitalised after a lower-case word: a headline or
+// subhead run into the sentence ("FDA proposes calorie counts in coffee
+// shops It could get harder to …"), which no cut mends.
+func (l *language) gluedHeadline(s string, ws []word) bool {
+	for k := 1; k < len(ws); k++ {
+		w, prev := ws[k], ws[k-1]
+		if !l.subjectPronouns[w.norm] || !startsUpper(s[w.start:]) || s[prev.end:w.start] != " " || insideQuote(s, w.start) {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:prev.end]); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedentBefore reports whether a pronoun w has, among the words
@@ -598,6 +625,9 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 			seen++ // a leaning lead does not take the next sentence's place
 		}
 		sc := scores[i] * (1 + 0.8/float64(max(seen, 1))) // the first sentences that stand alone lead
+		if i == 0 && !leans {
+			sc *= standingLead
+		}
 		s := &d.sentences[i]
 		if hasAny(lang.events, s.text, s.words) {
 			sc *= 1.25

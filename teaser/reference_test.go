@@ -364,3 +364,42 @@ func TestClean_herePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsCandidates_standingLead checks that a lead which stands alone
+// stays the news over a later sentence that only shares a little more of
+// the article's words: in the blind rounds, posts that left such a lead
+// for a later sentence missed the news far more often than the lead did.
+func TestNewsCandidates_standingLead(t *testing.T) {
+	lead := "A Dunmore court lifted a ban on 2 ferries on Monday."
+	later := "Dunmore closed all 12 Dunmore ferries and all Harbour Road ferries after the Dunmore storm, Dunmore officials said."
+	d := newDocument(&article.Article{Paragraphs: []string{
+		lead,
+		"The ban was imposed after Dunmore residents argued the Harbour Road ferries were unsafe.",
+		later,
+		"Dunmore ferries carry 2,000 people a day across the harbour.",
+	}})
+	defer d.release()
+	scores := d.scores(d.phraseSet([]string{"Harbour Road", "Dunmore", "ferries", "storm", "officials"}))
+	cands := d.newsCandidates(scores, d.titleSet())
+	if len(cands) == 0 || cands[0].index != 0 {
+		t.Errorf("news = %+v, want the lead %q", cands, lead)
+	}
+}
+
+// TestClean_gluedHeadline: a subhead run into the first sentence without
+// its full stop is not posted; a pronoun after a full stop or in a quote is
+// not a glue.
+func TestClean_gluedHeadline(t *testing.T) {
+	for s, ok := range map[string]bool{
+		"Ferry fares to rise in Dunmore from May It could get dearer to cross the harbour this summer.": false,
+		"Ferry fares in Dunmore will rise in May, and they could rise again in the autumn, it said.":     true,
+		"Dunmore council said \"It could get dearer to cross the harbour\" in its report on Monday.":     true,
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{s}})
+		_, _, _, got := d.clean(0, nil, true)
+		d.release()
+		if got != ok {
+			t.Errorf("clean(%q) ok = %v, want %v", s, got, ok)
+		}
+	}
+}
