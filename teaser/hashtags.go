@@ -21,6 +21,7 @@ func (d *document) wholeNames() map[string]int {
 	}
 	counts := make(map[string]int)
 	defer func() { d.whole = counts }()
+	runs, _ := d.nameCounts()
 	var buf []span
 	for i := range d.sentences {
 		s := &d.sentences[i]
@@ -48,12 +49,15 @@ func (d *document) wholeNames() map[string]int {
 			}
 			// A title or a demonym inside the run starts the name after it:
 			// "Harbour Mayor Ann Vale", "Australian Tom Reed".
+			titled := false
 			for k := first; k < sp.next-1; k++ {
 				if d.lang.titles[s.words[k].norm] || d.lang.demonym(s.text[s.words[k].start:s.words[k].end]) {
-					sp.start, first = s.words[k+1].start, k+1
+					sp.start, first, titled = s.words[k+1].start, k+1, true
 				}
 			}
-			if first > 0 {
+			last := s.words[sp.next-1]
+			person := sp.next-first > 1 && d.usedAlone(s.text[last.start:last.end], last.norm, runs)
+			if first > 0 && !titled {
 				prev := s.words[first-1]
 				if prev.upper && (!prev.stop || first > 1 && !d.lang.titles[prev.norm] && !d.lang.pointers[prev.norm] && s.text[prev.end:sp.start] == " ") && s.text[prev.end:sp.start] != ", " {
 					// Cut from a longer name: "Harbour's Council" of "North
@@ -61,7 +65,7 @@ func (d *document) wholeNames() map[string]int {
 					// stop word, but not capitalised mid-sentence).
 					continue
 				}
-				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper {
+				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper && !person {
 					continue // "… and Engineering Fair"
 				}
 				j := first - 1
@@ -74,7 +78,7 @@ func (d *document) wholeNames() map[string]int {
 			}
 			if sp.next+1 < len(s.words) {
 				next := s.words[sp.next]
-				if (next.norm == "and" || strings.TrimSpace(s.text[sp.end:next.start]) == "&") && s.words[sp.next+1].upper && !s.words[sp.next+1].stop {
+				if (next.norm == "and" || strings.TrimSpace(s.text[sp.end:next.start]) == "&") && s.words[sp.next+1].upper && !s.words[sp.next+1].stop && !person {
 					continue // "Harbour Town Science and …"
 				}
 			}
@@ -86,6 +90,16 @@ func (d *document) wholeNames() map[string]int {
 		}
 	}
 	return counts
+}
+
+// usedAlone reports whether the article writes a name's last word raw
+// (folded norm) as a name on its own ("Reed" beside "Jo Reed"), never in
+// lower case, and not as an acronym or a place or organisation word
+// ("Health", "DVD"): a surname, so that "Jo Reed and Ann Vale" are two
+// people, not a piece of one name like "Harbour Town Science and
+// Engineering Fair".
+func (d *document) usedAlone(raw, norm string, runs map[string]int) bool {
+	return runs[raw] > 0 && !d.stat(norm).lower && !acronym(raw) && !d.lang.placeOrg[norm]
 }
 
 // acronym reports whether w is written in capitals, two to six of them:
@@ -298,6 +312,12 @@ func (l *language) demonym(w string) bool {
 	low, _, _ := strings.Cut(strings.ToLower(w), "-")
 	if l.demonyms[low] {
 		return true
+	}
+	if one, ok := strings.CutSuffix(low, "s"); ok && (l.demonyms[one] || l.peoples[one]) {
+		return true // the people: "Britons", "Greeks"
+	}
+	if one, ok := strings.CutSuffix(low, "men"); ok && l.peoples[one+"man"] {
+		return true // "Englishmen"
 	}
 	if strings.HasSuffix(low, "ans") {
 		low = strings.TrimSuffix(low, "s")

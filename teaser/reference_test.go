@@ -392,8 +392,8 @@ func TestNewsCandidates_standingLead(t *testing.T) {
 func TestClean_gluedHeadline(t *testing.T) {
 	for s, ok := range map[string]bool{
 		"Ferry fares to rise in Dunmore from May It could get dearer to cross the harbour this summer.": false,
-		"Ferry fares in Dunmore will rise in May, and they could rise again in the autumn, it said.":     true,
-		"Dunmore council said \"It could get dearer to cross the harbour\" in its report on Monday.":     true,
+		"Ferry fares in Dunmore will rise in May, and they could rise again in the autumn, it said.":    true,
+		"Dunmore council said \"It could get dearer to cross the harbour\" in its report on Monday.":    true,
 	} {
 		d := newDocument(&article.Article{Paragraphs: []string{s}})
 		_, _, _, got := d.clean(0, nil, true)
