@@ -113,6 +113,7 @@ var english = &language{
 	tweeted wrote recalled`),
 	personPronouns:  setOf(`he she his her him himself herself`),
 	subjectPronouns: setOf(`he she it they we`),
+	numberWords:     setOf(`two three four five six seven eight nine ten eleven twelve twenty dozens hundreds thousands`),
 	pluralPronouns:  setOf(`they them their themselves`),
 	peoples:         wordSet(lexicon.English.Demonyms, `jew jews`),
 	outlets:         setOf(`afp ap reuters upi bbc cnn pa bloomberg xinhua itv sky abc nbc cbs`),

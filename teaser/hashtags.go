@@ -283,6 +283,9 @@ func (d *document) taggable(name string, ws []word) bool {
 	if strings.ContainsAny(name, "'’") {
 		return false // a possessive inside: "Harbour's Council"
 	}
+	if len(ws) > 1 && d.lang.numberWords[ws[0].norm] && !d.midSentence(name) {
+		return false // "Seven Liberals opposed …"; "the Six Nations" stays
+	}
 	if len(ws) > 1 && initial(name[ws[0].start:ws[0].end]) && !initial(name[ws[1].start:ws[1].end]) {
 		return false // an initial for a first name: "J Smith"
 	}
@@ -298,6 +301,17 @@ func (d *document) taggable(name string, ws []word) bool {
 		}
 	}
 	return true
+}
+
+// midSentence reports whether the article writes name somewhere other than
+// at the start of a sentence, where every word is capitalised.
+func (d *document) midSentence(name string) bool {
+	for text, j := range d.mentions(name) {
+		if before := strings.TrimSpace(text[:j]); before != "" && !strings.HasSuffix(before, `"`) && !strings.HasSuffix(before, "“") && !strings.HasSuffix(before, ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // initial reports whether w is one letter, with or without its full stop.

@@ -111,6 +111,9 @@ type language struct {
 	// personAfter are words that, right after a name, make it a person's;
 	// personPronouns after a name in the same sentence point back to one.
 	personAfter, personPronouns map[string]bool
+	// numberWords ("two", "seven") open a sentence capitalised: "Seven
+	// Liberals opposed …" is no name, though "the Six Nations" is.
+	numberWords map[string]bool
 	// subjectPronouns capitalised in mid-sentence after a lower-case word
 	// ("… coffee shops It could get harder …") show a headline or subhead
 	// run into the sentence without its full stop (see gluedHeadline).
