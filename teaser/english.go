@@ -54,6 +54,13 @@ var english = &language{
 	parties: foldedSetOf(`man woman boy girl child baby teenager pair couple duo trio victim suspect driver
 		rider player striker midfielder defender goalkeeper keeper forward winger boxer singer actor actress
 		star artist team side squad club company firm group organisation organization charity`),
+	// people are the anonymous parties a lead may introduce afresh ("A
+	// 47-year-old woman …") and happenings the events ("a crash"); an
+	// organisation ("the club") or a role ("the striker", "the
+	// 31-year-old") means one the article named, and no "a" says which.
+	people: foldedSetOf(`man woman boy girl child baby teenager pair couple victim suspect pilot passenger
+		cyclist pedestrian motorcyclist walker climber swimmer pupil patient pensioner resident`),
+	happenings:        foldedSetOf(`incident attack crash collision accident fire blaze explosion raid robbery theft shooting stabbing`),
 	naming:            setOf(`named identified`),
 	describing:        setOf(`new first last other same own`),
 	complements:       setOf(`of to who whom whose that which`),

@@ -111,6 +111,11 @@ type language struct {
 	// personAfter are words that, right after a name, make it a person's;
 	// personPronouns after a name in the same sentence point back to one.
 	personAfter, personPronouns map[string]bool
+	// people and happenings are what a lead that leans may introduce with "a"
+	// instead of "the" (see indefinite).
+	people, happenings map[string]bool
+	// ordinals pick one of several ("first", "next"): "the" stays.
+	ordinals map[string]bool
 	// numberWords ("two", "seven") open a sentence capitalised: "Seven
 	// Liberals opposed …" is no name, though "the Six Nations" is.
 	numberWords map[string]bool

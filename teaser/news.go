@@ -240,6 +240,15 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 			return "", "", false, false
 		}
 	}
+	if prior == nil && lean && (d.definiteReference(s, ws, i) || lang.pointsBack(s, ws, nil)) {
+		// The lead, written after a first sentence the article lost:
+		// "The 47-year-old woman was hurt in the collision" says "A
+		// 47-year-old woman was hurt in a collision" to a reader who has
+		// not seen it.
+		if t := lang.indefinite(s, ws); t != s {
+			s, ws = t, lang.words(t)
+		}
+	}
 	if prior == nil && d.definiteReference(s, ws, i) {
 		if !lean {
 			return "", "", false, false
@@ -303,6 +312,75 @@ func (l *language) gluedHeadline(s string, ws []word) bool {
 		}
 	}
 	return false
+}
+
+// indefinite rewrites, outside quotations, the descriptions of s that
+// point back to a person or an event the reader has not been given into
+// first mentions: "The 47-year-old woman" opening s becomes "A
+// 47-year-old woman", "hurt in the collision" "hurt in a collision". Only
+// anonymous people and events are rewritten ("the club" means one club,
+// and "a club" would not say which), and only a description that says
+// nothing more of which one it is (see introduced).
+func (l *language) indefinite(s string, ws []word) string {
+	if l.people == nil {
+		return s
+	}
+	for i := len(ws) - 2; i >= 0; i-- {
+		w := ws[i]
+		if w.norm != "the" || insideQuote(s, w.start) {
+			continue
+		}
+		head := -1
+		for k := i + 1; k < len(ws) && k <= i+maxModifiers; k++ {
+			v := ws[k]
+			if v.upper || strings.ContainsAny(s[ws[k-1].end:v.start], ",;:.") {
+				break
+			}
+			if i == 0 && l.people[v.norm] || l.happenings[v.norm] {
+				head = k
+				break
+			}
+			if v.stop && !l.describing[v.norm] || l.ordinal(v.norm) {
+				break // "the latest attack", "the first crash": one the reader should know
+			}
+		}
+		if head < 0 || l.introduced(s, ws, i, head, nil) {
+			continue
+		}
+		a := "a"
+		if anBefore(s[ws[i+1].start:]) {
+			a = "an"
+		}
+		if i == 0 {
+			a = "A" + a[1:]
+		}
+		s = s[:w.start] + a + s[w.end:]
+	}
+	return s
+}
+
+// ordinal reports whether a folded word picks one of several: "first",
+// "last", "latest", "biggest".
+func (l *language) ordinal(norm string) bool {
+	return l.ordinals[norm] || len(norm) > 4 && strings.HasSuffix(norm, "est") && !l.stop[norm]
+}
+
+// anBefore reports whether "an" goes before word, by its sound: "an
+// 18-year-old", "an 80-year-old", "an incident", but "a 47-year-old", "a
+// united".
+func anBefore(word string) bool {
+	low := strings.ToLower(word)
+	switch {
+	case low == "":
+		return false
+	case strings.HasPrefix(low, "8"), strings.HasPrefix(low, "11-"), strings.HasPrefix(low, "18-"), strings.HasPrefix(low, "11 "), strings.HasPrefix(low, "18 "):
+		return true
+	case strings.HasPrefix(low, "uni"), strings.HasPrefix(low, "use"), strings.HasPrefix(low, "eu"), strings.HasPrefix(low, "one"):
+		return false
+	case strings.HasPrefix(low, "hour"), strings.HasPrefix(low, "honest"), strings.HasPrefix(low, "heir"):
+		return true
+	}
+	return strings.ContainsRune("aeiou", rune(low[0]))
 }
 
 // antecedentBefore reports whether a pronoun w has, among the words

@@ -77,16 +77,26 @@ func (l *language) introduced(s string, ws []word, det, head int, prior *anteced
 	next := ws[head+1]
 	switch gap := s[h.end:next.start]; gap {
 	case " ":
-		if next.upper || l.complements[next.norm] {
-			return true // "the film Titanic", "the study of …"
+		if next.upper || l.complements[next.norm] || l.naming[next.norm] {
+			return true // "the film Titanic", "the study of …", "the man named …"
 		}
-		if l.placePrepositions[next.norm] && head+2 < len(ws) && ws[head+2].upper {
-			return true // "the crash near Biggar"
+		if l.placePrepositions[next.norm] && head+2 < len(ws) {
+			place := ws[head+2]
+			if place.norm == "the" && head+3 < len(ws) {
+				place = ws[head+3]
+			}
+			if place.upper && !l.calendar[place.norm] {
+				return true // "the crash near Biggar", "the fire at the Mill Street depot"; not "on Sunday"
+			}
 		}
 	case ", ":
 		// An apposition names it: "the woman, 37-year-old Wu Shuoyan",
-		// "the man, named by police as …".
+		// "the man, named by police as …"; not a place: "the man, from
+		// Leeds, …".
 		for k := head + 1; k < min(len(ws), head+4); k++ {
+			if l.placePrepositions[ws[k].norm] {
+				break
+			}
 			if ws[k].upper || l.naming[ws[k].norm] {
 				return true
 			}

@@ -403,3 +403,24 @@ func TestClean_gluedHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestIndefinite: the lead of an article that lost its first sentence
+// introduces its person and its event afresh; a description that says
+// which one, an organisation, a name and a quotation stay.
+func TestIndefinite(t *testing.T) {
+	for in, want := range map[string]string{
+		"The 47-year-old woman, from Dunmore, was hurt in the collision on Sunday.": "A 47-year-old woman, from Dunmore, was hurt in a collision on Sunday.",
+		"The 18-year-old man was arrested after the attack on a shop in Kells.":     "An 18-year-old man was arrested after an attack on a shop in Kells.",
+		"The 31-year-old has been without a club since the crash.":                  "The 31-year-old has been without a club since a crash.",
+		"The pupil was hurt in the latest attack on Mill Street.":                   "A pupil was hurt in the latest attack on Mill Street.",
+		"The pilot was taken to hospital after the incident.":                       "A pilot was taken to hospital after an incident.",
+		"The club said the crash of the bus was under investigation.":               "The club said the crash of the bus was under investigation.",
+		"The man named by police as Tom Reed died in the blaze at Mill Street.":     "The man named by police as Tom Reed died in the blaze at Mill Street.",
+		"Police said \"the attack was cowardly\" and closed Mill Street.":           "Police said \"the attack was cowardly\" and closed Mill Street.",
+		"Dunmore police said the fire at the Mill Street depot started at 02:00.":   "Dunmore police said the fire at the Mill Street depot started at 02:00.",
+	} {
+		if got := english.indefinite(in, english.words(in)); got != want {
+			t.Errorf("indefinite(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}

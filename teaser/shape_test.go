@@ -43,7 +43,9 @@ func ungrounded(a *article.Article, t Teaser) []string {
 			if !w.upper && !isNumber(raw) || exact[raw] {
 				continue
 			}
-			if i == 0 && (folded[strings.ToUpper(raw)] || pw[strings.ToLower(raw)]) {
+			if i == 0 && (folded[strings.ToUpper(raw)] || pw[strings.ToLower(raw)] || english.stop[strings.ToLower(raw)]) {
+				// A function word opening a sentence ("An incident …") is
+				// no fact to ground.
 				continue
 			}
 			bad = append(bad, fmt.Sprintf("%q in %q", raw, s.Text))
