@@ -120,7 +120,7 @@ type language struct {
 	// Liberals opposed …" is no name, though "the Six Nations" is.
 	numberWords map[string]bool
 	// subjectPronouns capitalised in mid-sentence after a lower-case word
-	// ("… coffee shops It could get harder …") show a headline or subhead
+	// ("… from May It could get dearer …") show a headline or subhead
 	// run into the sentence without its full stop (see gluedHeadline).
 	// Nil where a pronoun is capitalised mid-sentence anyway (German Sie).
 	subjectPronouns map[string]bool

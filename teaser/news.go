@@ -220,7 +220,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		return "", "", false, false
 	}
 	if lang.gluedHeadline(s, ws) {
-		return "", "", false, false // "… coffee shops It could get harder …"
+		return "", "", false, false // "… from May It could get dearer …"
 	}
 	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
 		return "", "", false, false // a label: "What: …"
@@ -299,8 +299,8 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 
 // gluedHeadline reports whether s holds, outside quotations, a subject
 // pronoun written capitalised after a lower-case word: a headline or
-// subhead run into the sentence ("FDA proposes calorie counts in coffee
-// shops It could get harder to …"), which no cut mends.
+// subhead run into the sentence ("Ferry fares to rise from May It could
+// get dearer to …"), which no cut mends.
 func (l *language) gluedHeadline(s string, ws []word) bool {
 	for k := 1; k < len(ws); k++ {
 		w, prev := ws[k], ws[k-1]
@@ -548,7 +548,7 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 }
 
 // nameModifier reports whether a capitalised word is a compound that
-// describes rather than names: "Oscar-winning", "London-born", "Fifa-run"
+// describes rather than names: "Award-winning", "Harbin-born", "council-run"
 // (its last part lower-case). "Rolls-Royce" and "Al-Shabab" are names.
 func nameModifier(raw string) bool {
 	h := strings.LastIndexByte(raw, '-')

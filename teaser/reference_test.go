@@ -321,7 +321,7 @@ func TestDefiniteReference_namedAfterNoun(t *testing.T) {
 		{"nothing named", "The owner of the sign has not come forward yet.", true},
 		{"a name after the verb does not say which", "The machine has broken into the eastern end of Mill Street station.", true},
 		{"a possessor a name after it does not say", "The crew's stand at Mill Roundabout will be their last of the year.", true},
-		{"a capitalised compound describes, it does not name", "The Oscar-winning actor unveiled his star on Friday.", true},
+		{"a capitalised compound describes, it does not name", "The Award-winning actor unveiled his star on Friday.", true},
 		{"a hyphenated name names", "The Rolls-Royce engine failed twice on Friday.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
