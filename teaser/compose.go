@@ -1,6 +1,7 @@
 package teaser
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -32,7 +33,11 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	inTitle := d.titleSet()
 	cands := d.newsCandidates(scores, inTitle)
 	if len(cands) == 0 {
-		// Nothing stands alone: the best sentence, plainly.
+		// Nothing stands alone: the headline, written to, else the best
+		// sentence, plainly.
+		if title := postableTitle(d.titleText); title != "" {
+			return draft{fact: title, index: -1}
+		}
 		fi := pickFact(scores)
 		if fi < 0 {
 			return draft{}
@@ -71,6 +76,27 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		}
 	}
 	return dr
+}
+
+// titleLabels are the labels a headline carries for its page, not its news.
+var titleLabels = regexp.MustCompile(`(?i)^(?:video|photos?|watch|gallery|live)\s*:\s*|\s*[(\[](?:photos?|video|pics|pictures|gallery)[)\]]\s*$|\s+[|]\s+[^|]*$`)
+
+// postableTitle returns the article's headline without its page labels
+// ("Video: …", "… (PHOTOS)", "… | Site"), or "" when too short to say
+// what happened.
+func postableTitle(title string) string {
+	t := strings.TrimSpace(title)
+	for {
+		u := strings.TrimSpace(titleLabels.ReplaceAllString(t, ""))
+		if u == t {
+			break
+		}
+		t = u
+	}
+	if wordCount(t) < 4 {
+		return ""
+	}
+	return t
 }
 
 // fromHook keeps the article's own hook as the teaser: its opening and

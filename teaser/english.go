@@ -42,8 +42,12 @@ var english = &language{
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
 	boilerplate: []string{"media playback", "follow ", "read more", "read a full", "read the full", "click here", "all rights reserved",
 		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images",
-		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement"},
-	pointers: setOf(`the this these those such`),
+		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement", "check out", "re \"", "re “", "re:"},
+	// fragmentOpeners open a subordinate clause: with no comma after it,
+	// the sentence has no main clause ("Because the agency is proposing
+	// …").
+	fragmentOpeners: setOf(`because although though whereas unless`),
+	pointers:        setOf(`the this these those such`),
 	// The parties are anaphoric too: see anaphoric.
 	anaphoric: foldedSetOf(`project study research report survey findings scheme plan proposal bill measure
 		changes move decision pledge deal agreement contract case trial incident attack crash collision

@@ -116,6 +116,9 @@ type language struct {
 	people, happenings map[string]bool
 	// ordinals pick one of several ("first", "next"): "the" stays.
 	ordinals map[string]bool
+	// fragmentOpeners open a subordinate clause; a sentence that opens on
+	// one and has no comma is no sentence.
+	fragmentOpeners map[string]bool
 	// numberWords ("two", "seven") open a sentence capitalised: "Seven
 	// Liberals opposed …" is no name, though "the Six Nations" is.
 	numberWords map[string]bool

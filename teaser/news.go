@@ -71,6 +71,12 @@ var colonDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]
 // Lake City — ".
 var reportingFrom = regexp.MustCompile(`^Reporting from [^.—–-]{2,60}\s[—–-]+\s+`)
 
+// copyrightLine finds a credit line's "Copyright 2011".
+var copyrightLine = regexp.MustCompile(`(?i)\bcopyright \d{4}\b`)
+
+// bulletDateline matches a place name ended by a bullet: "Washington • ".
+var bulletDateline = regexp.MustCompile(`^([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}) •\s+`)
+
 // dateOnly matches a dateline that is a date alone: "April 1, 2011 - ".
 var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
 
@@ -87,6 +93,9 @@ func stripDateline(s string) (rest, place string) {
 	}
 	if rest, place, ok := colonLabel(s); ok {
 		return rest, place
+	}
+	if b := bulletDateline.FindStringSubmatchIndex(s); b != nil && wordCount(s[b[1]:]) >= minStandalone {
+		return s[b[1]:], s[b[2]:b[3]]
 	}
 	var m []int
 	if head := s[:min(len(s), 200)]; strings.Contains(head, " -") || strings.Contains(head, " –") ||
@@ -219,6 +228,15 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before") {
 		return "", "", false, false
 	}
+	if strings.Contains(s, "©") || copyrightLine.MatchString(s) {
+		return "", "", false, false // a credit line: "Jo Vale, Kells Copyright 2011 The Dunmore Times."
+	}
+	if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
+		return "", "", false, false // an excerpt's cut: "… a senior executive ..."
+	}
+	if lang.fragmentOpeners[ws[0].norm] && !strings.Contains(s, ", ") && (len(ws) < 2 || ws[1].norm != "of") {
+		return "", "", false, false // "Because the agency is proposing …."
+	}
 	if lang.gluedHeadline(s, ws) {
 		return "", "", false, false // "… from May It could get dearer …"
 	}
@@ -279,6 +297,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	if days {
 		s = lang.dropRelativeDay(s)
 	}
+	s = lang.dropRepeatedDay(s)
 	s = lang.dropEchoLabel(s)
 	s = lang.dropCaptions(s)
 	full = s
@@ -381,6 +400,29 @@ func anBefore(word string) bool {
 		return true
 	}
 	return strings.ContainsRune("aeiou", rune(low[0]))
+}
+
+// dropRepeatedDay removes, outside quotations, a day or month the
+// sentence already gave, with its "on" or "in": "… was aborted Wednesday
+// after a hitch at liftoff on Wednesday." ends "… at liftoff."
+func (l *language) dropRepeatedDay(s string) string {
+	ws := l.words(s)
+	for k := 2; k < len(ws); k++ {
+		w, prep := ws[k], ws[k-1]
+		if !l.calendar[w.norm] || prep.norm != "on" && prep.norm != "in" || s[prep.end:w.start] != " " ||
+			prep.start == 0 || s[prep.start-1] != ' ' || insideQuote(s, w.start) {
+			continue
+		}
+		if k+1 < len(ws) && s[w.end:ws[k+1].start] == " " {
+			continue // "on Wednesday night", "in March 2019": more than the day
+		}
+		for _, v := range ws[:k-1] {
+			if v.norm == w.norm {
+				return s[:prep.start-1] + s[w.end:]
+			}
+		}
+	}
+	return s
 }
 
 // antecedentBefore reports whether a pronoun w has, among the words

@@ -424,3 +424,47 @@ func TestIndefinite(t *testing.T) {
 		}
 	}
 }
+
+// TestClean_tidies: the cleaning rules of a sentence posted as the news.
+func TestClean_tidies(t *testing.T) {
+	for in, want := range map[string]string{
+		"Harbin • Like it or not, ferry fares in Harbin will rise from May under plans set out on Friday.": "Like it or not, ferry fares in Harbin will rise from May under plans set out on Friday.",
+		"A Dunmore ferry was halted Wednesday after a fault at the Mill Street pier on Wednesday.":         "A Dunmore ferry was halted Wednesday after a fault at the Mill Street pier.",
+		"A Dunmore ferry was halted on Wednesday after a fault at the pier on Wednesday night.":            "A Dunmore ferry was halted on Wednesday after a fault at the pier on Wednesday night.",
+		"Because the Dunmore council is now proposing that every ferry carries a nurse.":                   "",
+		"Because of the storm, every Dunmore ferry stayed in port on Monday.":                              "Because of the storm, every Dunmore ferry stayed in port on Monday.",
+		"Dunmore council has approved four more ferries from Harbin Yards, a senior executive ...":         "",
+		"Check out the video in the sidebar to see how the Dunmore ferry works.":                           "",
+	} {
+		d := newDocument(&article.Article{Title: "Ferries", Paragraphs: []string{in}})
+		text, _, _, ok := d.clean(0, nil, true)
+		d.release()
+		if !ok {
+			text = ""
+		}
+		if text != want {
+			t.Errorf("clean(%q)\n = %q\nwant %q", in, text, want)
+		}
+	}
+}
+
+// TestCompose_titleWhenNothingStands: when no sentence stands alone, the
+// headline, written to, is the news, without its page labels.
+func TestCompose_titleWhenNothingStands(t *testing.T) {
+	for title, want := range map[string]string{
+		"Video: Robots to help Dunmore ferry crews after the storm": "Robots to help Dunmore ferry crews after the storm",
+		"Dunmore Brings Back Its Old Ferries (PHOTOS)":              "Dunmore Brings Back Its Old Ferries",
+		"The Insider | Dana Kole":                                   "",
+	} {
+		d := newDocument(&article.Article{Title: title, Paragraphs: []string{
+			"My colleague wrote here yesterday about them.", "We will see how it goes for them."}})
+		dr := compose(d, nil, 0, 0)
+		d.release()
+		if want != "" && dr.fact != want {
+			t.Errorf("title %q: news %q, want %q", title, dr.fact, want)
+		}
+		if want == "" && dr.fact == strings.TrimSpace(title) {
+			t.Errorf("title %q: posted the label as the news", title)
+		}
+	}
+}
