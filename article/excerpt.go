@@ -136,10 +136,14 @@ func isPostedOnLine(p string) bool {
 	return strings.HasPrefix(p, "The post ") && strings.Contains(p, " appeared first on ")
 }
 
+// closers are what may follow a sentence's last mark: closing quotes and
+// brackets, and spaces.
+const closers = "\"'”’)]» "
+
 // endsWhole reports whether s ends a sentence: with ".", "!" or "?"
-// (followed by closing quotes or brackets), not with an ellipsis.
+// (followed by closers), not with an ellipsis.
 func endsWhole(s string) bool {
-	s = strings.TrimRight(s, "\"'”’)]» ")
+	s = strings.TrimRight(s, closers)
 	if s == "" || endsWithEllipsis(s) {
 		return false
 	}
@@ -148,6 +152,6 @@ func endsWhole(s string) bool {
 }
 
 func endsWithEllipsis(s string) bool {
-	s = strings.TrimRight(s, "\"'”’)]» ")
+	s = strings.TrimRight(s, closers)
 	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }

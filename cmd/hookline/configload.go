@@ -23,13 +23,8 @@ func loadConfig(g *globals) (*config.Config, string, error) {
 
 // loadConfigWarnings is loadConfig without the printing.
 func loadConfigWarnings(g *globals) (*config.Config, string, []config.Warning, error) {
-	env := os.Environ()
-	path := config.Resolve(g.configPath, env)
-	c, warns, err := config.Load(path, hookline.DefaultConfig, env, networks.CheckAccount)
-	if c != nil {
-		g.redactor.Add(c.Secrets()...)
-	}
-	return c, cmp.Or(path, config.Embedded), warns, err
+	c, name, warns, _, err := readConfig(g, false)
+	return c, name, warns, err
 }
 
 // loadConfigLax is loadConfig for the commands that do not post: a secret
@@ -37,15 +32,26 @@ func loadConfigWarnings(g *globals) (*config.Config, string, []config.Warning, e
 // printed; the unset secrets are returned, for the commands where they
 // matter to say so.
 func loadConfigLax(g *globals) (*config.Config, string, []config.Warning, error) {
+	c, name, warns, unset, err := readConfig(g, true)
+	printWarnings(g.redactor.Writer(os.Stderr), name, warns)
+	return c, name, unset, err
+}
+
+// readConfig loads the config the flags and environment name, strictly or
+// laxly (see config.LoadLax), and teaches its secrets to the redactor. name
+// is the file's path, or config.Embedded for the built-in default.
+func readConfig(g *globals, lax bool) (c *config.Config, name string, warns, unset []config.Warning, err error) {
 	env := os.Environ()
 	path := config.Resolve(g.configPath, env)
-	c, warns, unset, err := config.LoadLax(path, hookline.DefaultConfig, env, networks.CheckAccount)
+	if lax {
+		c, warns, unset, err = config.LoadLax(path, hookline.DefaultConfig, env, networks.CheckAccount)
+	} else {
+		c, warns, err = config.Load(path, hookline.DefaultConfig, env, networks.CheckAccount)
+	}
 	if c != nil {
 		g.redactor.Add(c.Secrets()...)
 	}
-	name := cmp.Or(path, config.Embedded)
-	printWarnings(g.redactor.Writer(os.Stderr), name, warns)
-	return c, name, unset, err
+	return c, cmp.Or(path, config.Embedded), warns, unset, err
 }
 
 func printWarnings(w io.Writer, name string, warns []config.Warning) {
