@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -45,6 +46,12 @@ func (s *Server) queueCards(r *http.Request, cfg *config.Config, sess *session, 
 	if err != nil {
 		return nil, nil, err
 	}
+	return s.cards(ctx, cfg, recs, sess, loc)
+}
+
+// cards builds the cards of recs, each with the next fire of its
+// schedule, and returns those fire times by schedule.
+func (s *Server) cards(ctx context.Context, cfg *config.Config, recs []store.PostRecord, sess *session, loc *time.Location) ([]*card, map[string]time.Time, error) {
 	now := s.now()
 	items, err := review.Items(ctx, cfg, s.Store, recs, now)
 	if err != nil {
@@ -255,16 +262,12 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request, sess *sessi
 		s.fail(w, "read the article's posts", err)
 		return
 	}
-	items, err := review.Items(ctx, cfg, s.Store, recs, s.now())
+	cards, _, err := s.cards(ctx, cfg, recs, sess, loc)
 	if err != nil {
 		s.fail(w, "read the article's posts", err)
 		return
 	}
-	next, _ := review.NextFires(cfg, s.now())
-	d := articleData{page: s.page(r, sess, a.Title, "", loc), ID: a.ID, Title: cmp.Or(a.Title, a.ID), URL: a.URL}
-	for i := range items {
-		d.Cards = append(d.Cards, s.newCard(cfg, &items[i], next, loc, sess))
-	}
+	d := articleData{page: s.page(r, sess, a.Title, "", loc), ID: a.ID, Title: cmp.Or(a.Title, a.ID), URL: a.URL, Cards: cards}
 	d.Teaser, d.Hashtags, d.Variants = s.variants(r, cfg, a, d.Cards)
 	s.render(w, r, http.StatusOK, "article", &d)
 }
