@@ -126,3 +126,17 @@ func TestOpenReadOnly_addsLearnedTables(t *testing.T) {
 		t.Fatalf("limits: %v, %v", ok, err)
 	}
 }
+
+// TestPostRecord_Editable: the page offers an edit exactly where Edit
+// accepts one.
+func TestPostRecord_Editable(t *testing.T) {
+	for _, st := range []State{Review, Approved, Held, Pending, Posting, Posted, Failed, Skipped} {
+		for _, attempts := range []int{0, 1} {
+			r := PostRecord{State: st, Attempts: attempts}
+			want := attempts == 0 && (st == Review || st == Approved || st == Held)
+			if got := r.Editable(); got != want {
+				t.Errorf("state %s, %d attempts: Editable() = %v, want %v", st, attempts, got, want)
+			}
+		}
+	}
+}

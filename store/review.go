@@ -333,6 +333,16 @@ func (s *Store) Retry(ctx context.Context, id int64) (Change, error) {
 	})
 }
 
+// editableStates are the states whose text a person may change: those of a
+// post not yet sent.
+var editableStates = []State{Review, Approved, Held}
+
+// Editable reports whether Edit may change r's text: its state is one of
+// a post not yet sent and no attempt was made.
+func (r *PostRecord) Editable() bool {
+	return slices.Contains(editableStates, r.State) && r.Attempts == 0
+}
+
 // Edit replaces the text, link and hashtags of post id by p's (the caller
 // fits and checks them for the account's network first), keeping its
 // state, key and everything else. Only a post never sent can be edited —
@@ -341,7 +351,7 @@ func (s *Store) Retry(ctx context.Context, id int64) (Change, error) {
 // survives restarts and reloads, and is what Claim sends.
 func (s *Store) Edit(ctx context.Context, id int64, p Post) (Change, error) {
 	return s.onPost(ctx, id, "edit", func(tx *sql.Tx, r PostRecord, ch *Change) (error, error) {
-		if !slices.Contains([]State{Review, Approved, Held}, r.State) {
+		if !slices.Contains(editableStates, r.State) {
 			return refusal(id, "edit", r.State, hints[r.State]), nil
 		}
 		if r.Attempts > 0 {

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
@@ -43,7 +42,7 @@ type linkCard struct {
 }
 
 // actions lists what a person can do to a post in each state, in the order
-// the buttons show. Edit is offered apart (see editable).
+// the buttons show. Edit is offered apart (store.PostRecord.Editable).
 var actions = map[store.State][]string{
 	store.Review:   {"approve", "now", "hold", "skip"},
 	store.Held:     {"approve", "now", "skip"},
@@ -97,7 +96,7 @@ func (s *Server) newCard(cfg *config.Config, it *review.Item, next map[string]ti
 		}
 		c.LinkCard = &linkCard{Title: cmp.Or(r.Post.Title, r.Title), Description: r.Post.Description, Host: host}
 	}
-	c.Editable = slices.Contains(editable, r.State) && r.Attempts == 0
+	c.Editable = r.Editable()
 	if sess != nil {
 		s.sessions.with(sess, func(se *session) {
 			if d, ok := se.drafts[r.ID]; ok {
@@ -110,9 +109,6 @@ func (s *Server) newCard(cfg *config.Config, it *review.Item, next map[string]ti
 	}
 	return c
 }
-
-// editable are the states whose text a person may change (store.Edit).
-var editable = []store.State{store.Review, store.Approved, store.Held}
 
 // page is what every page's layout needs.
 type page struct {
