@@ -23,16 +23,9 @@ var errOldSchema = errors.New("schema older than this build")
 // nor -shm (SQLite would otherwise create them, and cannot in a read-only
 // folder).
 func openReadOnly(ctx context.Context, path string, log *slog.Logger) (*Store, error) {
-	fi, err := os.Stat(path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("state %s: %w: no state file; run hookline run or hookline post to create it, or change state: in config.yaml", path, ErrNotFound)
-	case err != nil:
-		return nil, classify(path, "stat", err)
-	case !fi.Mode().IsRegular():
-		return nil, fmt.Errorf("state %s: not a regular file; point state: at a file", path)
-	case fi.Size() == 0:
-		return nil, fmt.Errorf("state %s: %w (0 bytes): its history is lost; restore it from a backup", path, ErrEmpty)
+	fi, err := statState(path, false, true)
+	if err != nil {
+		return nil, err
 	}
 	mode := "immutable=1"
 	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {

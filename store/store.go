@@ -176,17 +176,33 @@ func prepareFile(path string, init bool) (mode os.FileMode, warning string, err 
 		}
 		return 0, "", classify(path, "create", err)
 	}
-	fi, err := os.Stat(path)
+	fi, err := statState(path, init, false)
 	if err != nil {
-		return 0, "", classify(path, "stat", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return 0, "", fmt.Errorf("state %s: not a regular file; point state: at a file", path)
-	}
-	if fi.Size() == 0 && !init {
-		return 0, "", fmt.Errorf("state %s: %w (0 bytes): its history is lost; restore it from a backup, or run hookline run --init to start afresh (everything not recorded may be posted again)", path, ErrEmpty)
+		return 0, "", err
 	}
 	return fi.Mode().Perm(), modeWarning(path, fi), nil
+}
+
+// statState checks an existing state file: a regular file, not empty
+// unless init starts afresh. readOnly is for the commands that only read
+// it, which neither create it nor start it afresh.
+func statState(path string, init, readOnly bool) (os.FileInfo, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && readOnly:
+		return nil, fmt.Errorf("state %s: %w: no state file; run hookline run or hookline post to create it, or change state: in config.yaml", path, ErrNotFound)
+	case err != nil:
+		return nil, classify(path, "stat", err)
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("state %s: not a regular file; point state: at a file", path)
+	case fi.Size() == 0 && !init:
+		advice := "restore it from a backup"
+		if !readOnly {
+			advice += ", or run hookline run --init to start afresh (everything not recorded may be posted again)"
+		}
+		return nil, fmt.Errorf("state %s: %w (0 bytes): its history is lost; %s", path, ErrEmpty, advice)
+	}
+	return fi, nil
 }
 
 // modeWarning is the warning for a state file others can read, else "".
