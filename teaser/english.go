@@ -2,6 +2,10 @@ package teaser
 
 import "github.com/hookline/hookline/teaser/internal/lexicon"
 
+// englishPersonDemonyms name one person of a people: "Scot", "Briton"
+// ("Turk" and "Pole" are surnames too, and stay out).
+const englishPersonDemonyms = `briton scot swede kurd serb croat englishman scotsman welshman irishman frenchman dutchman`
+
 // english is the table for English, chosen for "en", "en-GB" and for an
 // article that does not say its language.
 var english = &language{
@@ -124,9 +128,11 @@ var english = &language{
 	tweeted wrote recalled`),
 	personPronouns:  setOf(`he she his her him himself herself`),
 	subjectPronouns: setOf(`he she it they we`),
+	personDemonyms:  setOf(englishPersonDemonyms),
+	nameStops:       setOf(`new`),
 	numberWords:     setOf(`two three four five six seven eight nine ten eleven twelve twenty dozens hundreds thousands`),
 	pluralPronouns:  setOf(`they them their themselves`),
-	peoples:         wordSet(lexicon.English.Demonyms, `jew jews`),
+	peoples:         wordSet(lexicon.English.Demonyms, englishPersonDemonyms, `jew jews`),
 	outlets:         setOf(`afp ap reuters upi bbc cnn pa bloomberg xinhua itv sky abc nbc cbs`),
 	asides:          []string{"along with", "as well as", "together with"},
 	captions: []string{" (pictured)", " (pictured left)", " (pictured right)", " (left)", " (right)", " (centre)",

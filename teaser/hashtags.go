@@ -59,14 +59,15 @@ func (d *document) wholeNames() map[string]int {
 			person := sp.next-first > 1 && d.usedAlone(s.text[last.start:last.end], last.norm, runs)
 			if first > 0 && !titled {
 				prev := s.words[first-1]
-				if prev.upper && (!prev.stop || first > 1 && !d.lang.titles[prev.norm] && !d.lang.pointers[prev.norm] && s.text[prev.end:sp.start] == " ") && s.text[prev.end:sp.start] != ", " {
+				if prev.upper && (!prev.stop || (first > 1 || d.lang.nameStops[prev.norm]) && !d.lang.titles[prev.norm] && !d.lang.pointers[prev.norm] && s.text[prev.end:sp.start] == " ") && s.text[prev.end:sp.start] != ", " {
 					// Cut from a longer name: "Harbour's Council" of "North
 					// Harbour's Council", "York" of "New York" ("New" is a
-					// stop word, but not capitalised mid-sentence).
+					// stop word, but not capitalised mid-sentence; opening
+					// the sentence, it still opens names).
 					continue
 				}
-				if gap := s.text[prev.end:sp.start]; (prev.norm == "and" || gap == " & ") && first > 1 && s.words[first-2].upper && !person {
-					continue // "… and Engineering Fair"
+				if gap := s.text[prev.end:sp.start]; first > 1 && (prev.norm == "and" && s.text[s.words[first-2].end:prev.start] == " " || gap == " & ") && s.words[first-2].upper && !person {
+					continue // "… and Engineering Fair"; not "…, and Jo Vale said"
 				}
 				j := first - 1
 				if prev.norm == "the" && j > 0 {
@@ -78,7 +79,7 @@ func (d *document) wholeNames() map[string]int {
 			}
 			if sp.next+1 < len(s.words) {
 				next := s.words[sp.next]
-				if (next.norm == "and" || strings.TrimSpace(s.text[sp.end:next.start]) == "&") && s.words[sp.next+1].upper && !s.words[sp.next+1].stop && !person {
+				if (next.norm == "and" && s.text[sp.end:next.start] == " " || strings.TrimSpace(s.text[sp.end:next.start]) == "&") && s.words[sp.next+1].upper && !s.words[sp.next+1].stop && !person {
 					continue // "Harbour Town Science and …"
 				}
 			}
@@ -324,13 +325,13 @@ func initial(w string) bool {
 // people, or its plural as the people: "Americans", "Malaysians".
 func (l *language) demonym(w string) bool {
 	low, _, _ := strings.Cut(strings.ToLower(w), "-")
-	if l.demonyms[low] {
+	if l.demonyms[low] || l.personDemonyms[low] {
 		return true
 	}
-	if one, ok := strings.CutSuffix(low, "s"); ok && (l.demonyms[one] || l.peoples[one]) {
+	if one, ok := strings.CutSuffix(low, "s"); ok && (l.demonyms[one] || l.personDemonyms[one] || l.peoples[one]) {
 		return true // the people: "Britons", "Greeks"
 	}
-	if one, ok := strings.CutSuffix(low, "men"); ok && l.peoples[one+"man"] {
+	if one, ok := strings.CutSuffix(low, "men"); ok && l.personDemonyms[one+"man"] {
 		return true // "Englishmen"
 	}
 	if strings.HasSuffix(low, "ans") {

@@ -119,6 +119,14 @@ type language struct {
 	// fragmentOpeners open a subordinate clause; a sentence that opens on
 	// one and has no comma is no sentence.
 	fragmentOpeners map[string]bool
+	// personDemonyms are the nouns for one person of a people ("Scot",
+	// "Briton", "Englishman"): before a name they describe it ("Scot Jo
+	// Vale"), and no name opens on one, as "Welsh Government" opens on an
+	// adjective.
+	personDemonyms map[string]bool
+	// nameStops are stop words that open names even at a sentence's
+	// start: "New York Times …".
+	nameStops map[string]bool
 	// numberWords ("two", "seven") open a sentence capitalised: "Seven
 	// Liberals opposed …" is no name, though "the Six Nations" is.
 	numberWords map[string]bool

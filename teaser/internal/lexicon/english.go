@@ -19,7 +19,5 @@ romanian russian rwandan saudi scottish senegalese serbian singaporean slovak sl
 spanish sudanese swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish
 turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
 latin african-american hispanic christian muslim jewish catholic protestant hindu buddhist
-sunni shia shiite islamic lankan
-briton brit scot swede pole turk kurd serb croat englishman scotsman welshman irishman
-frenchman dutchman`,
+sunni shia shiite islamic lankan`,
 }
