@@ -43,7 +43,7 @@ func TestDaemon_ReloadRenamesAccount(t *testing.T) {
 	h.start(cfg("masto"))
 
 	h.advanceTo(t0.Add(59 * time.Minute))
-	first := <-pub.started // held by the network
+	<-pub.started // held by the network
 	if err := h.d.Reload(h.ctx, cfg("newsroom")); err != nil {
 		t.Fatal(err)
 	}
@@ -54,27 +54,8 @@ func TestDaemon_ReloadRenamesAccount(t *testing.T) {
 	}
 
 	h.settle()
-	h.advanceTo(t0.Add(119 * time.Minute))
-	if r := h.waitFire(); r.Posted() != 1 {
-		t.Fatalf("first fire under the new name: %+v", r)
-	}
-	h.settle()
-	h.advanceTo(t0.Add(179 * time.Minute))
-	if r := h.waitFire(); len(r.Results) != 0 {
-		t.Fatalf("second fire under the new name: %+v, want nothing new", r)
-	}
-	if err := h.stop(); err != nil {
-		t.Fatal(err)
-	}
-
-	var articles []string
-	for _, p := range pub.posts {
-		articles = append(articles, p.ArticleID)
-	}
-	slices.Sort(articles)
-	if want := []string{"https://news.example/library", "https://news.example/night-train"}; !slices.Equal(articles, want) {
-		t.Errorf("posted %q (the first %s), want each article once", articles, first.ArticleID)
-	}
+	h.firesAfterRename(t, t0)
+	checkEachOnce(t, pub.posts)
 	recs, err := h.store.History(context.Background(), store.HistoryFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -142,27 +123,8 @@ func TestDaemon_ReloadRenamesAccountWithNewToken(t *testing.T) {
 		}
 		<-h.reload
 	}
-	h.advanceTo(t0.Add(119 * time.Minute))
-	if r := h.waitFire(); r.Posted() != 1 {
-		t.Fatalf("first fire under the new name and token: %+v, want the article not posted yet", r)
-	}
-	h.settle()
-	h.advanceTo(t0.Add(179 * time.Minute))
-	if r := h.waitFire(); len(r.Results) != 0 {
-		t.Fatalf("second fire under the new name: %+v, want nothing new", r)
-	}
-	if err := h.stop(); err != nil {
-		t.Fatal(err)
-	}
-
-	var articles []string
-	for _, p := range pub.posts {
-		articles = append(articles, p.ArticleID)
-	}
-	slices.Sort(articles)
-	if want := []string{"https://news.example/library", "https://news.example/night-train"}; !slices.Equal(articles, want) {
-		t.Errorf("posted %q, want each article once", articles)
-	}
+	h.firesAfterRename(t, t0)
+	checkEachOnce(t, pub.posts)
 	if n := len(pub.asked); n != 2 {
 		t.Errorf("asked who the account is %d times, want once per token", n)
 	}
@@ -192,4 +154,36 @@ func (l lockedWriter) Write(b []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(b)
+}
+
+// firesAfterRename lets the two fires after a rename run: the first posts
+// the article not yet posted, the second finds nothing new. It stops the
+// daemon.
+func (h *harness) firesAfterRename(t *testing.T, t0 time.Time) {
+	t.Helper()
+	h.advanceTo(t0.Add(119 * time.Minute))
+	if r := h.waitFire(); r.Posted() != 1 {
+		t.Fatalf("first fire under the new name: %+v, want the article not posted yet", r)
+	}
+	h.settle()
+	h.advanceTo(t0.Add(179 * time.Minute))
+	if r := h.waitFire(); len(r.Results) != 0 {
+		t.Fatalf("second fire under the new name: %+v, want nothing new", r)
+	}
+	if err := h.stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkEachOnce checks that the two sample articles were each sent once.
+func checkEachOnce(t *testing.T, posts []publish.Post) {
+	t.Helper()
+	var articles []string
+	for _, p := range posts {
+		articles = append(articles, p.ArticleID)
+	}
+	slices.Sort(articles)
+	if want := []string{"https://news.example/library", "https://news.example/night-train"}; !slices.Equal(articles, want) {
+		t.Errorf("posted %q, want each article once", articles)
+	}
 }

@@ -59,20 +59,10 @@ func TestOpen_addsLearnedColumns(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
+	alterState(t, path,
 		"DROP TABLE instance_limits",
 		"CREATE TABLE instance_limits (server TEXT PRIMARY KEY, max_chars INTEGER NOT NULL, url_length INTEGER NOT NULL, learned_at INTEGER NOT NULL) STRICT",
-		"INSERT INTO instance_limits VALUES ('https://m.example', 1000, 23, 1)",
-	} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
+		"INSERT INTO instance_limits VALUES ('https://m.example', 1000, 23, 1)")
 	s, err = Open(ctx, path)
 	if err != nil {
 		t.Fatalf("open a file without the version column: %v", err)
@@ -101,19 +91,7 @@ func TestOpenReadOnly_addsLearnedTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
-		"DROP TABLE source_stats",
-		"ALTER TABLE instance_limits DROP COLUMN version",
-	} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
+	alterState(t, path, "DROP TABLE source_stats", "ALTER TABLE instance_limits DROP COLUMN version")
 	s, err = Open(ctx, path, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("open read-only a file without source_stats: %v", err)
@@ -137,6 +115,22 @@ func TestPostRecord_Editable(t *testing.T) {
 			if got := r.Editable(); got != want {
 				t.Errorf("state %s, %d attempts: Editable() = %v, want %v", st, attempts, got, want)
 			}
+		}
+	}
+}
+
+// alterState runs SQL statements on the closed state file at path, as an
+// older release would have left it.
+func alterState(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
