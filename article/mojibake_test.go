@@ -4,7 +4,7 @@ import "testing"
 
 func TestFixMojibake(t *testing.T) {
 	for in, want := range map[string]string{
-		"A grant of Â£1.25m was provided.":              "A grant of £1.25m was provided.",
+		"A fund of Â£2.75m was set up.":                 "A fund of £2.75m was set up.",
 		"He didnâ€™t say â€œnoâ€¦":                      "He didn’t say “no…",
 		"CafÃ© owners met in ZÃ¼rich.":                  "Café owners met in Zürich.",
 		"Prices rose 5â€“7%.":                           "Prices rose 5–7%.",
@@ -15,7 +15,7 @@ func TestFixMojibake(t *testing.T) {
 			t.Errorf("fixMojibake(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := cleanText("A grant of Â£1.25m.", 0); got != "A grant of £1.25m." {
+	if got := cleanText("A fund of Â£2.75m.", 0); got != "A fund of £2.75m." {
 		t.Errorf("cleanText repairs no mojibake: %q", got)
 	}
 }

@@ -12,15 +12,15 @@ func TestCompress(t *testing.T) {
 	}{
 		{"leading connective", "However, this gathering also intensifies concerns about polarization.",
 			"This gathering also intensifies concerns about polarization."},
-		{"connective without comma", "But the regulator said the fine took into account the bank's speedy action.",
-			"The regulator said the fine took into account the bank's speedy action."},
+		{"connective without comma", "But the council said the fee took into account the club's quick repairs.",
+			"The council said the fee took into account the club's quick repairs."},
 		{"attribution kept", "The bridge will stay closed for repairs until the end of May, officials said.",
 			"The bridge will stay closed for repairs until the end of May, officials said."},
 		{"attribution kept before a pronoun", "Mr Smith said he would resign next week after the vote.",
 			"Mr Smith said he would resign next week after the vote."},
-		{"parenthetical", "The Securities and Futures Commission (SFC) fined the bank HK$6m.",
-			"The Securities and Futures Commission fined the bank HK$6m."},
-		{"quotation closed in the next paragraph", `"He would always put others before himself.`, `"He would always put others before himself."`},
+		{"parenthetical", "The Harbour Water Board (HWB) fined the brewery £6,000.",
+			"The Harbour Water Board fined the brewery £6,000."},
+		{"quotation closed in the next paragraph", `"She would always mend the nets before going home.`, `"She would always mend the nets before going home."`},
 		{"quotation opened in the sentence before", `the end is near," he said.`, `"The end is near," he said.`},
 		{"curly quotation left open", "He said: “We will go on.", "He said: “We will go on.”"},
 		{"curly quotation opened before", "we will go on,” she said.", "“We will go on,” she said."},
@@ -41,7 +41,7 @@ func TestCompress(t *testing.T) {
 func FuzzCompress(f *testing.F) {
 	for _, s := range []string{
 		"However, analysts suggest that Kim's visit (his first) could matter, officials said.",
-		"Mark Steward, the SFC's head of enforcement, said – briefly – that it was fine.",
+		"Jo Vale, the HWB's head of audits, said – briefly – that it was fine.",
 		"“Quote,” he said, which was odd.", ", , ( ) – –", "a", "\xff\xfe", "Ünïcödé, the wörd, wins.",
 	} {
 		f.Add(s)
@@ -84,8 +84,8 @@ func TestSafeShorten(t *testing.T) {
 			"The pilot's jet crashed into the sea off the coast on Monday morning, but the pilot bailed out safely.",
 			"The pilot's jet crashed into the sea off the coast on Monday morning, but the pilot bailed out safely.", 15},
 		{"a relative clause before the main verb stays",
-			"Yesterday it was announced that young actor Gulliver McGrath, who auditioned for the part, would be playing David Collins.",
-			"Yesterday it was announced that young actor Gulliver McGrath, who auditioned for the part, would be playing David Collins.", 12},
+			"On Monday it was confirmed that young singer Jo Vale, who tried out for the band, would be touring with Ann Marsh.",
+			"On Monday it was confirmed that young singer Jo Vale, who tried out for the band, would be touring with Ann Marsh.", 12},
 		{"a relative clause that runs to the end may go",
 			"The museum will decide in the summer whether to buy the robot, which is currently on loan from a college.",
 			"The museum will decide in the summer whether to buy the robot.", 15},

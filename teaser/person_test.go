@@ -10,13 +10,13 @@ import (
 func TestIsPerson(t *testing.T) {
 	a := &article.Article{Paragraphs: []string{
 		"North Korean leader Kim Jong Un arrived in Beijing on Tuesday.",
-		"Japan closed all its nuclear reactors after the disaster.",
-		"Mo Farah was a big star of the London Games. Now he has his sights set on Rio.",
-		"Officials said Auschwitz was not a Polish-run camp, and the museum agreed.",
+		"Norway shut all its coal mines after the floods.",
+		"Ned Tarrant was the fastest man at the Harbour Games. Now he has a place in the national squad.",
+		"Officials said Greyrock was not a state-run farm, and the trust agreed.",
 		"Harbour Town lifted the county cup, and Harbour Town fans celebrated.",
-		"Greig Laidlaw scored twice. Laidlaw said the team had played well.",
-		"Moy Forest is managed by Forestry Enterprise Scotland.",
-		"The Bursledon Windmill had its sails replaced; the windmill reopened.",
+		"Cal Pellow scored twice. Pellow said the team had played well.",
+		"Fennick Forest is managed by the Dunmore Woodland Trust.",
+		"The Dunmore Windmill had its sails replaced; the windmill reopened.",
 	}}
 	d := newDocument(a)
 	defer d.release()
@@ -25,15 +25,15 @@ func TestIsPerson(t *testing.T) {
 		want    bool
 	}{
 		{"North Korean leader Kim Jong Un", true}, // title
-		{"Mo Farah", true},                        // "he" opens the next sentence
-		{"Greig Laidlaw", true},                   // "Laidlaw said"
+		{"Ned Tarrant", true},                     // "he" opens the next sentence
+		{"Cal Pellow", true},                      // "Pellow said"
 		{"Mr Smith", true},                        // honorific
-		{"Japan", false},                          // a country
-		{"Auschwitz", false},                      // one word, no sign of a person
+		{"Norway", false},                         // a country
+		{"Greyrock", false},                       // one word, no sign of a person
 		{"Harbour Town", false},                   // a place word
-		{"Moy Forest", false},
-		{"the Bursledon Windmill", false}, // a place word
-		{"Some Uruguayan", false},         // a function word and a demonym
+		{"Fennick Forest", false},
+		{"the Dunmore Windmill", false}, // a place word
+		{"Some Chilean", false},         // a function word and a demonym
 	} {
 		t.Run(tc.subject, func(t *testing.T) {
 			if got := d.isPerson(tc.subject); got != tc.want {
@@ -50,10 +50,10 @@ func TestGuessWho_personOnly(t *testing.T) {
 		name, text string
 		guess      bool
 	}{
-		{"person", "Coach Maria Lopez has signed a new three-year contract with the club. Lopez said she was delighted.", true},
-		{"country", "Japan has closed all of its nuclear reactors after the disaster at the plant. Japan said the plants were safe.", false},
+		{"person", "Coach Ann Marsh has agreed a new two-year deal with the club. Marsh said she was delighted.", true},
+		{"country", "Norway has shut all of its coal mines after the flooding at the pits. Officials in Norway said the pits were unsafe.", false},
 		{"club", "Harbour Town lifted the county cup for the first time in their history on Saturday. Harbour Town fans celebrated.", false},
-		{"a people", "Some Uruguayan buyers were reluctant to sign up to the national registry this year. Buyers in Montevideo queued.", false},
+		{"a people", "Some Chilean buyers were slow to sign up to the new ferry pass. Buyers in Santiago queued.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &article.Article{Paragraphs: []string{tc.text}}
@@ -87,8 +87,8 @@ func TestWithArticle(t *testing.T) {
 // a first name.
 func TestGuessWho_revealCase(t *testing.T) {
 	for text, want := range map[string]string{
-		"Fellow scrum-half Greig Laidlaw was man of the match in the opening win over Japan. Greig Laidlaw said the team had played well. Laidlaw scored twice.": "It's fellow scrum-half Greig Laidlaw",
-		"Carl Tremarco scored a well-worked goal on the break to give the visitors the lead. Carl Tremarco said the team had earned it. Tremarco scored again.":  "It's Carl Tremarco",
+		"Fellow full-back Cal Pellow was player of the match in the first win over Kells. Cal Pellow said the team had played well. Pellow scored twice.": "It's fellow full-back Cal Pellow",
+		"Ned Tarrant scored a neat goal on the break to put the visitors ahead. Ned Tarrant said the team had earned it. Tarrant scored again.":           "It's Ned Tarrant",
 	} {
 		a := &article.Article{Paragraphs: []string{text}}
 		a.Finish()

@@ -15,12 +15,12 @@ func TestLanguage_pointsBack(t *testing.T) {
 		{"thing never introduced", "Jane Doe, a professor at the college, will run the project.", true},
 		{"demonstrative", "The council has approved this new parking app for residents.", true},
 		{"age as a noun", "The 31-year-old scored twice on Sunday.", true},
-		{"person never named", "Paramedics treated the woman at the scene on Monday.", true},
+		{"person never named", "Firefighters freed the driver from the car on Monday.", true},
 		{"inside a quotation", `Jane Doe said: "We will finish the project soon."`, false},
 		{"complement says which", "Jane Doe will run the project to map the coast.", false},
 		{"said before in the sentence", "Officials opened a bridge on Monday and closed the bridge on Friday.", false},
-		{"apposition names her", "Paramedics treated the woman, 40-year-old Ann Vale, at the scene.", false},
-		{"named by police", "Paramedics treated the man, named by police as Tom Reed, at the scene.", false},
+		{"apposition names her", "Firefighters freed the driver, 52-year-old Ann Vale, from the car.", false},
+		{"named by police", "Firefighters freed the rider, named by police as Tom Reed, from the ditch.", false},
 		{"name in the description", "Work on the Delta project will start in May next year.", false},
 		{"name follows the noun", "Tickets for the film Harbour Lights sold out within an hour.", false},
 		{"place says which", "Traffic stopped for hours after the crash near Dunmore on Friday.", false},
@@ -64,10 +64,10 @@ func TestDocument_danglingPronoun(t *testing.T) {
 		name, s string
 		want    bool
 	}{
-		{"after an opening phrase", "Rather than working at the bank, he was a market trader.", true},
+		{"after an opening phrase", "Rather than training at the club, he was a part-time painter.", true},
 		{"a place is not a he", "Rather than staying in Dunmore, he moved to the coast.", true},
 		{"speaker never named", "“We will win the final,” she said after training.", true},
-		{"a name the pronoun can take", "After Tom Reed left the bank, he became a market trader.", false},
+		{"a name the pronoun can take", "After Tom Reed left the club, he became a part-time painter.", false},
 		{"it after a name", "When Dunmore Bridge opened in 1990, it carried 100 cars a day.", false},
 		{"inside the quotation", `"For me, it is a dream come true," Tom Reed said.`, false},
 		{"no pronoun", "When the bridge opened, the town carried on as before.", false},
@@ -88,7 +88,7 @@ func TestLanguage_pastPerfect(t *testing.T) {
 		{"main clause", "The minister had urged calm before the vote.", true},
 		{"irregular participle", "The firm had gone into administration in 2019.", true},
 		{"reported speech", "The firm announced that it had reached a deal with its lenders.", false},
-		{"relative clause", "Reed won a seat which had been held by his rivals for years.", false},
+		{"relative clause", "Reed bought a shop which had been run by his uncle for years.", false},
 		{"obligation", "The minister had to resign over the payments.", false},
 		{"inside a quotation", `Tom Reed said: "We had planned it for months."`, false},
 		{"simple past", "The minister urged calm before the vote.", false},
@@ -116,11 +116,11 @@ func TestNewsCandidates_background(t *testing.T) {
 			"Dunmore College will map every building on Harbour Road from next year."},
 		{"set in an earlier year", "Since December 2013 Dunmore council has sent Harbour Road tenants letters about the site.",
 			"Dunmore council sent 400 Harbour Road tenants eviction notices on Monday over the site."},
-		{"a year older than the article's newest", "A grant of £1m was given to Dunmore council in 2013 to film Harbour Road meetings.",
-			"Dunmore council will film every Harbour Road meeting from 2017, ministers said."},
+		{"a year older than the article's newest", "Dunmore council was paid £1m in 2013 to repave the Harbour Road pavements.",
+			"Dunmore council will repave every Harbour Road pavement from 2017, ministers said."},
 		{"last year in the main clause", "Dunmore council bought the Harbour Road site for £2m last year from a developer.",
 			"Dunmore council approved 300 new homes for the Harbour Road site on Monday."},
-		{"in a month of last year", "In October last year, the Dunmore council leader said Harbour Road was still struggling.",
+		{"in a month of last year", "In March last year, the Dunmore council leader said Harbour Road shops were losing trade.",
 			"Dunmore council will close Harbour Road to traffic from Monday, its leader said."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -138,7 +138,7 @@ func TestNewsCandidates_background(t *testing.T) {
 }
 
 // TestNewsCandidates_leaningLead checks that the article's lead, when it
-// opens on a description of what the article left out ("The four-storey
+// opens on a description of what the article left out ("The three-storey
 // building …"), is still the news over a weaker side sentence, and that a
 // lead opening on a pronoun never is.
 func TestNewsCandidates_leaningLead(t *testing.T) {
@@ -147,10 +147,10 @@ func TestNewsCandidates_leaningLead(t *testing.T) {
 		leads            bool
 	}{
 		{"a description leans: the lead stays the news",
-			"The four-storey building in Dunmore collapsed at 09:30 on Monday, emergency officials said.",
+			"The three-storey building in Dunmore caught fire at 04:10 on Monday, fire crews said.",
 			"Dunmore previously had a ferry service to Kells.", true},
 		{"a pronoun: never the news",
-			"He was found on a train from Dunmore to Kells at 16:55 on Monday, police said.",
+			"He was spotted on a ferry from Dunmore to Kells at 18:20 on Monday, police said.",
 			"Dunmore police thanked the public for 40 calls about the missing boy.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -167,8 +167,8 @@ func TestNewsCandidates_leaningLead(t *testing.T) {
 
 func TestLanguage_dropRelativeDay(t *testing.T) {
 	for in, want := range map[string]string{
-		"A Las Vegas escort told the Herald yesterday she met him.":   "A Las Vegas escort told the Herald she met him.",
-		"The adjuster pleaded guilty yesterday to seven killings.":    "The adjuster pleaded guilty to seven killings.",
+		"A Kells Bay florist told the Gazette yesterday she met him.": "A Kells Bay florist told the Gazette she met him.",
+		"The plumber pleaded guilty yesterday to four burglaries.":    "The plumber pleaded guilty to four burglaries.",
 		"Yesterday, the council voted to close the pool.":             "The council voted to close the pool.",
 		"The council voted earlier today to close the pool.":          "The council voted to close the pool.",
 		"Police said the road reopened this morning after the crash.": "Police said the road reopened after the crash.",
@@ -189,9 +189,9 @@ func TestLanguage_dropRelativeDay(t *testing.T) {
 
 func TestStripDateline_colon(t *testing.T) {
 	for in, want := range map[string][2]string{
-		"NEW DELHI: Indian authorities on Saturday charged a former telecom minister with fraud.":         {"Indian authorities on Saturday charged a former telecom minister with fraud.", "New Delhi"},
-		"Politico : While some Senate Republicans are tacking right, Sen. Scott Brown is attacking cuts.": {"While some Senate Republicans are tacking right, Sen. Scott Brown is attacking cuts.", ""},
-		"Note: the pool will close on Monday for repairs to the roof.":                                    {"Note: the pool will close on Monday for repairs to the roof.", ""},
+		"HARBOUR TOWN: Ferry services to the islands resumed on Saturday after a week of storms.": {"Ferry services to the islands resumed on Saturday after a week of storms.", "Harbour Town"},
+		"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.": {"While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.", ""},
+		"Note: the pool will close on Monday for repairs to the roof.":                            {"Note: the pool will close on Monday for repairs to the roof.", ""},
 	} {
 		rest, place := stripDateline(in)
 		if rest != want[0] || place != want[1] {
@@ -201,11 +201,11 @@ func TestStripDateline_colon(t *testing.T) {
 }
 
 // TestCompose_boilerplateLead checks that a site's standing line ("Read a
-// full match report of …") is never taken for the news.
+// full report of …") is never taken for the news.
 func TestCompose_boilerplateLead(t *testing.T) {
 	a := &article.Article{Paragraphs: []string{
-		"Read a full match report of the Premier League game between Dunmore Town and Kells United at Harbour Park on Saturday.",
-		"Dunmore Town came from two goals down to beat Kells United 4-2, with Sam Reid scoring a hat-trick.",
+		"Read a full report of the County League game between Dunmore Town and Kells United at Harbour Park on Saturday.",
+		"Dunmore Town fought back from 2-0 down to beat Kells United 3-2, with Sam Reid scoring twice.",
 	}}
 	a.Finish()
 	res, err := Compose(a, Options{})
@@ -216,9 +216,9 @@ func TestCompose_boilerplateLead(t *testing.T) {
 
 func TestDropEchoLabel(t *testing.T) {
 	for in, want := range map[string]string{
-		"2,000-year-old coral found: Scientists have found 2,000-year-old coral near the damaged well.": "Scientists have found 2,000-year-old coral near the damaged well.",
-		"Warning: the bridge will close on Monday for repairs to its deck, the council said.":           "Warning: the bridge will close on Monday for repairs to its deck, the council said.",
-		"Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.":       "Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.",
+		"300-year-old wreck found: Divers have found a 300-year-old wreck near the harbour wall.": "Divers have found a 300-year-old wreck near the harbour wall.",
+		"Warning: the bridge will close on Monday for repairs to its deck, the council said.":     "Warning: the bridge will close on Monday for repairs to its deck, the council said.",
+		"Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.": "Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.",
 	} {
 		if got := english.dropEchoLabel(in); got != want {
 			t.Errorf("dropEchoLabel(%q) = %q, want %q", in, got, want)
@@ -227,8 +227,8 @@ func TestDropEchoLabel(t *testing.T) {
 }
 
 func TestStripDateline_reportingFrom(t *testing.T) {
-	rest, _ := stripDateline("Reporting from Salt Lake City — Matt Barnes was on the telephone, sounding nothing like the player.")
-	if rest != "Matt Barnes was on the telephone, sounding nothing like the player." {
+	rest, _ := stripDateline("Reporting from Port Skerry — Tom Reed rang from the team bus, sounding calm about the delay.")
+	if rest != "Tom Reed rang from the team bus, sounding calm about the delay." {
 		t.Errorf("stripDateline kept the correspondent's dateline: %q", rest)
 	}
 }
@@ -237,8 +237,8 @@ func TestStripDateline_reportingFrom(t *testing.T) {
 // the name the news already gave is not added: the post would say it twice.
 func TestPickStakesLine_repeatsSubject(t *testing.T) {
 	a := &article.Article{Paragraphs: []string{
-		"Ranger Ana Lind said park officials were confident the escaped lion would be recaptured within days.",
-		"Ms Lind warned people could be hurt if they approached the lion, which could attack.",
+		"Keeper Ana Lind said zoo staff were sure the missing parrot would be found within days.",
+		"Ms Lind warned people could be bitten if they tried to catch the parrot, which could panic.",
 	}}
 	a.Finish()
 	res, err := Compose(a, Options{})
@@ -317,9 +317,9 @@ func TestDefiniteReference_namedAfterNoun(t *testing.T) {
 		want    bool
 	}{
 		{"named after of", "The owner of the giant sign at Mill Roundabout is not yet known.", false},
-		{"named after a longer noun phrase", "The next public vote in the Harbour Town Framework scheme was due in May.", false},
+		{"named after a longer noun phrase", "The next open meeting at the Kells Harbour Forum was set for May.", false},
 		{"nothing named", "The owner of the sign has not come forward yet.", true},
-		{"a name after the verb does not say which", "The machine has broken into the eastern end of Mill Street station.", true},
+		{"a name after the verb does not say which", "The drill has cut through the north wall of Mill Street station.", true},
 		{"a possessor a name after it does not say", "The crew's stand at Mill Roundabout will be their last of the year.", true},
 		{"a capitalised compound describes, it does not name", "The Award-winning actor unveiled his star on Friday.", true},
 		{"a hyphenated name names", "The Rolls-Royce engine failed twice on Friday.", false},

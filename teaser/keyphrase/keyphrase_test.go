@@ -25,12 +25,12 @@ func texts(ps []Phrase) []string {
 }
 
 func TestExtract(t *testing.T) {
-	buble := &article.Article{
-		Title: "Singer Michael Buble weds TV star Luisana Lopilato",
+	wedding := &article.Article{
+		Title: "Singer Jo Vale weds TV star Ned Tarrant",
 		Paragraphs: []string{
-			"Canadian pop star Michael Buble married Argentine TV actress Luisana Lopilato in a civil ceremony in Buenos Aires on Thursday.",
-			"The Grammy-winning singer and his Argentine sweetheart posed for fans in downtown Buenos Aires. Buble's bride tossed a bouquet.",
-			"The couple plan a second wedding ceremony in Vancouver, and they have homes in Canada and Buenos Aires.",
+			"Irish pop star Jo Vale married Welsh TV actor Ned Tarrant in a civil ceremony in Port Skerry on Thursday.",
+			"The Emmy-winning singer and her Welsh sweetheart posed for fans in downtown Port Skerry. Vale's groom tossed a bouquet.",
+			"The couple plan a second wedding ceremony in Dunmore, and they have homes in Ireland and Port Skerry.",
 		},
 	}
 	tests := []struct {
@@ -39,49 +39,49 @@ func TestExtract(t *testing.T) {
 		n     int
 		check func(t *testing.T, got []string)
 	}{
-		{"names and frequent words lead", buble, 10, func(t *testing.T, got []string) {
-			for _, want := range []string{"Michael Buble", "Luisana Lopilato", "Buenos Aires", "ceremony"} {
+		{"names and frequent words lead", wedding, 10, func(t *testing.T, got []string) {
+			for _, want := range []string{"Jo Vale", "Ned Tarrant", "Port Skerry", "ceremony"} {
 				if !slices.Contains(got, want) {
 					t.Errorf("missing %q", want)
 				}
 			}
 		}},
-		{"adjectives, demonyms and time words do not rank alone", buble, 10, func(t *testing.T, got []string) {
-			for _, bad := range []string{"Argentine", "Canadian", "Thursday", "civil", "Grammy-winning", "second"} {
+		{"adjectives, demonyms and time words do not rank alone", wedding, 10, func(t *testing.T, got []string) {
+			for _, bad := range []string{"Welsh", "Irish", "Thursday", "civil", "Emmy-winning", "second"} {
 				if slices.Contains(got, bad) {
 					t.Errorf("%q listed: %q", bad, got)
 				}
 			}
 		}},
-		{"a name stands for a part that mostly occurs inside it", buble, 10, func(t *testing.T, got []string) {
-			if slices.Contains(got, "Buble") {
-				t.Errorf("Buble listed beside Michael Buble: %q", got)
+		{"a name stands for a part that mostly occurs inside it", wedding, 10, func(t *testing.T, got []string) {
+			if slices.Contains(got, "Vale") {
+				t.Errorf("Vale listed beside Jo Vale: %q", got)
 			}
 		}},
 		{"phrases are noun phrases", &article.Article{
-			Title: "Illegal aliens count in census, lawmakers say",
+			Title: "Feral dogs count in survey, councillors say",
 			Paragraphs: []string{
-				"Lawmakers said on Saturday that counting illegal aliens in the census is impossible. The census counts illegal aliens every ten years.",
-				"Officials criticized cleanup efforts. Cleanup efforts were slow, and the census bureau said it was impossible to count every illegal alien.",
+				"Councillors said on Saturday that counting feral dogs in the survey is impossible. The survey counts feral dogs every ten years.",
+				"Farmers criticized repair efforts. Repair efforts were slow, and the survey office said it was impossible to count every feral dog.",
 			},
 		}, 100, func(t *testing.T, got []string) {
-			for _, want := range []string{"illegal aliens", "cleanup efforts", "census"} {
+			for _, want := range []string{"feral dogs", "repair efforts", "survey"} {
 				if !slices.Contains(got, want) {
 					t.Errorf("missing %q: %q", want, got)
 				}
 			}
-			for _, bad := range []string{"illegal", "impossible", "Saturday", "criticized cleanup efforts", "officials criticized", "lawmakers said", "census bureau said"} {
+			for _, bad := range []string{"feral", "impossible", "Saturday", "criticized repair efforts", "farmers criticized", "councillors said", "survey office said"} {
 				if slices.Contains(got, bad) || slices.Contains(got, strings.ToLower(bad)) {
 					t.Errorf("%q listed: %q", bad, got)
 				}
 			}
 		}},
-		{"a name's fragment gives way to the name", buble, 30, func(t *testing.T, got []string) {
-			if slices.Contains(got, "Buenos") || slices.Contains(got, "Aires") {
-				t.Errorf("fragment of Buenos Aires listed")
+		{"a name's fragment gives way to the name", wedding, 30, func(t *testing.T, got []string) {
+			if slices.Contains(got, "Port") || slices.Contains(got, "Skerry") {
+				t.Errorf("fragment of Port Skerry listed")
 			}
 		}},
-		{"no stop word at a phrase edge, no number, no possessive", buble, 100, func(t *testing.T, got []string) {
+		{"no stop word at a phrase edge, no number, no possessive", wedding, 100, func(t *testing.T, got []string) {
 			for _, p := range got {
 				ws := strings.Fields(strings.ToLower(p))
 				if isStop(ws[0]) || isStop(ws[len(ws)-1]) {
@@ -95,25 +95,25 @@ func TestExtract(t *testing.T) {
 				}
 			}
 		}},
-		{"n limits", buble, 3, func(t *testing.T, got []string) {
+		{"n limits", wedding, 3, func(t *testing.T, got []string) {
 			if len(got) != 3 {
 				t.Errorf("got %d phrases, want 3", len(got))
 			}
 		}},
-		{"n <= 0 means 10", buble, 0, func(t *testing.T, got []string) {
+		{"n <= 0 means 10", wedding, 0, func(t *testing.T, got []string) {
 			if len(got) != 10 {
 				t.Errorf("got %d phrases, want 10", len(got))
 			}
 		}},
 		{"explicit keywords first, deduplicated", &article.Article{
-			Title:      buble.Title,
-			Paragraphs: buble.Paragraphs,
-			Keywords:   []string{"  celebrity   weddings ", "Celebrity Weddings", "", "Buble"},
+			Title:      wedding.Title,
+			Paragraphs: wedding.Paragraphs,
+			Keywords:   []string{"  celebrity   weddings ", "Celebrity Weddings", "", "Vale"},
 		}, 4, func(t *testing.T, got []string) {
-			if got[0] != "celebrity weddings" || got[1] != "Buble" {
+			if got[0] != "celebrity weddings" || got[1] != "Vale" {
 				t.Errorf("keywords not first: %q", got)
 			}
-			if slices.Contains(got[2:], "Buble") || slices.Contains(got[2:], "buble") {
+			if slices.Contains(got[2:], "Vale") || slices.Contains(got[2:], "vale") {
 				t.Errorf("keyword repeated among extracted phrases: %q", got)
 			}
 		}},

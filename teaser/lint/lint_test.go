@@ -90,7 +90,7 @@ func TestCheck_ref(t *testing.T) {
 		{name: "answer", post: "Why now? To answer that, the council voted on Monday.", want: true},
 		{name: "connective first", post: "However, the vote was delayed.", want: true},
 		{name: "that day", post: "That day the library closed.", want: true},
-		{name: "it first", post: "It was the end of an era.", want: true},
+		{name: "it first", post: "It was a long night for the crew.", want: true},
 		{name: "the club after a name", post: "Arsenal lost on Monday. The club said it would appeal."},
 		{name: "cleft answer", post: "Guess who won? It's Arsenal."},
 		{name: "this year", post: "This year the festival moves to June."},
