@@ -28,7 +28,7 @@ func latin1Byte(r rune) (byte, bool) {
 }
 
 // fixMojibake repairs UTF-8 text that was once read as Latin-1 or
-// Windows-1252: "Â£1.25m" is "£1.25m", "didnâ€™t" is "didn’t", "CafÃ©"
+// Windows-1252: "Â£3.5m" is "£3.5m", "didnâ€™t" is "didn’t", "CafÃ©"
 // is "Café". Only a run whose bytes form one valid multi-byte UTF-8
 // character is replaced, so text in any language that merely uses these
 // letters ("Â" alone, "Ã" before a space) stays as it is.

@@ -126,7 +126,7 @@ func endsSentence(s string) bool {
 // isTitle reports whether a cleaned first line reads as a headline: at most
 // maxTitle characters with a letter, and either no closing punctuation or a
 // short question, exclamation or quote of at most two sentences (news
-// headlines such as "Is It a Cold? Or an Allergy?"). A final period counts
+// headlines such as "Rain or Snow? Or Both?"). A final period counts
 // only after an abbreviation ("… in U.S.").
 func isTitle(s string) bool {
 	if s == "" || utf8.RuneCountInString(s) > maxTitle || !hasLetter(s) {

@@ -12,7 +12,7 @@ import (
 
 // wholeNames counts the name runs of the article that are whole names:
 // not a piece of a longer name cut at "and" or at a title ("New York City
-// Science" of "Harbour Town Science and Engineering Fair", "Harbour" of
+// Science" of "Harbour Town Arts and Crafts Fair", "Harbour" of
 // "Harbour Mayor Ann Vale" gives "Ann Vale"), not inside a
 // dateline, and at least two letters long.
 func (d *document) wholeNames() map[string]int {
@@ -43,7 +43,7 @@ func (d *document) wholeNames() map[string]int {
 			}
 			if first == 1 && s.words[0].upper && !s.words[0].stop && !d.stat(s.words[0].norm).lower &&
 				s.text[s.words[0].end:sp.start] == " " {
-				// A first name opening the sentence: "Matthew Weiner, the
+				// A first name opening the sentence: "Dana Kole, the
 				// creator …" is one name.
 				sp.start, first = s.words[0].start, 0
 			}
@@ -67,7 +67,7 @@ func (d *document) wholeNames() map[string]int {
 					continue
 				}
 				if gap := s.text[prev.end:sp.start]; first > 1 && (prev.norm == "and" && s.text[s.words[first-2].end:prev.start] == " " || gap == " & ") && s.words[first-2].upper && !person {
-					continue // "… and Engineering Fair"; not "…, and Jo Vale said"
+					continue // "… and Crafts Fair"; not "…, and Jo Vale said"
 				}
 				j := first - 1
 				if prev.norm == "the" && j > 0 {
@@ -132,7 +132,7 @@ const maxTagWords = 3
 // comes back to them, with a name in the title or the news counting
 // more. Never a common word, a describing word or demonym ("South
 // Korean", "Malaysians"), a day, month or time zone, a name opening on a
-// word run in from a subhead ("Every Sixer"), a describing compound
+// word run in from a subhead ("Every Ferryman"), a describing compound
 // ("council-led U.K."), an acronym beside its full name, a first name or
 // surname alone when the article has the whole name, or a name the article
 // writes once in passing. A weak second or third tag is left out: one or
@@ -158,7 +158,7 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		score int
 	}
 	// A word that opens or closes a longer name is that name's part:
-	// "Weiner" when the article has "Matthew Weiner".
+	// "Kole" when the article has "Dana Kole".
 	partOf := make(map[string]bool)
 	for name := range counts {
 		if ws := strings.Fields(name); len(ws) > 1 {
@@ -172,7 +172,7 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 			continue
 		}
 		if len(ws) == 1 && (d.isPersonalName(ws[0].norm) || partOf[name]) {
-			continue // "Kubica" when the article has "Robert Kubica"
+			continue // "Reed" when the article has "Tom Reed"
 		}
 		if len(ws) == 1 && d.lang.capitalNouns && !d.lang.places[ws[0].norm] && !acronym(name) {
 			continue // a noun, capitalised as every noun is: "Regierung"
@@ -235,11 +235,11 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 	return keyphrase.Hashtags(out, n)
 }
 
-// hyphenLower matches a hyphen before a lower-case letter: "GOP-led".
+// hyphenLower matches a hyphen before a lower-case letter: "council-led".
 var hyphenLower = regexp.MustCompile(`-\p{Ll}`)
 
 // initialsOf reports whether acr is an acronym of the initials of name:
-// "HMS" of "Harbour Morning Show", "TPB" of "Pirate Bay" (the article's
+// "HMS" of "Harbour Morning Show", "TBF" of "Blue Ferry" (the article's
 // "The" left out of the name).
 func initialsOf(acr, name string) bool {
 	if !acronym(acr) {
@@ -275,10 +275,10 @@ func (d *document) taggable(name string, ws []word) bool {
 			return false // a describing compound: "council-led U.K."
 		}
 		if len(ws) > 1 && k == 0 && (w.stop || d.lang.notNameOpeners[w.norm]) {
-			return false // a subhead run into the text: "… shots Every Sixer played"
+			return false // a subhead run into the text: "… crossings Every Ferryman sailed"
 		}
 		if d.lang.nameJoiners[w.norm] && (k == 0 || !d.lang.placeOrg[ws[k-1].norm]) {
-			return false // "Flynn of Mintlaw"; "University of Harbour Town" stays
+			return false // "Vale of Kells"; "University of Harbour Town" stays
 		}
 	}
 	if strings.ContainsAny(name, "'’") {

@@ -118,7 +118,7 @@ func (d *document) guessWho(fact string) (hook, reveal string, ok bool) {
 	// The fact's first word may carry a capital only because it opens the
 	// sentence; inside "It's …" it takes the article's own spelling, or
 	// lower case when the article never capitalises it elsewhere ("It's
-	// fellow scrum-half Greig Laidlaw").
+	// fellow keeper Jo Vale").
 	if sw := lang.words(subject); len(sw) > 1 && !d.isName(&sentence{text: subject, words: sw}, 0) {
 		if as := d.surface(subject[:sw[0].end]); as != "" {
 			subject = as + subject[sw[0].end:]

@@ -51,7 +51,7 @@ type language struct {
 	background map[string]bool
 	// pastOpeners open a sentence set in an earlier time ("Since …",
 	// "Back in …"); periods follow "last" or "in" to the same effect
-	// ("Last year, …", "In October last year, …").
+	// ("Last year, …", "In May last year, …").
 	pastOpeners, periods map[string]bool
 	// relativeDays date a sentence from the day it was written
 	// ("yesterday"); dayParts follow "this" or "last" to the same effect
@@ -80,7 +80,7 @@ type language struct {
 	// "the study of …", "the man who …", "the plan to …".
 	complements map[string]bool
 	// placePrepositions, before a name, say which one is meant: "the crash
-	// near Biggar".
+	// near Kells".
 	placePrepositions map[string]bool
 	// perfectAux with a participle tells what had happened before the
 	// story's time ("had urged"): background.

@@ -81,7 +81,7 @@ var bulletDateline = regexp.MustCompile(`^([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0
 var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
 
 // stripDateline removes a leading dateline from s and returns the place
-// it named, as a name ("Ciudad Juarez, Mexico").
+// it named, as a name ("Harbin, Dunland").
 func stripDateline(s string) (rest, place string) {
 	if m := dateOnly.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
 		s = s[m[1]:]
@@ -110,7 +110,7 @@ func stripDateline(s string) (rest, place string) {
 	if m == nil {
 		if b := bareDateline.FindStringSubmatchIndex(s); b != nil {
 			// Only a place the sentence goes on to name in its own case:
-			// "ATLANTA The Atlanta Hawks", not "NATO Secretary General".
+			// "DUNMORE The Dunmore Rovers", not "NATO Secretary General".
 			name := titleCase(s[b[2]:b[3]])
 			if strings.Contains(s[b[3]:], name) {
 				return s[b[1]-2:], name
@@ -143,8 +143,8 @@ func colonLabel(s string) (rest, place string, ok bool) {
 	return s[c[1]-1:], "", true // a source: "Politico"
 }
 
-// titleCase writes a dateline's capitals as a name: "CIUDAD JUAREZ,
-// Mexico" gives "Ciudad Juarez, Mexico".
+// titleCase writes a dateline's capitals as a name: "PORT HARBIN,
+// Dunland" gives "Port Harbin, Dunland".
 func titleCase(s string) string {
 	ws := strings.Fields(s)
 	for i, w := range ws {
@@ -182,7 +182,7 @@ type candidate struct {
 // itself.
 //
 // lean keeps a sentence that opens on a description of what came before
-// it ("The 21-year-old was suspended …", "The mural disappeared …"): the
+// it ("The 24-year-old was dropped …", "The statue vanished …"): the
 // article's lead may be posted so when every other sentence is weaker,
 // since the news with a loose description misleads less than a side event
 // told as the news. A pronoun ("He was found …") is never kept. leaned
@@ -249,11 +249,11 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		}
 		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) &&
 			!(k > 0 && w.norm == "another") && !lang.antecedentBefore(s, ws[:k], w) {
-			return "", "", false, false // "… lifted him off the fence": who?
+			return "", "", false, false // "… carried him off the pitch": who?
 		}
 	}
 	if c := clauseComma(s); c > 0 && wordCount(s[:c]) <= 4 {
-		// "Mathematically speaking, it is possible …"
+		// "Strictly speaking, it is allowed …"
 		if fs, fe := nextWord(s, c+1); fs < len(s) && lang.references[strings.ToLower(s[fs:fe])] {
 			return "", "", false, false
 		}
@@ -570,7 +570,7 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 			if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || d.lang.auxiliaries[ws[k].norm] {
 				break
 			}
-			continue // a longer description: "The next public consultation in …"
+			continue // a longer description: "The next public vote in …"
 		}
 		if ws[k].upper && !d.lang.demonym(raw) && !nameModifier(raw) {
 			return false
@@ -766,7 +766,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 			sc *= 0.5 // no name and no number: rarely the news
 		}
 		if s.words[0].norm == "there" {
-			sc *= 0.5 // "There was a common theme …": scene-setting
+			sc *= 0.5 // "There was a festive mood …": scene-setting
 		}
 		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) || lang.pastOpening(s.words) ||
 			lang.earlierTime(s.text, s.words, newest) {

@@ -52,7 +52,7 @@ func (d *document) isPerson(subject string) bool {
 
 // followedLikePerson reports whether the article writes word (a surname or
 // a single name) followed by "said"/"told"…, after "said" at the end of a
-// clause ("…, said Farah."), or with a he/she pronoun within the next six
+// clause ("…, said Vale."), or with a he/she pronoun within the next six
 // words of its sentence or, when it opens its sentence, the first three of
 // the next.
 func (d *document) followedLikePerson(word string) bool {
@@ -67,7 +67,7 @@ func (d *document) followedLikePerson(word string) bool {
 			if int(ws[k].id) != id || !ws[k].upper {
 				continue
 			}
-			// "…, said Farah." but not "officials said Auschwitz was …".
+			// "…, said Vale." but not "officials said Kells was …".
 			if k > 0 && ws[k-1].norm == "said" && (k == len(ws)-1 || strings.ContainsAny(text[ws[k].end:ws[k+1].start], ",.;")) {
 				return true
 			}
@@ -76,7 +76,7 @@ func (d *document) followedLikePerson(word string) bool {
 					return true
 				}
 			}
-			// "Mo Farah was … . Now he has …": when the name opens its
+			// "Jo Vale was … . Now she has …": when the name opens its
 			// sentence, a pronoun opening the next one points back to it.
 			if k < 4 && si+1 < len(d.sentences) {
 				next := d.sentences[si+1].words
@@ -93,7 +93,7 @@ func (d *document) followedLikePerson(word string) bool {
 
 // isPersonalName reports whether the folded word, alone, is likely a
 // person's first name or surname: it opens a name run of several words in
-// the article ("Dave" of "Dave Smith"), or closes one ("Strachan" of
+// the article ("Dave" of "Dave Smith"), or closes one ("Reed" of
 // "Tom Reed") and is no place or organisation word ("Scotland" of
 // "Police Scotland").
 func (d *document) isPersonalName(norm string) bool {
@@ -105,8 +105,8 @@ func (d *document) isPersonalName(norm string) bool {
 }
 
 // introduce writes a person's whole name where the post names them first
-// by a surname or a first name alone ("Staermose hopes …" becomes "Jan
-// Staermose hopes …"): the reader has not seen the article's earlier
+// by a surname or a first name alone ("Marsh hopes …" becomes "Ann
+// Marsh hopes …"): the reader has not seen the article's earlier
 // sentence that introduced them. Only a name the title or a sentence
 // before the news (index) writes whole counts, only for a word the article
 // uses as a person's (followed by "said" or "he"), and only when one

@@ -86,11 +86,11 @@ func (l *language) introduced(s string, ws []word, det, head int, prior *anteced
 				place = ws[head+3]
 			}
 			if place.upper && !l.calendar[place.norm] {
-				return true // "the crash near Biggar", "the fire at the Mill Street depot"; not "on Sunday"
+				return true // "the crash near Kells", "the fire at the Mill Street depot"; not "on Sunday"
 			}
 		}
 	case ", ":
-		// An apposition names it: "the woman, 37-year-old Wu Shuoyan",
+		// An apposition names it: "the woman, 37-year-old Ann Marsh",
 		// "the man, named by police as …"; not a place: "the man, from
 		// Leeds, …".
 		for k := head + 1; k < min(len(ws), head+4); k++ {

@@ -273,7 +273,7 @@ func isAcronym(w string) bool {
 }
 
 // absorbFragments lets a name of two or three words stand for its parts. A
-// part that never occurs outside the name ("Buenos" of "Buenos Aires", "Kim
+// part that never occurs outside the name ("Santa" of "Santa Harbin", "Kim
 // Jong" of "Kim Jong Un") is hidden and the name takes its score when that is
 // higher; a part that mostly occurs inside it ("Kim", if at least half its
 // occurrences are in "Kim Jong Un") stays, but the full name ranks just above

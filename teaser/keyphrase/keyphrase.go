@@ -14,7 +14,7 @@
 // written as a name, how long its words are, and, for a single word, how
 // often it is used as a noun and heads its phrase rather than qualifying
 // another word. A name of several words stands for the parts that occur
-// only inside it ("Buenos Aires", not "Buenos"), and the top is chosen so
+// only inside it ("Santa Harbin", not "Santa"), and the top is chosen so
 // that no two phrases say the same thing twice.
 package keyphrase
 

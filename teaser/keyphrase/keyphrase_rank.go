@@ -120,7 +120,7 @@ const poolFactor = 3
 // diversify keeps, of idx (best first), up to n that do not overlap a
 // better one kept: two runs that share a word without one holding the
 // other ("National Hurricane" and "Hurricane Center") say the same thing
-// twice, and so does a lone word inside a name kept ("Lady" of "Lady Gaga").
+// twice, and so does a lone word inside a name kept ("Lady" of "Lady Dunmore").
 // It reorders idx in place and returns its first part.
 func (cs *candidates) diversify(idx []int32, n int) []int32 {
 	kept := 0
@@ -146,7 +146,7 @@ func (cs *candidates) diversify(idx []int32, n int) []int32 {
 
 // overlap reports whether c repeats b, a better candidate: they share a
 // content word and neither holds the other, or c is a word of b where b is
-// a name and c occurs mostly inside it ("Lady" of "Lady Gaga").
+// a name and c occurs mostly inside it ("Lady" of "Lady Dunmore").
 func (cs *candidates) overlap(c, b *candidate) bool {
 	cw, bw := cs.toks[c.at:c.at+c.n], cs.toks[b.at:b.at+b.n]
 	if !sharesWord(cw, bw) {

@@ -89,7 +89,7 @@ func (p *view) fragment(s sentence) string {
 // auxiliary or a frequent verb form, a word in -ed, a word in -s after
 // something other than a determiner, a number or an adjective ("the
 // weekends", "three goals"), or any word right after a likely subject (a
-// name, a plural, a pronoun, an adverb: "Flames and smoke shoot up").
+// name, a plural, a pronoun, an adverb: "Sparks and smoke rise up").
 func (p *view) hasVerb(s sentence) bool {
 	l := p.lex
 	for i, t := range s.tokens {

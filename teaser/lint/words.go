@@ -21,7 +21,7 @@ type lexicon struct {
 	// pronouns that stand alone as a question's subject ("for you?").
 	objectPronouns map[string]bool
 	// stakeholders are common nouns that make a natural subject for a
-	// question ("What does this mean for the residents?"): people, groups,
+	// question ("What does this mean for the tenants?"): people, groups,
 	// places and institutions. Nouns for people made with -er, -or, -ist,
 	// -ian, -ent, -ant count as well (see isStakeholder).
 	stakeholders map[string]bool
