@@ -11,8 +11,8 @@ import (
 )
 
 // wholeNames counts the name runs of the article that are whole names:
-// not a piece of a longer name cut at "and" or at a title ("New York City
-// Science" of "Harbour Town Arts and Crafts Fair", "Harbour" of
+// not a piece of a longer name cut at "and" or at a title ("Harbour Town
+// Arts" of "Harbour Town Arts and Crafts Fair", "Harbour" of
 // "Harbour Mayor Ann Vale" gives "Ann Vale"), not inside a
 // dateline, and at least two letters long.
 func (d *document) wholeNames() map[string]int {
