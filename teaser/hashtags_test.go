@@ -33,7 +33,7 @@ func TestHashtags(t *testing.T) {
 			text: "Fans in Harbour Town and in New Harbin cheered the parade on Monday. Police in New Harbin closed the streets. Dana Kole said New Harbin had never seen it.",
 			n:    3, want: nil},
 		{name: "a dateline is not a tag",
-			text: "DUNMORE - The aquarium's seal escaped, keepers said. The aquarium said the seal was four years old.",
+			text: "Kells, Port Dunland - The aquarium's grey seal escaped on Monday, keepers said. Kells, Port Dunland - The aquarium's grey seal was found on a beach on Tuesday, keepers said.",
 			n:    3, want: nil},
 		{name: "a title inside a run starts the name",
 			text: "Harbin Mayor Jo Vale condemned the plan. Harbin Mayor Jo Vale said the city would not forget.",
