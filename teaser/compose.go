@@ -65,10 +65,9 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 			dr.hook, dr.fact = guess, reveal
 		}
 	}
-	stakes, si := d.pickStakesLine(scores, inTitle, c.index)
-	if wordCount(dr.hook)+wordCount(dr.fact)+wordCount(stakes) > maxPostWords {
-		stakes, si = "", -1 // one sentence said well beats two said at length
-	}
+	// One sentence said well beats two said at length: the stakes line
+	// must fit what the news left of the post's words.
+	stakes, si := d.pickStakesLine(scores, inTitle, c.index, maxPostWords-wordCount(dr.hook)-wordCount(dr.fact))
 	dr.stakes = stakes
 	if si >= 0 && !sober {
 		if x := d.affected(si, dr.about, dr.hook, dr.fact); x != "" {

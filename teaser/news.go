@@ -815,7 +815,7 @@ func (d *document) isSober(fact int) bool {
 // news, cleaned: it has a consequence word, stands alone, speaks of the
 // same story (shares a name or a content word with the news or the title)
 // without repeating it. "" when the article gives none.
-func (d *document) pickStakesLine(scores []float64, inTitle []bool, fact int) (string, int) {
+func (d *document) pickStakesLine(scores []float64, inTitle []bool, fact, budget int) (string, int) {
 	lang := d.lang
 	factWords := make(map[int32]bool)
 	for _, w := range d.sentences[fact].words {
@@ -848,6 +848,9 @@ func (d *document) pickStakesLine(scores []float64, inTitle []bool, fact int) (s
 		if !cue || n == 0 || related == 0 || float64(shared)/float64(n) > maxOverlap {
 			continue
 		}
+		if lang.pastPerfect(s.text, s.words) || hasAny(lang.background, s.text, s.words) {
+			continue // "had warned", "previously": what came before, not what follows
+		}
 		text, _, _, ok := d.clean(i, prior, false)
 		if !ok || d.repeatsSubject(s, fact) {
 			continue
@@ -859,6 +862,9 @@ func (d *document) pickStakesLine(scores []float64, inTitle []bool, fact int) (s
 			if wordCount(text) > maxStakesWords+6 {
 				continue
 			}
+		}
+		if wordCount(text) > budget {
+			continue
 		}
 		sc := scores[i] * (1 + float64(related)/float64(n))
 		if best < 0 || sc > bestScore {

@@ -468,3 +468,32 @@ func TestCompose_titleWhenNothingStands(t *testing.T) {
 		}
 	}
 }
+
+// TestPickStakesLine: the stakes line is the best that fits what the news
+// left of the post's words, and never one telling what had come before.
+func TestPickStakesLine(t *testing.T) {
+	news := "Dunmore council will close the Mill Street ferry pier from Monday."
+	long := "The Dunmore ferry closure could leave hundreds of Kells commuters facing journeys of more than an hour each way to reach their offices in the town."
+	short := "Ferry commuters from Kells could face hour-long journeys."
+	past := "Ferry commuters in Kells had warned that a closure could cost them their jobs."
+	for _, tc := range []struct {
+		name   string
+		lines  []string
+		budget int
+		want   string
+	}{
+		{"the best fits", []string{long, short}, 40, long},
+		{"the best is too long: the next", []string{long, short}, 12, short},
+		{"nothing fits", []string{long}, 12, ""},
+		{"what had come before is no stakes", []string{past}, 40, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: append([]string{news}, tc.lines...)})
+			defer d.release()
+			scores := d.scores(d.phraseSet([]string{"Dunmore", "Kells", "ferry"}))
+			if got, _ := d.pickStakesLine(scores, d.titleSet(), 0, tc.budget); got != tc.want {
+				t.Errorf("stakes %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
