@@ -6,6 +6,12 @@ import (
 	"unicode/utf8"
 )
 
+// Abbreviation reports whether word (without its period, in any case) is
+// a common abbreviation that ends with a period without ending a sentence:
+// "Mr", "Sen", "Calif". The sentence splitter, the keyphrase tokenizer
+// and the lint share this one list.
+func Abbreviation(word string) bool { return abbreviations[strings.ToLower(word)] }
+
 // abbreviations end with a period without ending a sentence (compared
 // lowercased, without the period).
 var abbreviations = map[string]bool{
@@ -16,6 +22,8 @@ var abbreviations = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true,
 	"sep": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
 	"etc": true, "u.s": true, "u.k": true, "calif": true, "d.c": true,
+	"sens": true, "reps": true, "rev": true, "ariz": true, "fla": true, "mich": true,
+	"minn": true, "tenn": true, "okla": true, "conn": true, "colo": true, "nev": true,
 }
 
 // Sentences splits a paragraph into sentences at ".", "!", "?" and "…"

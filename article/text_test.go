@@ -150,6 +150,7 @@ func TestSentences(t *testing.T) {
 	}{
 		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
 		{"Mr. Smith met Sen. Jones in the U.S. on Monday. They talked.", []string{"Mr. Smith met Sen. Jones in the U.S. on Monday.", "They talked."}},
+		{"Guests are Sens. Jo Vale, D-Ariz., and Rev. Tom Reed of Kells. They talked.", []string{"Guests are Sens. Jo Vale, D-Ariz., and Rev. Tom Reed of Kells.", "They talked."}},
 		{`He said "Stop." Then he left.`, []string{`He said "Stop."`, "Then he left."}},
 		{"Prices rose 2.5 percent. J. K. Rowling agreed.", []string{"Prices rose 2.5 percent.", "J. K. Rowling agreed."}},
 		{"lowercase. after", []string{"lowercase. after"}},

@@ -55,9 +55,10 @@ const (
 // Tue., replacing …"): both go.
 var dateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
 
-// bareDateline matches a dateline without its dash ("ATLANTA The Atlanta
-// Hawks …"): capitals opening the sentence before a capitalised word.
-var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+)*)(?: \([A-Za-z]+\))? [A-Z][a-z]`)
+// bareDateline matches a dateline without its dash ("DUNMORE The Dunmore
+// Rovers …", "HARBIN, Dun. (AP) Jo Vale …"): capitals opening the sentence
+// before a capitalised word.
+var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+)*)(, [A-Z][a-z]+\.)?( \([A-Za-z]+\))? [A-Z][a-z]`)
 
 // placeDateline matches a dateline written as a name ("Lima, Peru - ")
 // after a headline run into the body.
@@ -111,8 +112,10 @@ func stripDateline(s string) (rest, place string) {
 		if b := bareDateline.FindStringSubmatchIndex(s); b != nil {
 			// Only a place the sentence goes on to name in its own case:
 			// "DUNMORE The Dunmore Rovers", not "NATO Secretary General".
+			// A state's abbreviation and an agency's credit say it is
+			// one too: "HARBIN, Dun. (AP) Jo Vale …".
 			name := titleCase(s[b[2]:b[3]])
-			if strings.Contains(s[b[3]:], name) {
+			if strings.Contains(s[b[3]:], name) || b[4] >= 0 && b[6] >= 0 {
 				return s[b[1]-2:], name
 			}
 		}

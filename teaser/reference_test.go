@@ -340,6 +340,8 @@ func TestStripDateline_gluedHeadline(t *testing.T) {
 	for in, want := range map[string][2]string{
 		"Dana Kole takes over as manager Mon., replacing Tom Reed (AP) HARBOUR TOWN - Dana Kole is known for her patience and her temper.": {"Dana Kole is known for her patience and her temper.", "Harbour Town"},
 		"Ferries go electric BERLIN - The city's ferries will run on batteries from next year.":                                            {"The city's ferries will run on batteries from next year.", "Berlin"},
+		"PORT HARBIN, Dun. (AP) Dana Kole has been voted into the Dunmore Hall of Fame.":                                                   {"Dana Kole has been voted into the Dunmore Hall of Fame.", "Port Harbin"},
+		"NATO Secretary General Dana Kole met ministers on Monday.":                                                                        {"NATO Secretary General Dana Kole met ministers on Monday.", ""},
 	} {
 		rest, place := stripDateline(in)
 		if rest != want[0] || place != want[1] {

@@ -2,6 +2,7 @@ package keyphrase
 
 import (
 	"encoding/binary"
+	"github.com/hookline/hookline/article"
 	"slices"
 	"strings"
 	"unicode"
@@ -295,25 +296,13 @@ func isAllUpper(s string) bool {
 	return true
 }
 
-// abbreviations end with a dot that does not end the sentence.
-var abbreviations = func() map[string]struct{} {
-	fields := strings.Fields(`mr mrs ms dr prof st gen gov sen rep lt col capt sgt jr sr rev
-inc co corp ltd vs no mt ft`)
-	m := make(map[string]struct{}, len(fields))
-	for _, w := range fields {
-		m[w] = struct{}{}
-	}
-	return m
-}()
-
 // isAbbreviation reports whether lower, followed by a dot, is an
 // abbreviation or an initial rather than a sentence's last word.
 func isAbbreviation(lower string) bool {
 	if utf8.RuneCountInString(lower) == 1 {
 		return true
 	}
-	_, ok := abbreviations[lower]
-	return ok
+	return article.Abbreviation(lower)
 }
 
 // asciiLower returns s with ASCII capitals lowercased and every other byte

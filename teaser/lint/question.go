@@ -52,7 +52,7 @@ func checkQuestions(p *view) []Finding {
 		case brokenInitials.MatchString(text):
 			out = append(out, Finding{QOdd, "name broken at an abbreviation: " + quote(s.text)})
 			continue
-		case p.lex != nil && p.lex.abbreviations[last.lower] && strings.HasSuffix(text, last.text+"?") && last.upper():
+		case p.lex != nil && p.lex.abbreviation(last.lower) && strings.HasSuffix(text, last.text+"?") && last.upper():
 			out = append(out, Finding{QOdd, "name broken at an abbreviation: " + quote(s.text)})
 			continue
 		case len(last.text) == 1 && last.upper() && last.text != "I" && len(s.tokens) > 1 && s.tokens[len(s.tokens)-2].upper():

@@ -1,6 +1,10 @@
 package lint
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hookline/hookline/article"
+)
 
 // lexicon is everything the checks know about one language: general word
 // classes and news conventions, never a word picked from an evaluation
@@ -34,9 +38,10 @@ type lexicon struct {
 	demonyms map[string]bool
 	// compass words combine with a demonym ("South Korean").
 	compass map[string]bool
-	// abbreviations are written with a final period; a question mark right
-	// after one without it ("Dr?") breaks a name.
-	abbreviations map[string]bool
+	// abbreviation reports whether a word is written with a final period
+	// (article.Abbreviation); a question mark right after one without it
+	// ("Dr?") breaks a name.
+	abbreviation func(string) bool
 	// referring openers need an antecedent earlier in the post.
 	personalPronouns map[string]bool // he, she, they …
 	thingPronouns    map[string]bool // it, this, that …
@@ -133,7 +138,7 @@ var english = &lexicon{
 		turkish ukrainian venezuelan vietnamese welsh yemeni zimbabwean arab arabic latin western eastern
 		northern southern asian-american african-american`),
 	compass:          set(`north south east west northern southern eastern western central`),
-	abbreviations:    set(`mr mrs ms dr prof st jr sr inc co corp ltd gen gov sen rep col lt sgt capt mt ft vs no`),
+	abbreviation:     article.Abbreviation,
 	personalPronouns: set(`he she they his her their him them hers theirs`),
 	thingPronouns:    set(`it its this that these those such`),
 	anaphoricNouns: set(`club company firm team side group band government council ministry minister player
