@@ -74,6 +74,9 @@ func TestSafeShorten(t *testing.T) {
 		name, in, want string
 		max            int
 	}{
+		{"never before a list's last item",
+			"A summit of the three leaders could deepen the rift, setting Dunmore, Harbin, and Kells against their neighbours for years to come.",
+			"A summit of the three leaders could deepen the rift.", 20},
 		{"cut at a participle clause",
 			"The council approved the new bridge across the river on Monday night, ending a dispute that had lasted for more than ten years.",
 			"The council approved the new bridge across the river on Monday night.", 15},

@@ -30,7 +30,8 @@ var english = &language{
 		collapse drowned funeral grief mourning suicide overdose court trial jailed jail prison sentenced
 		convicted guilty charged accused arrested custody police inquest coroner hostage kidnapped
 		war massacre genocide famine earthquake flood floods hurricane tsunami wildfire disaster cancer
-		disease outbreak epidemic paedophile child-abuse harassment racist racially`),
+		disease outbreak epidemic paedophile child-abuse harassment racist racially depression depressed
+		anxiety dementia illness addiction`),
 	references: setOf(`he she it they we i you his her its their this these those such both another
 		him them that again then thereafter`),
 	firstPerson:  setOf(`i i'm i've i'd me my we we're we've our us`),

@@ -614,15 +614,15 @@ func (d *document) namedBeforeVerb(s string, ws []word) bool {
 	return false
 }
 
-// safeShorten ends s at the last clause boundary within max words that
+// safeShorten ends s at the last clause boundary within limit words that
 // drops no attribution and no limiting clause; s itself when there is none.
-func safeShorten(lang *language, s string, max int) string {
+func safeShorten(lang *language, s string, limit int) string {
 	ws := lang.words(s)
-	if len(ws) <= max {
+	if len(ws) <= limit {
 		return s
 	}
 	best := -1
-	for k := minStandalone; k < len(ws) && k <= max; k++ {
+	for k := minStandalone; k < len(ws) && k <= limit; k++ {
 		gap := s[ws[k-1].end:ws[k].start]
 		if !strings.ContainsAny(gap, ",;–—") {
 			continue
@@ -633,6 +633,9 @@ func safeShorten(lang *language, s string, max int) string {
 		}
 		if lang.limits[w] {
 			continue
+		}
+		if lang.listJoiners[w] && strings.Contains(s[ws[max(0, k-6)].start:ws[k-1].end], ",") {
+			continue // a list's last item: "the US, South Korea, and Japan"
 		}
 		if strings.HasSuffix(w, "ing") && !lang.clauseOpeners[w] && k+1 < len(ws) &&
 			(lang.listJoiners[ws[k+1].norm] || strings.HasPrefix(s[ws[k].end:], ",")) {

@@ -44,19 +44,23 @@ func TestIsPerson(t *testing.T) {
 }
 
 // TestGuessWho_personOnly checks that the "Guess who …?" reveal is kept
-// for people: a country or a club gets another hook.
+// for a person the headline names: a country, a club, a people or a person
+// the headline does not name get no hook.
 func TestGuessWho_personOnly(t *testing.T) {
 	for _, tc := range []struct {
-		name, text string
-		guess      bool
+		name, title, text string
+		guess             bool
 	}{
-		{"person", "Coach Ann Marsh has agreed a new two-year deal with the club. Marsh said she was delighted.", true},
-		{"country", "Norway has shut all of its coal mines after the flooding at the pits. Officials in Norway said the pits were unsafe.", false},
-		{"club", "Harbour Town lifted the county cup for the first time in their history. Harbour Town fans celebrated.", false},
-		{"a people", "Some Chilean buyers were slow to sign up to the new ferry pass. Buyers in Santiago queued.", false},
+		{"person", "Marsh stays at Harbour Town", "Coach Ann Marsh has agreed a new two-year deal with the club. Marsh said she was delighted.", true},
+		{"a person the headline does not name", "Harbour Town keep their coach", "Coach Ann Marsh has agreed a new two-year deal with the club. Marsh said she was delighted.", false},
+		{"a hook that points back", "Marsh ready for Harbour Town return", "Coach Ann Marsh has spent the past four months pondering such matters at home. Marsh said she was ready.", false},
+		{"a story of illness", "Marsh speaks of her depression", "Coach Ann Marsh suffers from depression at the club. Marsh said she was getting help.", false},
+		{"country", "Norway shuts its mines", "Norway has shut all of its coal mines after the flooding at the pits. Officials in Norway said the pits were unsafe.", false},
+		{"club", "Harbour Town win the cup", "Harbour Town lifted the county cup for the first time in their history. Harbour Town fans celebrated.", false},
+		{"a people", "Chilean buyers slow to sign up", "Some Chilean buyers were slow to sign up to the new ferry pass. Buyers in Santiago queued.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &article.Article{Paragraphs: []string{tc.text}}
+			a := &article.Article{Title: tc.title, Paragraphs: []string{tc.text}}
 			a.Finish()
 			res, err := Compose(a, Options{})
 			if err != nil {
@@ -90,7 +94,8 @@ func TestGuessWho_revealCase(t *testing.T) {
 		"Fellow full-back Cal Pellow was player of the match in the first win over Kells. Cal Pellow said the team had played well. Pellow scored twice.": "It's fellow full-back Cal Pellow",
 		"Ned Tarrant scored a neat goal on the break to put the visitors ahead. Ned Tarrant said the team had earned it. Tarrant scored again.":           "It's Ned Tarrant",
 	} {
-		a := &article.Article{Paragraphs: []string{text}}
+		title := "Pellow and Tarrant star for Kells"
+		a := &article.Article{Title: title, Paragraphs: []string{text}}
 		a.Finish()
 		res, err := Compose(a, Options{})
 		if err != nil || !strings.Contains(res.Teaser.String(), want) {
