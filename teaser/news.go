@@ -228,7 +228,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		}
 	}
 	if lang.references[ws[0].norm] || lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] ||
-		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before") {
+		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before" || ws[0].norm == "despite") {
 		return "", "", false, false
 	}
 	if strings.Contains(s, "©") || copyrightLine.MatchString(s) {
