@@ -437,6 +437,7 @@ func TestClean_tidies(t *testing.T) {
 		"Because of the storm, every Dunmore ferry stayed in port on Monday.":                              "Because of the storm, every Dunmore ferry stayed in port on Monday.",
 		"Dunmore council has approved four more ferries from Harbin Yards, a senior executive ...":         "",
 		"Check out the video in the sidebar to see how the Dunmore ferry works.":                           "",
+		"Despite that, Dunmore ferry sales rose by a third in the year to March.":                          "",
 	} {
 		d := newDocument(&article.Article{Title: "Ferries", Paragraphs: []string{in}})
 		text, _, _, ok := d.clean(0, nil, true)
