@@ -65,7 +65,7 @@ var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+
 var placeDateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
 
 // colonDateline matches a dateline or a source label ended by a colon:
-// "NEW DELHI: Indian authorities …", "Politico : While …".
+// "NEW DELHI: Indian authorities …", "Gazette : While …".
 var colonDateline = regexp.MustCompile(`^([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)? ):\s+[A-Z]`)
 
 // reportingFrom matches a correspondent's dateline: "Reporting from Salt
@@ -139,11 +139,17 @@ func colonLabel(s string) (rest, place string, ok bool) {
 	if c == nil || wordCount(s[c[1]-1:]) < minStandalone {
 		return s, "", false
 	}
-	label := strings.TrimSpace(s[c[2]:c[3]])
+	if strings.HasSuffix(s[c[2]:c[3]], " ") {
+		// A source's label ("Gazette : …", "TIME : …"): what follows is its
+		// words, and dropping the label would drop the attribution. The
+		// sentence stays as it is, and clean refuses a label.
+		return s, "", false
+	}
+	label := s[c[2]:c[3]]
 	if shouting(label) {
 		return s[c[1]-1:], titleCase(label), true // a place: "NEW DELHI"
 	}
-	return s[c[1]-1:], "", true // a source: "Politico"
+	return s[c[1]-1:], "", true
 }
 
 // titleCase writes a dateline's capitals as a name: "PORT HARBIN,

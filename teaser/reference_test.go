@@ -190,7 +190,7 @@ func TestLanguage_dropRelativeDay(t *testing.T) {
 func TestStripDateline_colon(t *testing.T) {
 	for in, want := range map[string][2]string{
 		"HARBOUR TOWN: Ferry services to the islands resumed on Saturday after a week of storms.": {"Ferry services to the islands resumed on Saturday after a week of storms.", "Harbour Town"},
-		"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.": {"While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.", ""},
+		"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.": {"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.", ""},
 		"Note: the pool will close on Monday for repairs to the roof.":                            {"Note: the pool will close on Monday for repairs to the roof.", ""},
 	} {
 		rest, place := stripDateline(in)
@@ -438,6 +438,7 @@ func TestClean_tidies(t *testing.T) {
 		"Dunmore council has approved four more ferries from Harbin Yards, a senior executive ...":         "",
 		"Check out the video in the sidebar to see how the Dunmore ferry works.":                           "",
 		"Despite that, Dunmore ferry sales rose by a third in the year to March.":                          "",
+		"GAZETTE : Dana Kole may struggle to build a campaign team before the spring vote.":                "",
 	} {
 		d := newDocument(&article.Article{Title: "Ferries", Paragraphs: []string{in}})
 		text, _, _, ok := d.clean(0, nil, true)
