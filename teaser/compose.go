@@ -3,6 +3,9 @@ package teaser
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/hookline/hookline/article"
 )
 
 // draft is a teaser before it becomes fit.Sentences: empty parts are left out.
@@ -36,7 +39,7 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		// Nothing stands alone: the headline, written to, else the best
 		// sentence, plainly.
 		if title := postableTitle(d.titleText); title != "" {
-			return draft{fact: title, index: -1}
+			return draft{fact: d.asSentence(title), index: -1}
 		}
 		fi := pickFact(scores)
 		if fi < 0 {
@@ -96,6 +99,39 @@ func postableTitle(title string) string {
 		return ""
 	}
 	return t
+}
+
+// asSentence writes a headline as a sentence. In Title Case ("Harbin
+// Orders More Electric Ferries") a word the article writes in lower case,
+// or does not write at all, takes lower case, while one it writes only
+// capitalised (a name), a place, a people, an acronym or an abbreviation
+// keeps its capital ("Harbin orders more electric ferries"). The headline
+// ends with a full stop unless it has its own mark.
+func (d *document) asSentence(title string) string {
+	ws := d.lang.words(title)
+	upper := 0
+	for _, w := range ws {
+		if w.upper {
+			upper++
+		}
+	}
+	if 2*upper > len(ws) { // Title Case, not a sentence with names
+		b := []byte(title)
+		for _, w := range ws[1:] {
+			raw := title[w.start:w.end]
+			st := d.stat(w.norm)
+			if w.upper && (st.lower && !st.midUpper || st.df == 0 && !w.stop || w.stop) &&
+				!acronym(raw) && !article.Abbreviation(strings.TrimSuffix(raw, ".")) && !d.lang.places[w.norm] && !d.lang.demonym(raw) {
+				lower := strings.ToLower(raw[:1]) + raw[1:]
+				copy(b[w.start:w.end], lower)
+			}
+		}
+		title = string(b)
+	}
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(title, `"'”’)`)); !strings.ContainsRune(".!?…", r) {
+		title += "."
+	}
+	return title
 }
 
 // fromHook keeps the article's own hook as the teaser: its opening and

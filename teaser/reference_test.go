@@ -453,15 +453,18 @@ func TestClean_tidies(t *testing.T) {
 }
 
 // TestCompose_titleWhenNothingStands: when no sentence stands alone, the
-// headline, written to, is the news, without its page labels.
+// headline, written to, is the news, as a sentence, without its page
+// labels.
 func TestCompose_titleWhenNothingStands(t *testing.T) {
 	for title, want := range map[string]string{
-		"Video: Robots to help Dunmore ferry crews after the storm": "Robots to help Dunmore ferry crews after the storm",
-		"Dunmore Brings Back Its Old Ferries (PHOTOS)":              "Dunmore Brings Back Its Old Ferries",
+		"Video: Robots to help Dunmore ferry crews after the storm": "Robots to help Dunmore ferry crews after the storm.",
+		"Dunmore Brings Back Its Old Ferries (PHOTOS)":              "Dunmore brings back its old ferries.",
+		"Jo Vale Opens Harbin's First BBC Studio?":                  "Jo Vale opens Harbin's first BBC studio?",
 		"The Insider | Dana Kole":                                   "",
 	} {
 		d := newDocument(&article.Article{Title: title, Paragraphs: []string{
-			"My colleague wrote here yesterday about them.", "We will see how it goes for them."}})
+			"My colleague wrote here yesterday about them.", "We will see how it goes for them.",
+			"They said Jo Vale and Harbin would decide."}})
 		dr := compose(d, nil, 0, 0)
 		d.release()
 		if want != "" && dr.fact != want {
