@@ -111,6 +111,7 @@ func TestDropCaptions(t *testing.T) {
 		"Reed scored in the last minute to seal the win, then, at right, shook hands with Dana Kole.": "Reed scored in the last minute to seal the win, then shook hands with Dana Kole.",
 		"Ann Vale (pictured) said the park would be ready.":                                           "Ann Vale said the park would be ready.",
 		"Ann Vale, pictured, and Tom Reed (left) met on Monday.":                                      "Ann Vale and Tom Reed met on Monday.",
+		"Ferry sales rose by a third in March, the Dunmore figures show Click to enlarge.":            "Ferry sales rose by a third in March, the Dunmore figures show.",
 		"The team turned left, then right, at the bridge.":                                            "The team turned left, then right, at the bridge.",
 	} {
 		if got := english.dropCaptions(in); got != want {

@@ -138,7 +138,8 @@ var english = &language{
 	asides:          []string{"along with", "as well as", "together with"},
 	captions: []string{" (pictured)", " (pictured left)", " (pictured right)", " (left)", " (right)", " (centre)",
 		" (center)", " (above)", " (below)", " (top)", " (bottom)", ", at right,", ", at left,", ", pictured,",
-		", pictured left,", ", pictured right,"},
+		", pictured left,", ", pictured right,", " (Click to enlarge)", " [Click to enlarge]", " Click to enlarge",
+		" (click to enlarge)", " click to enlarge", " Click image to enlarge"},
 	listJoiners: setOf(`and or`),
 	calendar: setOf(lexicon.English.Days, lexicon.English.Months, `christmas easter
 	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
