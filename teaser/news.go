@@ -246,6 +246,16 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	if lang.fragmentOpeners[ws[0].norm] && !strings.Contains(s, ", ") && (len(ws) < 2 || ws[1].norm != "of") {
 		return "", "", false, false // "Because the agency is proposing …."
 	}
+	if k := lang.relativeTime(ws); k > 0 {
+		// "The next day, police …": a day the reader was never given.
+		if strings.HasPrefix(s[ws[k-1].end:], ", ") && len(ws) > k && wordCount(s[ws[k].start:]) >= minStandalone {
+			rest := s[ws[k].start:]
+			s = strings.ToUpper(rest[:1]) + rest[1:]
+			ws = lang.words(s)
+		} else {
+			return "", "", false, false // "In the same month it was fined …"
+		}
+	}
 	if lang.gluedHeadline(s, ws) {
 		return "", "", false, false // "… from May It could get dearer …"
 	}
@@ -323,6 +333,38 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		}
 	}
 	return s, full, leaned, true
+}
+
+// relativeTime returns how many words open ws with a time told relative
+// to one the post does not give ("The next day", "In the same month",
+// "Later that week"), else 0.
+func (l *language) relativeTime(ws []word) int {
+	k := 0
+	if k < len(ws) && l.placePrepositions[ws[k].norm] || k < len(ws) && (ws[k].norm == "during" || ws[k].norm == "by" || ws[k].norm == "later") {
+		k++
+	}
+	if k+2 >= len(ws) {
+		return 0
+	}
+	first, second := ws[k].norm, ws[k+1].norm
+	if (first == "the" || first == "that") && (second == "same" || second == "next" || second == "following") ||
+		first == "that" && (second == "same" || l.timeWord(second)) {
+		k += 2
+		if !l.timeWord(ws[k-1].norm) {
+			if k >= len(ws) || !l.timeWord(ws[k].norm) {
+				return 0
+			}
+			k++
+		}
+		return k
+	}
+	return 0
+}
+
+// timeWord reports whether a folded word names a span of time: "day",
+// "week", "month", "morning".
+func (l *language) timeWord(norm string) bool {
+	return l.periods[norm] || l.dayParts[norm] || norm == "day" || norm == "time" || norm == "weekend"
 }
 
 // gluedHeadline reports whether s holds, outside quotations, a subject

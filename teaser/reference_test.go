@@ -438,6 +438,11 @@ func TestClean_tidies(t *testing.T) {
 		"Dunmore council has approved four more ferries from Harbin Yards, a senior executive ...":         "",
 		"Check out the video in the sidebar to see how the Dunmore ferry works.":                           "",
 		"Despite that, Dunmore ferry sales rose by a third in the year to March.":                          "",
+		"In the same month it was fined £2m by the Dunmore ferry regulator.":                               "",
+		"The next day, Dunmore police arrested two men at the Mill Street depot.":                          "Dunmore police arrested two men at the Mill Street depot.",
+		"Later that week the Dunmore ferry sailed again with 200 passengers.":                              "",
+		"That day was the busiest in the history of the Dunmore ferry.":                                    "",
+		"The same ferry crossed to Kells four times on Monday, its crew said.":                             "The same ferry crossed to Kells four times on Monday, its crew said.",
 		"GAZETTE : Dana Kole may struggle to build a campaign team before the spring vote.":                "",
 	} {
 		d := newDocument(&article.Article{Title: "Ferries", Paragraphs: []string{in}})
