@@ -1,6 +1,9 @@
 package teaser
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // isPerson reports whether a teaser's subject, a noun phrase that ends
 // with a name, names a person, so that "Guess who …?" fits. The name is
@@ -115,7 +118,7 @@ func (d *document) isPersonalName(norm string) bool {
 // in ("Dr Jane Smith"), and a mere honorific goes ("Ms Reed" becomes
 // "Jo Reed").
 func (d *document) introduce(index int, parts ...*string) {
-	var whole []string
+	var whole, people []string
 	for name := range d.wholeNames() {
 		f := strings.Fields(name)
 		if len(f) < 2 || len(f) > 3 || strings.ContainsAny(name, "'’.") || !d.isPerson(name) {
@@ -124,6 +127,7 @@ func (d *document) introduce(index int, parts ...*string) {
 		if low := strings.ToLower(f[0]); d.lang.titles[low] || d.lang.places[low] || d.lang.placeOrg[low] || d.lang.demonym(f[0]) {
 			continue
 		}
+		people = append(people, name)
 		introduced := strings.Contains(d.titleText, name)
 		for i := 0; i < index && !introduced; i++ {
 			introduced = strings.Contains(d.sentences[i].text, name)
@@ -140,13 +144,16 @@ func (d *document) introduce(index int, parts ...*string) {
 		if *p == "" {
 			continue
 		}
-		*p = d.introduceIn(*p, said, whole)
+		*p = d.introduceIn(*p, said, whole, people)
 		said += " " + *p
 	}
 }
 
-// introduceIn is introduce for one sentence, after said.
-func (d *document) introduceIn(text, said string, whole []string) string {
+// introduceIn is introduce for one sentence, after said. whole are the
+// names it may write; people every person the article names whole,
+// before the news or after it, so that a word two of them share ("Vale"
+// of "Jo Vale" and "Ann Vale") is left as it is.
+func (d *document) introduceIn(text, said string, whole, people []string) string {
 	ws := d.lang.words(text)
 	for k := len(ws) - 1; k >= 0; k-- {
 		w := ws[k]
@@ -162,15 +169,17 @@ func (d *document) introduceIn(text, said string, whole []string) string {
 		for _, s := range []string{"'s", "’s"} {
 			base = strings.TrimSuffix(base, s)
 		}
-		full := ""
-		for _, name := range whole {
+		full, shared := "", 0
+		for _, name := range people {
 			if f := strings.Fields(name); f[0] == base || f[len(f)-1] == base {
-				if full != "" {
-					full = "" // two people share the word: say nothing
-					break
+				shared++
+				if slices.Contains(whole, name) {
+					full = name
 				}
-				full = name
 			}
+		}
+		if shared > 1 {
+			full = "" // two people share the word: say nothing
 		}
 		if full == "" || strings.Contains(said, full) || strings.Contains(text, full) ||
 			strings.Contains(text[:w.start], base) || !d.followedLikePerson(base) {

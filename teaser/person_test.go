@@ -143,3 +143,19 @@ func TestIntroduce(t *testing.T) {
 		})
 	}
 }
+
+// TestIntroduce_sharedSurname: a surname two people of the article share
+// stays as it is, even when only one of them is named before the news.
+func TestIntroduce_sharedSurname(t *testing.T) {
+	d := newDocument(&article.Article{Paragraphs: []string{
+		"Her sister Ann Vale said she was proud of the books.",
+		"Vale's novels sold more than a million copies in 40 countries.",
+		"Jo Vale, who wrote them over 30 years, died on Monday, her publisher said.",
+	}})
+	defer d.release()
+	text := "Vale's novels sold more than a million copies in 40 countries."
+	d.introduce(1, &text)
+	if want := "Vale's novels sold more than a million copies in 40 countries."; text != want {
+		t.Errorf("introduce = %q, want %q: two people share the surname", text, want)
+	}
+}
