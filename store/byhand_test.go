@@ -53,17 +53,11 @@ func TestClaim_ByHand(t *testing.T) {
 // the version column gets it at open, keeping its rows.
 func TestOpen_addsLearnedColumns(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "hookline.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	alterState(t, path,
+	path := oldState(t,
 		"DROP TABLE instance_limits",
 		"CREATE TABLE instance_limits (server TEXT PRIMARY KEY, max_chars INTEGER NOT NULL, url_length INTEGER NOT NULL, learned_at INTEGER NOT NULL) STRICT",
 		"INSERT INTO instance_limits VALUES ('https://m.example', 1000, 23, 1)")
-	s, err = Open(ctx, path)
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatalf("open a file without the version column: %v", err)
 	}
@@ -85,14 +79,8 @@ func TestOpen_addsLearnedColumns(t *testing.T) {
 // date once, rather than failing on the table it lacks.
 func TestOpenReadOnly_addsLearnedTables(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "hookline.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	alterState(t, path, "DROP TABLE source_stats", "ALTER TABLE instance_limits DROP COLUMN version")
-	s, err = Open(ctx, path, Options{ReadOnly: true})
+	path := oldState(t, "DROP TABLE source_stats", "ALTER TABLE instance_limits DROP COLUMN version")
+	s, err := Open(ctx, path, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("open read-only a file without source_stats: %v", err)
 	}
@@ -119,10 +107,16 @@ func TestPostRecord_Editable(t *testing.T) {
 	}
 }
 
-// alterState runs SQL statements on the closed state file at path, as an
-// older release would have left it.
-func alterState(t *testing.T, path string, stmts ...string) {
+// oldState makes a state file, closes it and runs SQL statements on it,
+// leaving it as an older release would have; it returns its path.
+func oldState(t *testing.T, stmts ...string) string {
 	t.Helper()
+	path := filepath.Join(t.TempDir(), "hookline.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
@@ -133,4 +127,5 @@ func alterState(t *testing.T, path string, stmts ...string) {
 			t.Fatal(err)
 		}
 	}
+	return path
 }

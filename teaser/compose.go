@@ -3,7 +3,6 @@ package teaser
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
 )
@@ -36,8 +35,8 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	inTitle := d.titleSet()
 	cands := d.newsCandidates(scores, inTitle)
 	if len(cands) == 0 {
-		// Nothing stands alone: the headline, written to, else the best
-		// sentence, plainly.
+		// Nothing stands alone: the headline, which is written to, as a
+		// sentence; else the best sentence, plainly.
 		if title := postableTitle(d.titleText); title != "" {
 			return draft{fact: d.asSentence(title), index: -1}
 		}
@@ -119,8 +118,7 @@ func (d *document) asSentence(title string) string {
 		b := []byte(title)
 		for _, w := range ws[1:] {
 			raw := title[w.start:w.end]
-			st := d.stat(w.norm)
-			if w.upper && (st.lower && !st.midUpper || st.df == 0 && !w.stop || w.stop) &&
+			if st := d.stat(w.norm); w.upper && (w.stop || st.df == 0 || st.lower && !st.midUpper) &&
 				!acronym(raw) && !article.Abbreviation(strings.TrimSuffix(raw, ".")) && !d.lang.places[w.norm] && !d.lang.demonym(raw) {
 				lower := strings.ToLower(raw[:1]) + raw[1:]
 				copy(b[w.start:w.end], lower)
@@ -128,10 +126,7 @@ func (d *document) asSentence(title string) string {
 		}
 		title = string(b)
 	}
-	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(title, `"'”’)`)); !strings.ContainsRune(".!?…", r) {
-		title += "."
-	}
-	return title
+	return endSentence(title, ".!?…")
 }
 
 // fromHook keeps the article's own hook as the teaser: its opening and

@@ -82,14 +82,25 @@ func tidy(s string) string {
 	if s == "" {
 		return s
 	}
+	return balanceQuotes(endSentence(upperFirst(s), ".!?"))
+}
+
+// upperFirst returns s with its first letter capitalised, whatever its
+// encoded length: "état …" is "État …".
+func upperFirst(s string) string {
 	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
-		s = string(unicode.ToUpper(r)) + s[n:]
+		return string(unicode.ToUpper(r)) + s[n:]
 	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’)`))
-	if !strings.ContainsRune(".!?", last) {
-		s += "."
+	return s
+}
+
+// endSentence adds a full stop to s unless its last mark, before closing
+// quotes and brackets, is one of marks.
+func endSentence(s, marks string) string {
+	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'”’)`)); !strings.ContainsRune(marks, last) {
+		return s + "."
 	}
-	return balanceQuotes(s)
+	return s
 }
 
 // balanceQuotes closes a quotation that a sentence opens and does not

@@ -308,7 +308,7 @@ func (d *document) taggable(name string, ws []word) bool {
 // at the start of a sentence, where every word is capitalised.
 func (d *document) midSentence(name string) bool {
 	for text, j := range d.mentions(name) {
-		if before := strings.TrimSpace(text[:j]); before != "" && !strings.HasSuffix(before, `"`) && !strings.HasSuffix(before, "“") && !strings.HasSuffix(before, ":") {
+		if !startsClause(text, j) {
 			return true
 		}
 	}

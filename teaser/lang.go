@@ -127,6 +127,13 @@ type language struct {
 	// nameStops are stop words that open names even at a sentence's
 	// start: "New York Times …".
 	nameStops map[string]bool
+	// A time told relative to one the post does not give opens with an
+	// optional timePreposition (or place preposition), one of the
+	// timeDeterminers, a relativeMarker unless the determiner is one of the
+	// relativeDeterminers that point by themselves, and a span of time
+	// (periods, dayParts, timeNouns): "In the same month", "Later that
+	// week" (see relativeTime).
+	timePrepositions, timeDeterminers, relativeDeterminers, relativeMarkers, timeNouns map[string]bool
 	// numberWords ("two", "seven") open a sentence capitalised: "Seven
 	// Liberals opposed …" is no name, though "the Six Nations" is.
 	numberWords map[string]bool

@@ -237,7 +237,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before" || ws[0].norm == "despite") {
 		return "", "", false, false
 	}
-	if strings.Contains(s, "©") || copyrightLine.MatchString(s) {
+	if strings.Contains(s, "©") || (strings.Contains(s, "opyright") || strings.Contains(s, "OPYRIGHT")) && copyrightLine.MatchString(s) {
 		return "", "", false, false // a credit line: "Jo Vale, Kells Copyright 2011 The Dunmore Times."
 	}
 	if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
@@ -249,8 +249,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	if k := lang.relativeTime(ws); k > 0 {
 		// "The next day, police …": a day the reader was never given.
 		if strings.HasPrefix(s[ws[k-1].end:], ", ") && len(ws) > k && wordCount(s[ws[k].start:]) >= minStandalone {
-			rest := s[ws[k].start:]
-			s = strings.ToUpper(rest[:1]) + rest[1:]
+			s = upperFirst(s[ws[k].start:])
 			ws = lang.words(s)
 		} else {
 			return "", "", false, false // "In the same month it was fined …"
@@ -312,11 +311,14 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		return "", "", false, false
 	}
 	days := hasAny(lang.relativeDays, s, ws) || hasAny(lang.dayParts, s, ws) // before s changes
+	dated := hasAny(lang.calendar, s, ws)
 	s = dropAlso(s)
 	if days {
 		s = lang.dropRelativeDay(s)
 	}
-	s = lang.dropRepeatedDay(s)
+	if dated {
+		s = lang.dropRepeatedDay(s)
+	}
 	s = lang.dropEchoLabel(s)
 	s = lang.dropCaptions(s)
 	full = s
@@ -337,34 +339,34 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 
 // relativeTime returns how many words open ws with a time told relative
 // to one the post does not give ("The next day", "In the same month",
-// "Later that week"), else 0.
+// "Later that week"): an optional preposition, a determiner, a relative
+// word ("same", "next") unless the determiner points by itself ("that"),
+// and a span of time. 0 when it does not.
 func (l *language) relativeTime(ws []word) int {
 	k := 0
-	if k < len(ws) && l.placePrepositions[ws[k].norm] || k < len(ws) && (ws[k].norm == "during" || ws[k].norm == "by" || ws[k].norm == "later") {
+	if len(ws) > 0 && (l.placePrepositions[ws[0].norm] || l.timePrepositions[ws[0].norm]) {
 		k++
 	}
-	if k+2 >= len(ws) {
+	if k+2 >= len(ws) || !l.timeDeterminers[ws[k].norm] {
 		return 0
 	}
-	first, second := ws[k].norm, ws[k+1].norm
-	if (first == "the" || first == "that") && (second == "same" || second == "next" || second == "following") ||
-		first == "that" && (second == "same" || l.timeWord(second)) {
-		k += 2
-		if !l.timeWord(ws[k-1].norm) {
-			if k >= len(ws) || !l.timeWord(ws[k].norm) {
-				return 0
-			}
-			k++
-		}
-		return k
+	alone := l.relativeDeterminers[ws[k].norm]
+	k++
+	if l.relativeMarkers[ws[k].norm] {
+		k++
+	} else if !alone {
+		return 0
 	}
-	return 0
+	if k == len(ws) || !l.timeWord(ws[k].norm) {
+		return 0
+	}
+	return k + 1
 }
 
 // timeWord reports whether a folded word names a span of time: "day",
 // "week", "month", "morning".
 func (l *language) timeWord(norm string) bool {
-	return l.periods[norm] || l.dayParts[norm] || norm == "day" || norm == "time" || norm == "weekend"
+	return l.periods[norm] || l.dayParts[norm] || l.timeNouns[norm]
 }
 
 // gluedHeadline reports whether s holds, outside quotations, a subject

@@ -327,7 +327,7 @@ func (l *language) dropRelativeDay(s string) string {
 			if rest == "" {
 				return s
 			}
-			s = strings.ToUpper(rest[:1]) + rest[1:]
+			s = upperFirst(rest)
 		case start > 0 && s[start-1] == ' ':
 			s = s[:start-1] + s[end:]
 		default:

@@ -298,9 +298,7 @@ func TestClean_cutKeepsTitle(t *testing.T) {
 		{"Port authority counts the cost of a ferry collision", true},
 		{"Former harbour master charged by prosecutors in the capital", false},
 	} {
-		d := newDocument(&article.Article{Title: tc.title, Paragraphs: []string{s}})
-		text, _, _, ok := d.clean(0, nil, true)
-		d.release()
+		text, ok := cleanLead(tc.title, s)
 		if !ok || (text == s) != tc.whole {
 			t.Errorf("title %q: clean = %q, %v; want whole %v", tc.title, text, ok, tc.whole)
 		}
@@ -358,9 +356,7 @@ func TestClean_herePlace(t *testing.T) {
 		"HARBIN - Ferries will run on batteries from next year, its operator said here on Monday.":      "Ferries will run on batteries from next year, its operator said in Harbin on Monday.",
 		"HARBIN - Ferries will run on batteries from next year, and here is how the operator plans it.": "Ferries will run on batteries from next year, and here is how the operator plans it.",
 	} {
-		d := newDocument(&article.Article{Paragraphs: []string{in}})
-		text, _, _, ok := d.clean(0, nil, true)
-		d.release()
+		text, ok := cleanLead("", in)
 		if !ok || text != want {
 			t.Errorf("clean(%q) = %q, %v; want %q", in, text, ok, want)
 		}
@@ -397,9 +393,7 @@ func TestClean_gluedHeadline(t *testing.T) {
 		"Ferry fares in Dunmore will rise in May, and they could rise again in the autumn, it said.":    true,
 		"Dunmore council said \"It could get dearer to cross the harbour\" in its report on Monday.":    true,
 	} {
-		d := newDocument(&article.Article{Paragraphs: []string{s}})
-		_, _, _, got := d.clean(0, nil, true)
-		d.release()
+		_, got := cleanLead("", s)
 		if got != ok {
 			t.Errorf("clean(%q) ok = %v, want %v", s, got, ok)
 		}
@@ -445,9 +439,7 @@ func TestClean_tidies(t *testing.T) {
 		"The same ferry crossed to Kells four times on Monday, its crew said.":                             "The same ferry crossed to Kells four times on Monday, its crew said.",
 		"GAZETTE : Dana Kole may struggle to build a campaign team before the spring vote.":                "",
 	} {
-		d := newDocument(&article.Article{Title: "Ferries", Paragraphs: []string{in}})
-		text, _, _, ok := d.clean(0, nil, true)
-		d.release()
+		text, ok := cleanLead("Ferries", in)
 		if !ok {
 			text = ""
 		}
@@ -458,8 +450,8 @@ func TestClean_tidies(t *testing.T) {
 }
 
 // TestCompose_titleWhenNothingStands: when no sentence stands alone, the
-// headline, written to, is the news, as a sentence, without its page
-// labels.
+// headline, which is written to, is the news, as a sentence, without its
+// page labels.
 func TestCompose_titleWhenNothingStands(t *testing.T) {
 	for title, want := range map[string]string{
 		"Video: Robots to help Dunmore ferry crews after the storm": "Robots to help Dunmore ferry crews after the storm.",
@@ -508,4 +500,13 @@ func TestPickStakesLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cleanLead cleans s as the lead of an article of that title and one
+// paragraph, as newsCandidates does (a lead may lean).
+func cleanLead(title, s string) (text string, ok bool) {
+	d := newDocument(&article.Article{Title: title, Paragraphs: []string{s}})
+	defer d.release()
+	text, _, _, ok = d.clean(0, nil, true)
+	return text, ok
 }

@@ -2,11 +2,12 @@ package keyphrase
 
 import (
 	"encoding/binary"
-	"github.com/hookline/hookline/article"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hookline/hookline/article"
 )
 
 // token is one word of the article with what the scorer needs to know about
