@@ -53,7 +53,7 @@ func TestGuessWho_personOnly(t *testing.T) {
 	}{
 		{"person", "Marsh stays at Harbour Town", "Coach Ann Marsh has agreed a new two-year deal with the club. Marsh said she was delighted.", true},
 		{"a person the headline does not name", "Harbour Town keep their coach", "Coach Ann Marsh has agreed a new two-year deal with the club. Marsh said she was delighted.", false},
-		{"a hook that points back", "Marsh ready for Harbour Town return", "Coach Ann Marsh has spent the past four months pondering such matters at home. Marsh said she was ready.", false},
+		{"a hook that points back", "Marsh ready for Harbour Town return", "Coach Ann Marsh has spent the whole winter weighing such offers at home. Marsh said she was ready.", false},
 		{"a story of illness", "Marsh speaks of her depression", "Coach Ann Marsh suffers from depression at the club. Marsh said she was getting help.", false},
 		{"country", "Norway shuts its mines", "Norway has shut all of its coal mines after the flooding at the pits. Officials in Norway said the pits were unsafe.", false},
 		{"club", "Harbour Town win the cup", "Harbour Town lifted the county cup for the first time in their history. Harbour Town fans celebrated.", false},

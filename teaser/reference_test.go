@@ -407,7 +407,7 @@ func TestIndefinite(t *testing.T) {
 	for in, want := range map[string]string{
 		"The 47-year-old woman, from Dunmore, was hurt in the collision on Sunday.": "A 47-year-old woman, from Dunmore, was hurt in a collision on Sunday.",
 		"The 18-year-old man was arrested after the attack on a shop in Kells.":     "An 18-year-old man was arrested after an attack on a shop in Kells.",
-		"The 31-year-old has been without a club since the crash.":                  "The 31-year-old has been without a club since a crash.",
+		"The 27-year-old has had no boat of his own since the crash.":               "The 27-year-old has had no boat of his own since a crash.",
 		"The pupil was hurt in the latest attack on Mill Street.":                   "A pupil was hurt in the latest attack on Mill Street.",
 		"The pilot was taken to hospital after the incident.":                       "A pilot was taken to hospital after an incident.",
 		"The club said the crash of the bus was under investigation.":               "The club said the crash of the bus was under investigation.",
@@ -432,7 +432,7 @@ func TestClean_tidies(t *testing.T) {
 		"Dunmore council has approved four more ferries from Harbin Yards, a senior executive ...":         "",
 		"Check out the video in the sidebar to see how the Dunmore ferry works.":                           "",
 		"Despite that, Dunmore ferry sales rose by a third in the year to March.":                          "",
-		"In the same month it was fined £2m by the Dunmore ferry regulator.":                               "",
+		"In the same week it paid £2m to the Dunmore ferry regulator.":                                     "",
 		"The next day, Dunmore police arrested two men at the Mill Street depot.":                          "Dunmore police arrested two men at the Mill Street depot.",
 		"Later that week the Dunmore ferry sailed again with 200 passengers.":                              "",
 		"That day was the busiest in the history of the Dunmore ferry.":                                    "",
