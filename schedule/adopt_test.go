@@ -53,7 +53,6 @@ func TestDaemon_ReloadRenamesAccount(t *testing.T) {
 		t.Fatalf("fire in flight across the reload: %+v", r)
 	}
 
-	h.settle()
 	h.firesAfterRename(t, t0)
 	checkEachOnce(t, pub.posts)
 	recs, err := h.store.History(context.Background(), store.HistoryFilter{})
@@ -156,11 +155,13 @@ func (l lockedWriter) Write(b []byte) (int, error) {
 	return l.w.Write(b)
 }
 
-// firesAfterRename lets the two fires after a rename run: the first posts
-// the article not yet posted, the second finds nothing new. It stops the
-// daemon.
+// firesAfterRename waits for the daemon to arm its schedules again after
+// the rename's reload, then lets the two fires run: the first posts the
+// article not yet posted, the second finds nothing new. It stops the
+// daemon. (Moving the clock before the daemon waits on it misses the fire.)
 func (h *harness) firesAfterRename(t *testing.T, t0 time.Time) {
 	t.Helper()
+	h.settle()
 	h.advanceTo(t0.Add(119 * time.Minute))
 	if r := h.waitFire(); r.Posted() != 1 {
 		t.Fatalf("first fire under the new name: %+v, want the article not posted yet", r)
