@@ -2,6 +2,7 @@ package teaser
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hookline/hookline/article"
@@ -54,6 +55,10 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		n++
 	}
 	c := cands[v%n]
+	if title := postableTitle(d.titleText); title != "" && d.missesTitle(c.full) {
+		// The sentences tell the scene; the headline tells the news.
+		return draft{fact: d.asSentence(title), index: -1}
+	}
 	dr := draft{fact: c.text, index: c.index}
 	if subject := d.subject(c.index); subject != "" {
 		dr.about = strings.Clone(subject)
@@ -69,7 +74,13 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	}
 	// One sentence said well beats two said at length: the stakes line
 	// must fit what the news left of the post's words.
-	stakes, si := d.pickStakesLine(scores, inTitle, c.index, maxPostWords-wordCount(dr.hook)-wordCount(dr.fact))
+	budget := maxPostWords - wordCount(dr.hook) - wordCount(dr.fact)
+	if next := d.followOn(c.index, budget); next != "" {
+		// What happened since is the news's own second half.
+		dr.stakes = next
+		return dr
+	}
+	stakes, si := d.pickStakesLine(scores, inTitle, c.index, budget)
 	dr.stakes = stakes
 	if si >= 0 && !sober {
 		if x := d.affected(si, dr.about, dr.hook, dr.fact); x != "" {
@@ -168,4 +179,67 @@ func sharesWord(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// missesTitle reports whether the news sentence leaves out most of what
+// the headline says: more than half of the headline's words that the article
+// itself writes are not in it ("… enshrined in concrete" under "Cruz gets
+// Walk of Fame star"). A headline the article does not write is a pun or
+// a label, and is never preferred; nor is a question, a labelled
+// headline, one in the writer's voice or a page's furniture, nor one that
+// drops the article's "allegedly".
+func (d *document) missesTitle(news string) bool {
+	t := strings.TrimSpace(d.titleText)
+	if strings.HasSuffix(t, "?") || strings.ContainsAny(t, ":;") {
+		return false // a question, or a label's ("Photo atlas: …", "…: match report")
+	}
+	low := strings.ToLower(t)
+	for _, b := range d.lang.boilerplate {
+		if strings.HasPrefix(low, b) {
+			return false
+		}
+	}
+	in := make(map[string]bool)
+	for _, w := range d.lang.words(news) {
+		in[w.norm] = true
+	}
+	for _, w := range d.title {
+		if d.lang.firstPerson[strings.ToLower(t[w.start:w.end])] {
+			return false // "… guide us around …": the writer's voice
+		}
+	}
+	told, missed := 0, 0
+	for _, w := range d.title {
+		if w.stop || d.stat(w.norm).df == 0 {
+			continue
+		}
+		told++
+		if !in[w.norm] {
+			missed++
+		}
+	}
+	if told < 4 || 2*missed <= told || 2*told < len(d.title) || hasAny(d.lang.hedges, t, d.title) {
+		return false
+	}
+	// The sentence that tells the headline's news must not hedge it
+	// ("allegedly calling …" under "Teacher suspended for calling …").
+	for i := range d.sentences {
+		s := &d.sentences[i]
+		if hasAny(d.lang.hedges, s.text, s.words) && 2*titleWordsIn(d, s) > told {
+			return false
+		}
+	}
+	return true
+}
+
+// titleWordsIn counts the headline's words, other than function words,
+// that s writes.
+func titleWordsIn(d *document, s *sentence) int {
+	n := 0
+	for _, w := range d.title {
+		if !w.stop && slices.ContainsFunc(s.words, func(v word) bool { return v.norm == w.norm }) {
+			n++
+		}
+	}
+	return n
 }

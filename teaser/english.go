@@ -10,7 +10,7 @@ const englishPersonDemonyms = `briton scot swede kurd serb croat englishman scot
 // article that does not say its language.
 var english = &language{
 	consequence: setOf(`could would will may might threaten threatens threatened threat risk risks
-		face faces facing warn warns warned warning expected likely set means mean urged calls
+		face faces facing warn warns warned warning expected likely means mean urged calls
 		jeopardy`),
 	consequencePairs: map[[2]string]bool{
 		{"first", "time"}: true, {"expected", "to"}: true, {"set", "to"}: true,
@@ -42,6 +42,8 @@ var english = &language{
 	pastOpeners:  setOf(`since back earlier`),
 	periods:      setOf(`year month week season summer winter spring autumn decade`),
 	relativeDays: setOf(`yesterday today tonight`),
+	weekdays:     setOf(lexicon.English.Days),
+	hedges:       setOf(`allegedly alleged alleges reportedly purportedly supposedly accused rumoured rumored`),
 	dayParts:     setOf(`morning afternoon evening night`),
 	auxiliaries: setOf(`is are was were be been being has have had will would can could may might shall
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
@@ -130,6 +132,7 @@ var english = &language{
 	personPronouns:      setOf(`he she his her him himself herself`),
 	subjectPronouns:     setOf(`he she it they we`),
 	personDemonyms:      setOf(englishPersonDemonyms),
+	compass:             setOf(`western eastern northern southern`),
 	nameStops:           setOf(`new`),
 	timePrepositions:    setOf(`during by later`),
 	timeDeterminers:     setOf(`the that`),
@@ -162,6 +165,9 @@ var english = &language{
 		"even so", "after all", "above all", "as such", "to that end", "that said", "beyond that",
 		"either way", "in any case", "in any event", "all the same"},
 	leadingConjunctions: setOf("but and so yet also plus"),
+	comparisonOpeners: []string{"worse still", "better still", "worse yet", "better yet", "even worse",
+		"even better", "even more", "more importantly", "most importantly", "more interesting", "more significantly", "what's more", "what’s more", "to make matters worse", "on top of that", "not only that"},
+	referenceOpeners: setOf(`since after before despite`),
 	clauseOpeners: setOf(`which who while whilst with as and but although though after before amid despite
 	including where when because since so meaning leaving prompting sparking making according adding saying
 	following amid amidst whereas until unless`),

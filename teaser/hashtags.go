@@ -297,11 +297,29 @@ func (d *document) taggable(name string, ws []word) bool {
 		if d.lang.demonym(name) || d.lang.peoples[ws[0].norm] || d.lang.peoples[strings.ToLower(name)] {
 			return false
 		}
-		if d.lang.placeOrg[ws[0].norm] || d.lang.titles[ws[0].norm] {
+		if d.lang.placeOrg[ws[0].norm] || d.lang.titles[ws[0].norm] || d.lang.compass[ws[0].norm] {
 			return false
 		}
 	}
+	if len(ws) == 1 && d.numbered(name) {
+		return false // a name cut at its number: "Type" of "Type 2 diabetes"
+	}
 	return true
+}
+
+// numbered reports whether the article writes name followed by a number
+// every time: "Type 2", "Windows 7". (A team's name is followed by its
+// score: only a word alone is cut.)
+func (d *document) numbered(name string) bool {
+	seen := false
+	for text, j := range d.mentions(name) {
+		rest := text[j+len(name):]
+		if len(rest) < 2 || rest[0] != ' ' || rest[1] < '0' || rest[1] > '9' {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // midSentence reports whether the article writes name somewhere other than

@@ -57,6 +57,11 @@ type language struct {
 	// ("yesterday"); dayParts follow "this" or "last" to the same effect
 	// ("this morning", "last night").
 	relativeDays, dayParts map[string]bool
+	// hedges say a claim is not established: a headline that drops one is
+	// not posted for the sentence that has it.
+	hedges map[string]bool
+	// weekdays date what happened this week: "was arrested on Sunday".
+	weekdays map[string]bool
 	// boilerplate starts sentences that are a page's furniture, not news.
 	boilerplate []string
 	// pointers are the determiners that make a description point back to
@@ -119,6 +124,8 @@ type language struct {
 	// fragmentOpeners open a subordinate clause; a sentence that opens on
 	// one and has no comma is no sentence.
 	fragmentOpeners map[string]bool
+	// compass words qualify a region ("Western powers"): alone, no tag.
+	compass map[string]bool
 	// personDemonyms are the nouns for one person of a people ("Scot",
 	// "Briton", "Englishman"): before a name they describe it ("Scot Jo
 	// Vale"), and no name opens on one, as "Welsh Government" opens on an
@@ -188,6 +195,13 @@ type language struct {
 	// without one ("But the …"). Alone they mean nothing in a teaser.
 	connectives, leadingConjunctions map[string]bool
 	connectivePhrases                []string
+	// comparisonOpeners open a sentence that weighs its news against the
+	// one before ("Worse still, …", "Even more interesting is …"): alone,
+	// it compares with nothing, and cut off, it says nothing.
+	comparisonOpeners []string
+	// referenceOpeners followed by a reference ("Since then", "Despite
+	// that") tie a sentence to the one before.
+	referenceOpeners map[string]bool
 	// clauseOpeners start a clause that a sentence can end before.
 	clauseOpeners map[string]bool
 	// prepositionsInG end like a participle but do not describe the

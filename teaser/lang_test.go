@@ -25,7 +25,7 @@ func TestCompose_languages(t *testing.T) {
 				"Angela Weber sagte, die Brücke verbinde zwei Stadtteile, die lange getrennt gewesen seien.",
 				"Im Dezember soll auch der Radweg auf der Brücke öffnen, teilte die Regierung in Hamburg mit.",
 			},
-			tags:  []string{"#Hamburg", "#AngelaWeber"},
+			tags:  []string{"#AngelaWeber", "#Hamburg"},
 			never: []string{"#Montag", "#Dezember", "#Brücke", "#Stadt", "#Regierung", "#Öffnet"}},
 		{name: "French", lang: "fr-FR", title: "Claire Dubois inaugure un musée à Lyon",
 			paras: []string{

@@ -233,9 +233,16 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 			return "", "", false, false
 		}
 	}
-	if lang.references[ws[0].norm] || lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] ||
-		lang.references[ws[1].norm] && (ws[0].norm == "since" || ws[0].norm == "after" || ws[0].norm == "before" || ws[0].norm == "despite") {
+	follows := prior != nil && prior.next // the article's own sentence after the one posted
+	if lang.references[ws[0].norm] && !(follows && lang.gendered[ws[0].norm] != "") ||
+		lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] ||
+		lang.references[ws[1].norm] && lang.referenceOpeners[ws[0].norm] {
 		return "", "", false, false
+	}
+	for _, c := range lang.comparisonOpeners {
+		if rest, ok := strings.CutPrefix(low, c); ok && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ",")) {
+			return "", "", false, false // "Worse still, …": than what?
+		}
 	}
 	if strings.Contains(s, "©") || (strings.Contains(s, "opyright") || strings.Contains(s, "OPYRIGHT")) && copyrightLine.MatchString(s) {
 		return "", "", false, false // a credit line: "Jo Vale, Kells Copyright 2011 The Dunmore Times."
@@ -264,6 +271,9 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	for k, w := range ws {
 		if w.upper && !w.stop {
 			break
+		}
+		if follows && lang.gendered[w.norm] != "" {
+			continue // "She was convicted …" after the sentence that named her
 		}
 		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) &&
 			!(k > 0 && w.norm == "another") && !lang.antecedentBefore(s, ws[:k], w) {
@@ -959,4 +969,53 @@ func (d *document) affected(stakes int, subject, hook, fact string) string {
 		}
 	}
 	return ""
+}
+
+// followOn returns the sentence after the news when it tells what happened
+// since, and the news did not: it is dated this week ("was arrested on
+// Sunday", "Earlier this week she was flown home") where the news is not,
+// and its "he" or "she" can only be the one person the news names. The
+// article wrote the two in this order, so the post reads as it does. ""
+// when there is none, or it does not fit budget words.
+func (d *document) followOn(fact, budget int) string {
+	lang := d.lang
+	if lang.weekdays == nil || fact+1 >= len(d.sentences) {
+		return ""
+	}
+	news, next := &d.sentences[fact], &d.sentences[fact+1]
+	if lang.recent(news.text, news.words) || !lang.recent(next.text, next.words) {
+		return ""
+	}
+	people := 0
+	for _, sp := range d.names(news) {
+		if d.isPerson(news.text[sp.start:sp.end]) {
+			people++
+		}
+	}
+	if people > 1 {
+		return "" // "she" could be either
+	}
+	prior := d.antecedentsOf(fact)
+	prior.next = true
+	text, _, _, ok := d.clean(fact+1, prior, false)
+	if !ok || d.repeatsSubject(next, fact) || wordCount(text) > min(budget, maxStakesWords) {
+		return ""
+	}
+	return text
+}
+
+// recent reports whether s's main clause, outside quotations, dates what
+// it tells in the days of the story: a weekday, "today", "this week".
+func (l *language) recent(s string, ws []word) bool {
+	for k, end := 0, l.mainClauseEnd(ws); k < end; k++ {
+		w := ws[k]
+		if insideQuote(s, w.start) {
+			continue
+		}
+		if l.weekdays[w.norm] || l.relativeDays[w.norm] ||
+			w.norm == "this" && k+1 < len(ws) && (l.periods[ws[k+1].norm] || l.dayParts[ws[k+1].norm]) {
+			return true
+		}
+	}
+	return false
 }

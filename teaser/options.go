@@ -52,7 +52,11 @@ func draftFor(a *article.Article, phrases []string, o Options) draft {
 	hookSentences = min(hookSentences, len(d.sentences))
 	dr := compose(d, phrases, o.variant(), hookSentences)
 	if dr.index >= 0 && !d.lang.plain {
-		d.introduce(dr.index, &dr.hook, &dr.fact, &dr.stakes)
+		if unnamed := d.introduce(dr.index, &dr.hook, &dr.fact, &dr.stakes); unnamed[2] {
+			// "… hopes David's remake will …": which David? The news
+			// stands without it.
+			dr.stakes, dr.question = "", ""
+		}
 	}
 	if dr.fact != "" {
 		dr.hashtags = d.hashtags(a, dr.index, dr.about, o.Hashtags)

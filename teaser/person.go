@@ -116,8 +116,10 @@ func (d *document) isPersonalName(norm string) bool {
 // person has that word. parts are the post's sentences in order; a name
 // the post already writes whole stays. After a title the first name goes
 // in ("Dr Jane Smith"), and a mere honorific goes ("Ms Reed" becomes
-// "Jo Reed").
-func (d *document) introduce(index int, parts ...*string) {
+// "Jo Reed"). It reports, part by part, whether one still names by a
+// word alone a person the post never writes whole ("David's remake"
+// when the article has "David Fincher" only further on).
+func (d *document) introduce(index int, parts ...*string) (unnamed []bool) {
 	var whole, people []string
 	for name := range d.wholeNames() {
 		f := strings.Fields(name)
@@ -136,24 +138,28 @@ func (d *document) introduce(index int, parts ...*string) {
 			whole = append(whole, name)
 		}
 	}
-	if len(whole) == 0 {
-		return
+	unnamed = make([]bool, len(parts))
+	if len(people) == 0 {
+		return unnamed
 	}
 	said := ""
-	for _, p := range parts {
+	for i, p := range parts {
 		if *p == "" {
 			continue
 		}
-		*p = d.introduceIn(*p, said, whole, people)
+		*p, unnamed[i] = d.introduceIn(*p, said, whole, people)
 		said += " " + *p
 	}
+	return unnamed
 }
 
 // introduceIn is introduce for one sentence, after said. whole are the
 // names it may write; people every person the article names whole,
 // before the news or after it, so that a word two of them share ("Vale"
-// of "Jo Vale" and "Ann Vale") is left as it is.
-func (d *document) introduceIn(text, said string, whole, people []string) string {
+// of "Jo Vale" and "Ann Vale") is left as it is. unnamed reports a word
+// left for the one person who has it, whose whole name neither said nor
+// text writes.
+func (d *document) introduceIn(text, said string, whole, people []string) (_ string, unnamed bool) {
 	ws := d.lang.words(text)
 	for k := len(ws) - 1; k >= 0; k-- {
 		w := ws[k]
@@ -169,10 +175,11 @@ func (d *document) introduceIn(text, said string, whole, people []string) string
 		for _, s := range []string{"'s", "’s"} {
 			base = strings.TrimSuffix(base, s)
 		}
-		full, shared := "", 0
+		full, only, shared := "", "", 0
 		for _, name := range people {
 			if f := strings.Fields(name); f[0] == base || f[len(f)-1] == base {
 				shared++
+				only = name
 				if slices.Contains(whole, name) {
 					full = name
 				}
@@ -180,6 +187,9 @@ func (d *document) introduceIn(text, said string, whole, people []string) string
 		}
 		if shared > 1 {
 			full = "" // two people share the word: say nothing
+		}
+		if shared == 1 && full == "" && !strings.Contains(said, only) && !strings.Contains(text, only) {
+			unnamed = true
 		}
 		if full == "" || strings.Contains(said, full) || strings.Contains(text, full) ||
 			strings.Contains(text[:w.start], base) || !d.followedLikePerson(base) {
@@ -196,7 +206,7 @@ func (d *document) introduceIn(text, said string, whole, people []string) string
 		}
 		text = text[:start] + full + text[w.start+len(base):]
 	}
-	return text
+	return text, unnamed
 }
 
 // pronounAfter returns the gender ("he", "she") of the first gendered

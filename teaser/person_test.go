@@ -144,6 +144,24 @@ func TestIntroduce(t *testing.T) {
 	}
 }
 
+// TestDraft_stakesNamesNobody: a stakes line that names a person by a word
+// alone, whom the post never writes whole, is left out.
+func TestDraft_stakesNamesNobody(t *testing.T) {
+	for stakes, kept := range map[string]bool{
+		"Kole warns the closure could leave hundreds of Kells commuters without a ferry.":      false,
+		"Dana Kole warns the closure could leave hundreds of Kells commuters without a ferry.": true,
+	} {
+		a := &article.Article{Paragraphs: []string{
+			"Dunmore council will close the Mill Street ferry pier from Monday, its leader said.", stakes,
+			"Dana Kole, who runs the Kells commuters' group, said she would fight the plan.",
+			"Kole said the ferry pier had served Kells for a century."}}
+		dr := draftFor(a, []string{"ferry", "Kells", "Dunmore"}, Options{}.withDefaults())
+		if got := dr.stakes != ""; got != kept {
+			t.Errorf("stakes %q after news %q: kept %v, want %v", dr.stakes, dr.fact, got, kept)
+		}
+	}
+}
+
 // TestIntroduce_sharedSurname: a surname two people of the article share
 // stays as it is, even when only one of them is named before the news.
 func TestIntroduce_sharedSurname(t *testing.T) {

@@ -110,6 +110,9 @@ func (l *language) introduced(s string, ws []word, det, head int, prior *anteced
 type antecedents struct {
 	words map[string]bool
 	named bool
+	// next is set when the sentence posted before is the article's own
+	// sentence before this one: a "she" opening it is the article's.
+	next bool
 }
 
 // antecedentsOf returns what sentence i of d gives a later sentence.

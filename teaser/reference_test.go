@@ -432,6 +432,8 @@ func TestClean_tidies(t *testing.T) {
 		"Dunmore council has approved four more ferries from Harbin Yards, a senior executive ...":         "",
 		"Check out the video in the sidebar to see how the Dunmore ferry works.":                           "",
 		"Despite that, Dunmore ferry sales rose by a third in the year to March.":                          "",
+		"Worse still, the Dunmore ferry will call at Kells only twice a week from May.":                    "",
+		"Even more telling is the Dunmore council's claim that every ferry loses money.":                   "",
 		"In the same week it paid £2m to the Dunmore ferry regulator.":                                     "",
 		"The next day, Dunmore police arrested two men at the Mill Street depot.":                          "Dunmore police arrested two men at the Mill Street depot.",
 		"Later that week the Dunmore ferry sailed again with 200 passengers.":                              "",
@@ -490,6 +492,7 @@ func TestPickStakesLine(t *testing.T) {
 		{"the best is too long: the next", []string{long, short}, 12, short},
 		{"nothing fits", []string{long}, 12, ""},
 		{"what had come before is no stakes", []string{past}, 40, ""},
+		{"a set-up is no consequence", []string{"Kells commuters set up a ferry campaign group at the Mill Street pier."}, 40, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Paragraphs: append([]string{news}, tc.lines...)})
@@ -509,4 +512,62 @@ func cleanLead(title, s string) (text string, ok bool) {
 	defer d.release()
 	text, _, _, ok = d.clean(0, nil, true)
 	return text, ok
+}
+
+// TestFollowOn: the sentence after the news joins it when it tells what
+// happened since (dated this week where the news is not), and its "she"
+// can only be the person the news names.
+func TestFollowOn(t *testing.T) {
+	for _, tc := range []struct {
+		name, news, next, want string
+	}{
+		{"what happened since",
+			"Jo Vale, 39, tricked ferry passengers into paying twice at Dunmore pier in April 2013.",
+			"She was arrested at Kells on Sunday after a ferry crew called police.",
+			"She was arrested at Kells on Sunday after a ferry crew called police."},
+		{"the news is dated this week itself",
+			"Jo Vale, 39, was charged at Dunmore on Monday with tricking ferry passengers.",
+			"She was arrested at Kells on Sunday after a ferry crew called police.", ""},
+		{"no newer time",
+			"Jo Vale, 39, tricked ferry passengers into paying twice at Dunmore pier in April 2013.",
+			"She was later arrested at Kells after a ferry crew called police.", ""},
+		{"two people in the news: which she?",
+			"Jo Vale, 39, and Ann Marsh, 41, tricked ferry passengers at Dunmore pier in April 2013.",
+			"She was arrested at Kells on Sunday after a ferry crew called police.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{tc.news, tc.next,
+				"Jo Vale said she had done nothing wrong, and Ann Marsh said the same."}})
+			defer d.release()
+			if got := d.followOn(0, maxPostWords-wordCount(tc.news)); got != tc.want {
+				t.Errorf("followOn = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCompose_titleOverScene: a headline that tells the news the chosen
+// sentence leaves out is the news, unless it is a question, a label, or
+// drops the article's "allegedly".
+func TestCompose_titleOverScene(t *testing.T) {
+	scene := "In the shadow of Dunmore's old harbour wall, Kells commuters queued for the Mill Street boat on Monday."
+	for _, tc := range []struct {
+		title, lead, want string
+	}{
+		{"Dunmore council votes to close Mill Street ferry pier", scene,
+			"Dunmore council votes to close Mill Street ferry pier."},
+		{"Will Dunmore council close Mill Street ferry pier?", scene, scene},
+		{"Dunmore council: votes to close Mill Street ferry pier", scene, scene},
+		{"Dunmore council sacks Mill Street ferry pier captain", scene +
+			" The captain allegedly sacked by Dunmore council ran the Mill Street ferry pier for years.", scene},
+	} {
+		d := newDocument(&article.Article{Title: tc.title, Paragraphs: []string{tc.lead,
+			"Kells commuters said the boat was always late, and Dana Kole of the ferry union said she would complain to Dunmore.",
+			"He said the council votes to close the ferry pier were final."}})
+		dr := compose(d, nil, 0, 0)
+		d.release()
+		if dr.fact != tc.want {
+			t.Errorf("title %q: news %q, want %q", tc.title, dr.fact, tc.want)
+		}
+	}
 }
