@@ -2,7 +2,6 @@ package teaser
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/hookline/hookline/article"
@@ -55,7 +54,7 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		n++
 	}
 	c := cands[v%n]
-	if title := postableTitle(d.titleText); title != "" && d.missesTitle(c.full) {
+	if title := postableTitle(d.titleText); title != "" && d.missesTitle(c.full, inTitle) {
 		// The sentences tell the scene; the headline tells the news.
 		return draft{fact: d.asSentence(title), index: -1}
 	}
@@ -188,25 +187,23 @@ func sharesWord(a, b string) bool {
 // a label, and is never preferred; nor is a question, a labelled
 // headline, one in the writer's voice or a page's furniture, nor one that
 // drops the article's "allegedly".
-func (d *document) missesTitle(news string) bool {
+func (d *document) missesTitle(news string, inTitle []bool) bool {
 	t := strings.TrimSpace(d.titleText)
 	if strings.HasSuffix(t, "?") || strings.ContainsAny(t, ":;") {
 		return false // a question, or a label's ("Photo atlas: …", "…: match report")
 	}
-	low := strings.ToLower(t)
-	for _, b := range d.lang.boilerplate {
-		if strings.HasPrefix(low, b) {
-			return false
+	if d.lang.boilerplateStart(strings.ToLower(t)) {
+		return false
+	}
+	for _, w := range d.title {
+		// d.title's offsets are those of the untrimmed headline.
+		if d.lang.firstPerson[strings.ToLower(d.titleText[w.start:w.end])] {
+			return false // "… guide us around …": the writer's voice
 		}
 	}
 	in := make(map[string]bool)
 	for _, w := range d.lang.words(news) {
 		in[w.norm] = true
-	}
-	for _, w := range d.title {
-		if d.lang.firstPerson[strings.ToLower(t[w.start:w.end])] {
-			return false // "… guide us around …": the writer's voice
-		}
 	}
 	told, missed := 0, 0
 	for _, w := range d.title {
@@ -218,28 +215,16 @@ func (d *document) missesTitle(news string) bool {
 			missed++
 		}
 	}
-	if told < 4 || 2*missed <= told || 2*told < len(d.title) || hasAny(d.lang.hedges, t, d.title) {
+	if told < 4 || 2*missed <= told || 2*told < len(d.title) || hasAny(d.lang.hedges, d.titleText, d.title) {
 		return false
 	}
 	// The sentence that tells the headline's news must not hedge it
 	// ("allegedly calling …" under "Teacher suspended for calling …").
 	for i := range d.sentences {
 		s := &d.sentences[i]
-		if hasAny(d.lang.hedges, s.text, s.words) && 2*titleWordsIn(d, s) > told {
+		if hasAny(d.lang.hedges, s.text, s.words) && 2*titleWords(s, inTitle) > told {
 			return false
 		}
 	}
 	return true
-}
-
-// titleWordsIn counts the headline's words, other than function words,
-// that s writes.
-func titleWordsIn(d *document, s *sentence) int {
-	n := 0
-	for _, w := range d.title {
-		if !w.stop && slices.ContainsFunc(s.words, func(v word) bool { return v.norm == w.norm }) {
-			n++
-		}
-	}
-	return n
 }

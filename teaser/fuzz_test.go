@@ -25,21 +25,25 @@ func FuzzCompose(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return
 		}
-		a := &article.Article{Paragraphs: strings.Split(text, "\n")}
-		res, err := Compose(a, Options{})
-		if err != nil {
-			return
-		}
-		if s := res.Teaser.String(); !utf8.ValidString(s) {
-			t.Fatalf("teaser of %q is not UTF-8: %q", text, s)
-		} else if strings.ContainsRune(s, utf8.RuneError) && !strings.ContainsRune(text, utf8.RuneError) {
-			t.Fatalf("teaser of %q has a replacement character: %q", text, s)
-		}
-		if msg := badShape(res.Teaser); msg != "" {
-			t.Fatalf("teaser of %q %s: %q", text, msg, res.Teaser)
-		}
-		if bad := ungrounded(a, res.Teaser); len(bad) > 0 {
-			t.Fatalf("teaser of %q: not in the article: %v", text, bad)
+		lines := strings.Split(text, "\n")
+		// The text alone, and its first line as the headline of the rest:
+		// the writer reads a headline in its own ways.
+		for _, a := range []*article.Article{{Paragraphs: lines}, {Title: lines[0], Paragraphs: lines[1:]}} {
+			res, err := Compose(a, Options{})
+			if err != nil {
+				continue
+			}
+			if s := res.Teaser.String(); !utf8.ValidString(s) {
+				t.Fatalf("teaser of %q is not UTF-8: %q", text, s)
+			} else if strings.ContainsRune(s, utf8.RuneError) && !strings.ContainsRune(text, utf8.RuneError) {
+				t.Fatalf("teaser of %q has a replacement character: %q", text, s)
+			}
+			if msg := badShape(res.Teaser); msg != "" {
+				t.Fatalf("teaser of %q (headline %q) %s: %q", text, a.Title, msg, res.Teaser)
+			}
+			if bad := ungrounded(a, res.Teaser); len(bad) > 0 {
+				t.Fatalf("teaser of %q (headline %q): not in the article: %v", text, a.Title, bad)
+			}
 		}
 	})
 }

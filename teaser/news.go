@@ -228,10 +228,8 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		return "", "", false, false // a byline: "By Jane Smith of …"
 	}
 	low := strings.ToLower(s)
-	for _, b := range lang.boilerplate {
-		if strings.HasPrefix(low, b) {
-			return "", "", false, false
-		}
+	if lang.boilerplateStart(low) {
+		return "", "", false, false
 	}
 	follows := prior != nil && prior.next // the article's own sentence after the one posted
 	if lang.references[ws[0].norm] && !(follows && lang.gendered[ws[0].norm] != "") ||
@@ -818,16 +816,13 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		if hasAny(lang.events, s.text, s.words) {
 			sc *= 1.25
 		}
-		shared, concrete := 0, false
+		concrete := false
 		for k, w := range s.words {
-			if w.first && inTitle[w.id] {
-				shared++
-			}
 			if isNumber(w.norm) || w.upper && k > 0 && d.isName(s, k) {
 				concrete = true
 			}
 		}
-		sc *= 1 + 0.1*float64(min(shared, 4))
+		sc *= 1 + 0.1*float64(min(titleWords(s, inTitle), 4))
 		if !concrete {
 			sc *= 0.5 // no name and no number: rarely the news
 		}
@@ -1014,6 +1009,29 @@ func (l *language) recent(s string, ws []word) bool {
 		}
 		if l.weekdays[w.norm] || l.relativeDays[w.norm] ||
 			w.norm == "this" && k+1 < len(ws) && (l.periods[ws[k+1].norm] || l.dayParts[ws[k+1].norm]) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWords counts the headline's content words that s writes, each
+// once.
+func titleWords(s *sentence, inTitle []bool) int {
+	n := 0
+	for _, w := range s.words {
+		if w.first && inTitle[w.id] {
+			n++
+		}
+	}
+	return n
+}
+
+// boilerplateStart reports whether low, a lower-cased sentence, opens as
+// a page's furniture does ("media playback …", "read more …").
+func (l *language) boilerplateStart(low string) bool {
+	for _, b := range l.boilerplate {
+		if strings.HasPrefix(low, b) {
 			return true
 		}
 	}

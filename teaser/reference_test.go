@@ -571,3 +571,19 @@ func TestCompose_titleOverScene(t *testing.T) {
 		}
 	}
 }
+
+// TestCompose_titleWithSpaces: a headline with spaces around it, as a
+// caller of Compose may give one, is read at its own offsets (the check
+// for the writer's voice sliced the trimmed headline and panicked).
+func TestCompose_titleWithSpaces(t *testing.T) {
+	a := &article.Article{Title: "   Dunmore council votes to close Mill Street ferry pier  ", Paragraphs: []string{
+		"In the shadow of Dunmore's old harbour wall, Kells commuters queued for the Mill Street boat on Monday.",
+		"He said the council votes to close the ferry pier were final."}}
+	res, err := Compose(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Teaser.String(), "Dunmore council votes to close Mill Street ferry pier."; got != want {
+		t.Errorf("teaser %q, want %q", got, want)
+	}
+}
