@@ -113,8 +113,8 @@ func postableTitle(title string) string {
 // asSentence writes a headline as a sentence. In Title Case ("Harbin
 // Orders More Electric Ferries") a word the article writes in lower case,
 // or does not write at all, takes lower case, while one it writes only
-// capitalised (a name), a place, a people, an acronym or an abbreviation
-// keeps its capital ("Harbin orders more electric ferries"). The headline
+// capitalised (a name), a place, a people, an acronym, a code with a
+// digit ("G7", "A0") or an abbreviation keeps its capital ("Harbin orders more electric ferries"). The headline
 // ends with a full stop unless it has its own mark.
 func (d *document) asSentence(title string) string {
 	ws := d.lang.words(title)
@@ -125,16 +125,20 @@ func (d *document) asSentence(title string) string {
 		}
 	}
 	if 2*upper > len(ws) { // Title Case, not a sentence with names
-		b := []byte(title)
+		var b strings.Builder
+		last := 0
 		for _, w := range ws[1:] {
 			raw := title[w.start:w.end]
 			if st := d.stat(w.norm); w.upper && (w.stop || st.df == 0 || st.lower && !st.midUpper) &&
-				!acronym(raw) && !article.Abbreviation(strings.TrimSuffix(raw, ".")) && !d.lang.places[w.norm] && !d.lang.demonym(raw) {
-				lower := strings.ToLower(raw[:1]) + raw[1:]
-				copy(b[w.start:w.end], lower)
+				!acronym(raw) && !strings.ContainsAny(raw, "0123456789") && !article.Abbreviation(strings.TrimSuffix(raw, ".")) &&
+				!d.lang.places[w.norm] && !d.lang.demonym(raw) {
+				b.WriteString(title[last:w.start])
+				b.WriteString(lowerFirst(raw))
+				last = w.end
 			}
 		}
-		title = string(b)
+		b.WriteString(title[last:])
+		title = b.String()
 	}
 	return endSentence(title, ".!?…")
 }

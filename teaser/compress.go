@@ -94,6 +94,15 @@ func upperFirst(s string) string {
 	return s
 }
 
+// lowerFirst returns s with its first letter in lower case, whatever its
+// encoded length: "Énorme …" is "énorme …".
+func lowerFirst(s string) string {
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
+		return string(unicode.ToLower(r)) + s[n:]
+	}
+	return s
+}
+
 // endSentence adds a full stop to s unless its last mark, before closing
 // quotes and brackets, is one of marks.
 func endSentence(s, marks string) string {

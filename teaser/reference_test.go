@@ -460,6 +460,8 @@ func TestCompose_titleWhenNothingStands(t *testing.T) {
 		"Dunmore Brings Back Its Old Ferries (PHOTOS)":              "Dunmore brings back its old ferries.",
 		"Jo Vale Opens Harbin's First BBC Studio?":                  "Jo Vale opens Harbin's first BBC studio?",
 		"The Insider | Dana Kole":                                   "",
+		"Dunmore Ferry Gets New F1 Engines":                         "Dunmore ferry gets new F1 engines.",
+		"Dunmore Opens Énorme Ferry Terminal":                       "Dunmore opens énorme ferry terminal.",
 	} {
 		d := newDocument(&article.Article{Title: title, Paragraphs: []string{
 			"My colleague wrote here yesterday about them.", "We will see how it goes for them.",
