@@ -186,15 +186,15 @@ func sharesWord(a, b string) bool {
 
 // missesTitle reports whether the news sentence leaves out most of what
 // the headline says: more than half of the headline's words that the article
-// itself writes are not in it ("… enshrined in concrete" under "Cruz gets
-// Walk of Fame star"). A headline the article does not write is a pun or
+// itself writes are not in it ("… queued in the rain" under "Dunmore
+// council shuts ferry pier"). A headline the article does not write is a pun or
 // a label, and is never preferred; nor is a question, a labelled
 // headline, one in the writer's voice or a page's furniture, nor one that
 // drops the article's "allegedly".
 func (d *document) missesTitle(news string, inTitle []bool) bool {
 	t := strings.TrimSpace(d.titleText)
 	if strings.HasSuffix(t, "?") || strings.ContainsAny(t, ":;") {
-		return false // a question, or a label's ("Photo atlas: …", "…: match report")
+		return false // a question, or a label's ("Gallery: …", "…: the verdict")
 	}
 	if d.lang.boilerplateStart(strings.ToLower(t)) {
 		return false
@@ -202,7 +202,7 @@ func (d *document) missesTitle(news string, inTitle []bool) bool {
 	for _, w := range d.title {
 		// d.title's offsets are those of the untrimmed headline.
 		if d.lang.firstPerson[strings.ToLower(d.titleText[w.start:w.end])] {
-			return false // "… guide us around …": the writer's voice
+			return false // "… show us the harbour …": the writer's voice
 		}
 	}
 	in := make(map[string]bool)
@@ -223,7 +223,7 @@ func (d *document) missesTitle(news string, inTitle []bool) bool {
 		return false
 	}
 	// The sentence that tells the headline's news must not hedge it
-	// ("allegedly calling …" under "Teacher suspended for calling …").
+	// ("allegedly selling …" under "Ferry captain sacked for selling …").
 	for i := range d.sentences {
 		s := &d.sentences[i]
 		if hasAny(d.lang.hedges, s.text, s.words) && 2*titleWords(s, inTitle) > told {

@@ -302,13 +302,13 @@ func (d *document) taggable(name string, ws []word) bool {
 		}
 	}
 	if len(ws) == 1 && d.numbered(name) {
-		return false // a name cut at its number: "Type" of "Type 2 diabetes"
+		return false // a name cut at its number: "Class" of "Class 5 ferries"
 	}
 	return true
 }
 
 // numbered reports whether the article writes name followed by a number
-// every time: "Type 2", "Windows 7". (A team's name is followed by its
+// every time: "Class 5", "Route 9". (A team's name is followed by its
 // score: only a word alone is cut.)
 func (d *document) numbered(name string) bool {
 	seen := false

@@ -54,7 +54,7 @@ func TestHashtags(t *testing.T) {
 			text: "The Irish blocked roads in Dublin on Monday. Protests by the Irish in Dublin went on for hours. Police thanked the Irish in Dublin.",
 			n:    3, want: []string{"#Dublin"}},
 		{name: "a word cut at its number is not a tag",
-			text: "Doctors in Harbin trialled a new drug for Type 2 diabetes on Monday. Harbin doctors said Type 2 diabetes costs the city millions. Type 2 patients in Harbin queued.",
+			text: "Harbin ordered new Class 5 ferries on Monday. Harbin officials said Class 5 ferries cost the city millions. Class 5 crews in Harbin trained.",
 			n:    3, want: []string{"#Harbin"}},
 		{name: "a compass word alone is not a tag",
 			text: "The government rejected the Western offer on Friday. Officials said Western ferries would not dock.",

@@ -196,7 +196,7 @@ type language struct {
 	connectives, leadingConjunctions map[string]bool
 	connectivePhrases                []string
 	// comparisonOpeners open a sentence that weighs its news against the
-	// one before ("Worse still, …", "Even more interesting is …"): alone,
+	// one before ("Worse still, …", "Even more telling is …"): alone,
 	// it compares with nothing, and cut off, it says nothing.
 	comparisonOpeners []string
 	// referenceOpeners followed by a reference ("Since then", "Despite

@@ -968,7 +968,7 @@ func (d *document) affected(stakes int, subject, hook, fact string) string {
 
 // followOn returns the sentence after the news when it tells what happened
 // since, and the news did not: it is dated this week ("was arrested on
-// Sunday", "Earlier this week she was flown home") where the news is not,
+// Sunday", "Earlier this week she sailed home") where the news is not,
 // and its "he" or "she" can only be the one person the news names. The
 // article wrote the two in this order, so the post reads as it does. ""
 // when there is none, or it does not fit budget words.

@@ -53,7 +53,7 @@ func draftFor(a *article.Article, phrases []string, o Options) draft {
 	dr := compose(d, phrases, o.variant(), hookSentences)
 	if dr.index >= 0 && !d.lang.plain {
 		if unnamed := d.introduce(dr.index, &dr.hook, &dr.fact, &dr.stakes); unnamed[2] {
-			// "… hopes David's remake will …": which David? The news
+			// "… hopes Tom's ferry will …": which Tom? The news
 			// stands without it.
 			dr.stakes, dr.question = "", ""
 		}

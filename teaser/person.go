@@ -117,8 +117,8 @@ func (d *document) isPersonalName(norm string) bool {
 // the post already writes whole stays. After a title the first name goes
 // in ("Dr Jane Smith"), and a mere honorific goes ("Ms Reed" becomes
 // "Jo Reed"). It reports, part by part, whether one still names by a
-// word alone a person the post never writes whole ("David's remake"
-// when the article has "David Fincher" only further on).
+// word alone a person the post never writes whole ("Tom's ferry"
+// when the article has "Tom Reed" only further on).
 func (d *document) introduce(index int, parts ...*string) (unnamed []bool) {
 	var whole, people []string
 	for name := range d.wholeNames() {

@@ -17,7 +17,7 @@ const maxModifiers = 3
 // ("the", "this", "such") before one of the language's anaphoric nouns
 // ("project", "incident", "woman") or before an age ("the 29-year-old").
 // The description is introduced, and fine, when a name sits in it or
-// follows it ("the striker Harry Kane", "the Crossrail project"), when a
+// follows it ("the striker Jo Vale", "the Crossrail project"), when a
 // complement follows its noun ("the study of 2,000 adults", "the plan to
 // …"), or when the noun was said before: earlier in s ("a new study … the
 // study") or in prior, the folded words of the sentence the post has

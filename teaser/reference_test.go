@@ -524,17 +524,17 @@ func TestFollowOn(t *testing.T) {
 		name, news, next, want string
 	}{
 		{"what happened since",
-			"Jo Vale, 39, tricked ferry passengers into paying twice at Dunmore pier in April 2013.",
+			"Jo Vale, 39, sold fake ferry tickets to passengers at Dunmore pier in April 2013.",
 			"She was arrested at Kells on Sunday after a ferry crew called police.",
 			"She was arrested at Kells on Sunday after a ferry crew called police."},
 		{"the news is dated this week itself",
-			"Jo Vale, 39, was charged at Dunmore on Monday with tricking ferry passengers.",
+			"Jo Vale, 39, was charged at Dunmore on Monday with selling fake ferry tickets.",
 			"She was arrested at Kells on Sunday after a ferry crew called police.", ""},
 		{"no newer time",
-			"Jo Vale, 39, tricked ferry passengers into paying twice at Dunmore pier in April 2013.",
+			"Jo Vale, 39, sold fake ferry tickets to passengers at Dunmore pier in April 2013.",
 			"She was later arrested at Kells after a ferry crew called police.", ""},
 		{"two people in the news: which she?",
-			"Jo Vale, 39, and Ann Marsh, 41, tricked ferry passengers at Dunmore pier in April 2013.",
+			"Jo Vale, 39, and Ann Marsh, 41, sold fake ferry tickets at Dunmore pier in April 2013.",
 			"She was arrested at Kells on Sunday after a ferry crew called police.", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -552,7 +552,7 @@ func TestFollowOn(t *testing.T) {
 // sentence leaves out is the news, unless it is a question, a label, or
 // drops the article's "allegedly".
 func TestCompose_titleOverScene(t *testing.T) {
-	scene := "In the shadow of Dunmore's old harbour wall, Kells commuters queued for the Mill Street boat on Monday."
+	scene := "Under grey skies at Dunmore's old harbour wall, Kells commuters queued for the Mill Street boat on Monday."
 	for _, tc := range []struct {
 		title, lead, want string
 	}{
@@ -579,7 +579,7 @@ func TestCompose_titleOverScene(t *testing.T) {
 // for the writer's voice sliced the trimmed headline and panicked).
 func TestCompose_titleWithSpaces(t *testing.T) {
 	a := &article.Article{Title: "   Dunmore council votes to close Mill Street ferry pier  ", Paragraphs: []string{
-		"In the shadow of Dunmore's old harbour wall, Kells commuters queued for the Mill Street boat on Monday.",
+		"Under grey skies at Dunmore's old harbour wall, Kells commuters queued for the Mill Street boat on Monday.",
 		"He said the council votes to close the ferry pier were final."}}
 	res, err := Compose(a, Options{})
 	if err != nil {
