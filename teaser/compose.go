@@ -2,6 +2,7 @@ package teaser
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hookline/hookline/article"
@@ -189,8 +190,8 @@ func sharesWord(a, b string) bool {
 // itself writes are not in it ("… queued in the rain" under "Dunmore
 // council shuts ferry pier"). A headline the article does not write is a pun or
 // a label, and is never preferred; nor is a question, a labelled
-// headline, one in the writer's voice or a page's furniture, nor one that
-// drops the article's "allegedly".
+// headline, one in the writer's voice or a page's furniture, one without
+// a verb, nor one that drops the article's "allegedly".
 func (d *document) missesTitle(news string, inTitle []bool) bool {
 	t := strings.TrimSpace(d.titleText)
 	if strings.HasSuffix(t, "?") || strings.ContainsAny(t, ":;") {
@@ -219,7 +220,8 @@ func (d *document) missesTitle(news string, inTitle []bool) bool {
 			missed++
 		}
 	}
-	if told < 4 || 2*missed <= told || 2*told < len(d.title) || hasAny(d.lang.hedges, d.titleText, d.title) {
+	if told < 4 || 2*missed <= told || 2*told < len(d.title) || hasAny(d.lang.hedges, d.titleText, d.title) ||
+		!d.lang.headlineVerb(d.asSentence(t)) {
 		return false
 	}
 	// The sentence that tells the headline's news must not hedge it
@@ -231,4 +233,36 @@ func (d *document) missesTitle(news string, inTitle []bool) bool {
 		}
 	}
 	return true
+}
+
+// headlineVerb reports whether a headline, written as a sentence, reads as
+// a clause: after its first word, a lower-case word that is an auxiliary,
+// an event or attribution verb, has a verb's ending ("gets", "closed") or
+// follows "to". "Jo Vale's ferry with Tom Reed" has none; a plural noun
+// passes for a verb, which errs towards posting. A language without verb
+// endings in its table is not checked.
+func (l *language) headlineVerb(h string) bool {
+	if l.verbEndings == nil {
+		return true
+	}
+	ws := l.words(h)
+	for k := 1; k < len(ws); k++ {
+		w := ws[k]
+		raw := h[w.start:w.end]
+		if w.upper || insideQuote(h, w.start) {
+			continue
+		}
+		if l.auxiliaries[raw] || l.events[raw] || l.attribution[raw] || ws[k-1].norm == "to" && !w.stop {
+			return true
+		}
+		if l.references[raw] || l.firstPerson[raw] || l.clauseOpeners[raw] {
+			continue // "his", "this", "us", "as": no verb
+		}
+		for _, e := range l.verbEndings {
+			if strings.HasSuffix(raw, e) && !slices.ContainsFunc(l.nounEndings, func(n string) bool { return strings.HasSuffix(raw, n) }) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -180,6 +180,12 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		if len(ws) == 1 && !d.lang.places[ws[0].norm] && !acronym(name) && (count < 2 || d.isPerson(name)) {
 			continue // a lone first name or surname ("Thomas"), a capitalised common word ("Foods")
 		}
+		if len(ws) == 1 && !d.lang.places[ws[0].norm] && !acronym(name) && (d.stat(ws[0].norm).lower || d.inTitlePhrase(name)) {
+			continue // a common word ("Birth rates" opening a line), a piece of a title ("Seeking a Friend")
+		}
+		if d.gluedPerson(name, ws, counts) {
+			continue // "Harbin Jo Vale" of "the mayor of Harbin Jo Vale": two names
+		}
 		score := 2 * count
 		for start, end := nextWord(name, 0); start < len(name); start, end = nextWord(name, end) {
 			score += d.countOf(parts, string(foldInto(buf[:0], name[start:end])))
@@ -301,6 +307,9 @@ func (d *document) taggable(name string, ws []word) bool {
 			return false
 		}
 	}
+	if last := ws[len(ws)-1]; len(ws) > 1 && (d.lang.peoples[last.norm] || d.lang.demonyms[last.norm]) {
+		return false // an adjective: "West African"
+	}
 	if len(ws) == 1 && d.numbered(name) {
 		return false // a name cut at its number: "Class" of "Class 5 ferries"
 	}
@@ -369,4 +378,38 @@ func Hashtags(a *article.Article, n int) []string {
 	d := newDocument(a)
 	defer d.release()
 	return d.hashtags(a, -1, "", n)
+}
+
+// inTitlePhrase reports whether the article writes a word only inside a
+// capitalised phrase broken by an article, as titles of films and books
+// are ("Seeking a Friend", "Gone with the Tide"): each mention has a
+// capitalised word beside it across a lower-case "a" or "the" ("from
+// Harbin to Kells" is no title).
+func (d *document) inTitlePhrase(name string) bool {
+	seen := false
+	for text, j := range d.mentions(name) {
+		before := d.lang.words(text[:j])
+		after := d.lang.words(text[j+len(name):])
+		joined := len(after) >= 2 && after[0].start == 1 && !after[0].upper && d.lang.titleArticles[after[0].norm] && after[1].upper ||
+			len(before) >= 2 && !before[len(before)-1].upper && d.lang.titleArticles[before[len(before)-1].norm] &&
+				before[len(before)-2].upper && before[len(before)-1].end == j-1 && !startsClause(text, before[len(before)-2].start)
+		if !joined {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// gluedPerson reports whether a name run is two names written together:
+// a name the article also writes alone, then a person's whole name it
+// also writes alone ("Harbin Jo Vale" beside "Harbin" and "Jo Vale").
+func (d *document) gluedPerson(name string, ws []word, counts map[string]int) bool {
+	for k := 1; k+2 <= len(ws); k++ {
+		head, tail := name[:ws[k-1].end], name[ws[k].start:]
+		if counts[head] > 0 && counts[tail] > 0 && d.isPerson(tail) {
+			return true
+		}
+	}
+	return false
 }

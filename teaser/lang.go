@@ -124,6 +124,12 @@ type language struct {
 	// fragmentOpeners open a subordinate clause; a sentence that opens on
 	// one and has no comma is no sentence.
 	fragmentOpeners map[string]bool
+	// verbEndings end a verb's present or past form in a headline
+	// ("gets", "closed"), unless one of nounEndings ends the word ("loss").
+	verbEndings, nounEndings []string
+	// titleArticles are the articles a title of a film or book keeps in
+	// lower case between its capitalised words: "Seeking a Friend".
+	titleArticles map[string]bool
 	// compass words qualify a region ("Western powers"): alone, no tag.
 	compass map[string]bool
 	// personDemonyms are the nouns for one person of a people ("Scot",

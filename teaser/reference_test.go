@@ -560,6 +560,7 @@ func TestCompose_titleOverScene(t *testing.T) {
 			"Dunmore council votes to close Mill Street ferry pier."},
 		{"Will Dunmore council close Mill Street ferry pier?", scene, scene},
 		{"Dunmore council: votes to close Mill Street ferry pier", scene, scene},
+		{"Dunmore council, Mill Street ferry pier and the vote", scene, scene},
 		{"Dunmore council sacks Mill Street ferry pier captain", scene +
 			" The captain allegedly sacked by Dunmore council ran the Mill Street ferry pier for years.", scene},
 	} {
@@ -587,5 +588,23 @@ func TestCompose_titleWithSpaces(t *testing.T) {
 	}
 	if got, want := res.Teaser.String(), "Dunmore council votes to close Mill Street ferry pier."; got != want {
 		t.Errorf("teaser %q, want %q", got, want)
+	}
+}
+
+// TestHeadlineVerb: a headline reads as a clause when a lower-case word
+// after its first is a verb's form; names, quotes and pronouns are not.
+func TestHeadlineVerb(t *testing.T) {
+	for h, want := range map[string]bool{
+		"Jo Vale gets a Dunmore ferry named after her.":    true,
+		"Harbin council votes to close the ferry pier.":    true,
+		"Dunmore ferry closed after a storm.":              true,
+		"Harbin bid to buy Dunmore ferries.":               true,
+		"Tom Reed \"Sailing the Harbour\" with Jo Vale.":   false,
+		"Jo Vale's ferry with his crew in this harbour.":   false,
+		"Dunmore ferry pier in Harbin harbour, new style.": false,
+	} {
+		if got := english.headlineVerb(h); got != want {
+			t.Errorf("headlineVerb(%q) = %v, want %v", h, got, want)
+		}
 	}
 }
