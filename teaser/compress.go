@@ -73,7 +73,7 @@ func lowerInto(dst []byte, w string) []byte {
 // sentence ends with a full stop, question or exclamation mark.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.ReplaceAll(s, " , ", ", ")
+	s = noSpaceBeforeComma(s)
 	if strings.HasSuffix(s, " .") {
 		s = s[:len(s)-2] + "."
 	}
@@ -83,6 +83,12 @@ func tidy(s string) string {
 		return s
 	}
 	return balanceQuotes(endSentence(upperFirst(s), ".!?"))
+}
+
+// noSpaceBeforeComma closes the space a scrape leaves before a comma:
+// "Harbin , Dunmore" is "Harbin, Dunmore".
+func noSpaceBeforeComma(s string) string {
+	return strings.ReplaceAll(s, " ,", ",")
 }
 
 // upperFirst returns s with its first letter capitalised, whatever its

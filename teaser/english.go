@@ -22,7 +22,8 @@ var english = &language{
 		ruled rules fined sued ordered confirmed confirms unveiled unveils beat beats lost loses scored
 		named appointed sacked quit quits collapsed crashed crash injured hit hits struck strikes
 		plans planned plan proposed proposes passed passes blocked blocks seized warned reached
-		broke breaks set sets became becomes returned returns acquired bought sold sells`),
+		broke breaks set sets became becomes returned returns acquired bought sold sells
+		defeated defeats`),
 	sober: setOf(`dead death deaths died dies dying killed killing killings kill kills murder murdered
 		murders murderer manslaughter shot shooting shootings stabbed stabbing gunman gunmen bomb bombing
 		bombs explosion blast attack attacks attacked terror terrorist terrorism rape raped sexual abuse
@@ -134,6 +135,7 @@ var english = &language{
 	personDemonyms:      setOf(englishPersonDemonyms),
 	compass:             setOf(`western eastern northern southern`),
 	titleArticles:       setOf(`a an the`),
+	indefinites:         setOf(`a an`),
 	verbEndings:         []string{"s", "ed"},
 	nounEndings:         []string{"ss", "us", "is"},
 	nameStops:           setOf(`new`),
@@ -177,6 +179,7 @@ var english = &language{
 	notNameOpeners:  setOf(`every each another several many most outside inside beyond`),
 	prepositionsInG: setOf(`including during following according regarding concerning excluding notwithstanding`),
 	dayAnchors:      setOf(`of for until till from since than as to by before after`),
+	dayModifiers:    setOf(`earlier just only`),
 	demonymEndings:  []string{"ean", "ese", "ish", "ian", "can", "ani", "eli", "yan"},
 	stop: setOf(`a about above after again against all also am an and any are
 	aren't as at be because been before being below between both but by can can't cannot could

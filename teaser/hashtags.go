@@ -313,7 +313,38 @@ func (d *document) taggable(name string, ws []word) bool {
 	if len(ws) == 1 && d.numbered(name) {
 		return false // a name cut at its number: "Class" of "Class 5 ferries"
 	}
+	for _, w := range ws {
+		if raw := name[w.start:w.end]; len(raw) > 6 && !acronym(raw) && strings.ToUpper(raw) == raw && !strings.ContainsAny(raw, "0123456789") {
+			return false // shouted, not a name: "PLEASELISTEN"
+		}
+	}
+	if d.described(name) {
+		return false // "a Harbin Liberal": what someone is, not who
+	}
 	return true
+}
+
+// described reports whether the article writes name only as a
+// description: after an indefinite article and ending its phrase ("…, a
+// Harbin Liberal, said"), not as the modifier of a noun ("a Harbin Bank
+// robbery").
+func (d *document) described(name string) bool {
+	if d.lang.indefinites == nil {
+		return false
+	}
+	seen := false
+	for text, j := range d.mentions(name) {
+		before, after := text[:j], text[j+len(name):]
+		k := strings.LastIndexByte(strings.TrimSuffix(before, " "), ' ')
+		if !strings.HasSuffix(before, " ") || !d.lang.indefinites[strings.ToLower(before[k+1:len(before)-1])] {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(after); after != "" && !strings.ContainsRune(",.;:)", r) {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // numbered reports whether the article writes name followed by a number

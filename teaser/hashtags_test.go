@@ -104,6 +104,12 @@ func TestHashtags(t *testing.T) {
 		{name: "a number inside a name written mid-sentence stays",
 			text: "England beat Wales in the Six Nations on Saturday. The Six Nations title is now England's to lose, coach Dana Kole said.",
 			n:    3, want: []string{"#SixNations", "#England"}},
+		{name: "a description after an indefinite article is not a tag",
+			text: "The pier will close, said Jo Vale, a Dunmore Liberal. Tom Reed, a Dunmore Liberal, agreed. Jo Vale said Harbin would pay.",
+			n:    3, want: []string{"#JoVale"}},
+		{name: "a word shouted in capitals is not a name",
+			text: "Dana Kole wrote on NOFERRYFORKELLS that the pier was wrong. Readers of NOFERRYFORKELLS agreed, and Dana Kole thanked NOFERRYFORKELLS.",
+			n:    3, want: []string{"#DanaKole"}},
 		{name: "at most n", title: "Kim Jong Un meets Xi Jinping",
 			text: "Kim Jong Un is heading to Beijing. Kim Jong Un will meet Xi Jinping there. Xi Jinping hosts a parade in Beijing.",
 			n:    1, want: []string{"#KimJongUn"}},
@@ -119,5 +125,22 @@ func TestHashtags(t *testing.T) {
 				t.Fatalf("Hashtags = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDescribed: a name is a description only when an indefinite article
+// comes before it and it ends the phrase.
+func TestDescribed(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Jo Vale, a Dunmore Liberal, spoke. Tom Reed is a Dunmore Liberal.": true,
+		"Jo Vale, a Dunmore Liberal, spoke. The Dunmore Liberal group met.": false,
+		"Police hunt two men after a Dunmore Liberal rally on Monday.":      false,
+		"Dunmore Liberal members met on Monday.":                            false,
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{text}})
+		if got := d.described("Dunmore Liberal"); got != want {
+			t.Errorf("described in %q = %v, want %v", text, got, want)
+		}
+		d.release()
 	}
 }

@@ -130,6 +130,9 @@ type language struct {
 	// titleArticles are the articles a title of a film or book keeps in
 	// lower case between its capitalised words: "Seeking a Friend".
 	titleArticles map[string]bool
+	// indefinites are the articles that make a capitalised run a
+	// description, not a name: "a Harbin Liberal".
+	indefinites map[string]bool
 	// compass words qualify a region ("Western powers"): alone, no tag.
 	compass map[string]bool
 	// personDemonyms are the nouns for one person of a people ("Scot",
@@ -219,6 +222,9 @@ type language struct {
 	// dayAnchors make a relative day a noun that cannot go: "the Britain
 	// of today", "until today".
 	dayAnchors map[string]bool
+	// dayModifiers go with the relative day they stand before: "earlier
+	// today", "just yesterday".
+	dayModifiers map[string]bool
 }
 
 // languageFor returns the table for a language tag ("en", "en-US", "de"),

@@ -338,7 +338,9 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 			// collision; the sentence posted whole is better.
 			s = cut
 		}
-		if wordCount(s) > maxStandalone {
+		if wordCount(s) > maxStandalone || shouting(s) {
+			// The cut may leave the shouted half of a sentence that was
+			// quiet as a whole: "LISTEN, THEY WILL SELL IT … wrote one reader."
 			return "", "", false, false
 		}
 	}

@@ -301,8 +301,8 @@ func (l *language) dropRelativeDay(s string) string {
 			switch {
 			case l.relativeDays[w.norm] && (k == 0 || !l.dayAnchors[ws[k-1].norm]):
 				from, to = k, k
-				if k > 0 && ws[k-1].norm == "earlier" && s[ws[k-1].end:w.start] == " " {
-					from = k - 1
+				if k > 0 && l.dayModifiers[ws[k-1].norm] && s[ws[k-1].end:w.start] == " " {
+					from = k - 1 // "earlier today", "just yesterday"
 				}
 				if k+1 < len(ws) && l.dayParts[ws[k+1].norm] && s[w.end:ws[k+1].start] == " " {
 					to = k + 1 // "yesterday afternoon" goes whole
@@ -321,12 +321,14 @@ func (l *language) dropRelativeDay(s string) string {
 		start, end := ws[from].start, ws[to].end
 		switch {
 		case from == 0:
-			// "Yesterday, the council …": the next word opens the sentence;
-			// "Today is …" keeps its subject.
-			if !strings.HasPrefix(s[end:], ", ") {
-				return s
+			// "Yesterday, the council …" and "Just yesterday Jo Vale …":
+			// the next word opens the sentence; "Today is …" keeps its
+			// subject.
+			rest, comma := strings.CutPrefix(s[end:], ", ")
+			if !comma && (from == to || !strings.HasPrefix(rest, " ") || to+1 < len(ws) && l.auxiliaries[ws[to+1].norm]) {
+				return s // "Yesterday Jo Vale …" may be a name's; "This morning is …" a subject
 			}
-			rest := s[end+2:]
+			rest = strings.TrimPrefix(rest, " ")
 			if rest == "" {
 				return s
 			}

@@ -180,6 +180,11 @@ func TestLanguage_dropRelativeDay(t *testing.T) {
 		"Yesterday's vote closed the pool.":                           "Yesterday's vote closed the pool.",
 		"The pool stays open until today, the council said.":          "The pool stays open until today, the council said.",
 		"Voting ends this Morning Star poll.":                         "Voting ends this Morning Star poll.",
+		"Just yesterday Jo Vale was jailed for fraud.":                "Jo Vale was jailed for fraud.",
+		"Only yesterday the council voted to close the pool.":         "The council voted to close the pool.",
+		"The pool closed just yesterday, the council said.":           "The pool closed, the council said.",
+		"Yesterday Jo Vale was jailed for fraud.":                     "Yesterday Jo Vale was jailed for fraud.",
+		"This morning is the last of the sale.":                       "This morning is the last of the sale.",
 	} {
 		if got := english.dropRelativeDay(in); got != want {
 			t.Errorf("dropRelativeDay(%q) = %q, want %q", in, got, want)
@@ -439,7 +444,8 @@ func TestClean_tidies(t *testing.T) {
 		"Later that week the Dunmore ferry sailed again with 200 passengers.":                              "",
 		"That day was the busiest in the history of the Dunmore ferry.":                                    "",
 		"The same ferry crossed to Kells four times on Monday, its crew said.":                             "The same ferry crossed to Kells four times on Monday, its crew said.",
-		"GAZETTE : Dana Kole may struggle to build a campaign team before the spring vote.":                "",
+		"LISTEN DUNMORE, THE COUNCIL WILL SELL THE LAST FERRY AND NOBODY IN KELLS WILL STOP THEM wrote Jo Vale, commenting on the plan to close the Mill Street pier and saying the council ignored every letter from Kells.": "",
+		"GAZETTE : Dana Kole may struggle to build a campaign team before the spring vote.": "",
 	} {
 		text, ok := cleanLead("Ferries", in)
 		if !ok {
@@ -462,6 +468,7 @@ func TestCompose_titleWhenNothingStands(t *testing.T) {
 		"The Insider | Dana Kole":                                   "",
 		"Dunmore Ferry Gets New F1 Engines":                         "Dunmore ferry gets new F1 engines.",
 		"Dunmore Opens Énorme Ferry Terminal":                       "Dunmore opens énorme ferry terminal.",
+		"Jo Vale Talks Ferries , Harbin's Pier":                     "Jo Vale talks ferries, Harbin's pier.",
 	} {
 		d := newDocument(&article.Article{Title: title, Paragraphs: []string{
 			"My colleague wrote here yesterday about them.", "We will see how it goes for them.",
@@ -605,6 +612,28 @@ func TestHeadlineVerb(t *testing.T) {
 	} {
 		if got := english.headlineVerb(h); got != want {
 			t.Errorf("headlineVerb(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
+
+// TestCompose_titleEvent: a headline that tells an event ("… beats …")
+// is the news over a lead that tells none, when the lead has only half of
+// the headline's words; a headline whose event word is a noun ("Pier plan
+// would …") is not.
+func TestCompose_titleEvent(t *testing.T) {
+	lead := "Joking between points, Jo Vale and Tom Reed made every rally at the pier sound like a party."
+	for title, want := range map[string]string{
+		"Vale beats Reed for Harbin title":    "Vale beats Reed for Harbin title.",
+		"Vale and Reed tour for Harbin title": lead,
+		"Vale plan would keep Reed":           lead,
+	} {
+		d := newDocument(&article.Article{Title: title, Paragraphs: []string{lead,
+			"Later Vale took the Harbin final and the title 6-1, 6-4, ending a run of three defeats.",
+			"Reed said the plan would keep him at the pier next year."}})
+		dr := compose(d, nil, 0, 0)
+		d.release()
+		if dr.fact != want {
+			t.Errorf("title %q: news %q, want %q", title, dr.fact, want)
 		}
 	}
 }
