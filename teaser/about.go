@@ -10,9 +10,12 @@ import (
 // name with the article's own "the".
 
 // mentions yields each sentence's text with the byte offset of each
-// place it writes name.
+// place it writes name; nothing for an empty name.
 func (d *document) mentions(name string) iter.Seq2[string, int] {
 	return func(yield func(string, int) bool) {
+		if name == "" {
+			return
+		}
 		for i := range d.sentences {
 			text := d.sentences[i].text
 			for off := 0; ; {

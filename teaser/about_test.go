@@ -1,6 +1,7 @@
 package teaser
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/hookline/hookline/article"
@@ -23,5 +24,19 @@ func TestWithThe(t *testing.T) {
 		if got := d.withThe(in); got != want {
 			t.Errorf("withThe(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	d := newDocument(&article.Article{Paragraphs: []string{"Ann Vale met Ann Vale's sister. Vale left."}})
+	var got []int
+	for _, j := range d.mentions("Vale") {
+		got = append(got, j)
+	}
+	if want := []int{4, 17, 0}; !slices.Equal(got, want) {
+		t.Errorf("mentions(Vale) at %v, want %v", got, want)
+	}
+	for range d.mentions("") {
+		t.Fatal("mentions(\"\") yielded: an empty name is written nowhere")
 	}
 }

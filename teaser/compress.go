@@ -86,9 +86,21 @@ func tidy(s string) string {
 }
 
 // noSpaceBeforeComma closes the space a scrape leaves before a comma:
-// "Harbin , Dunmore" is "Harbin, Dunmore".
+// "Harbin , Dunmore" is "Harbin, Dunmore". A comma glued to the next word
+// ("5 ,y") is left alone: closing that space would make one word of two.
 func noSpaceBeforeComma(s string) string {
-	return strings.ReplaceAll(s, " ,", ",")
+	if !strings.Contains(s, " ,") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i+1 < len(s) && s[i+1] == ',' && (i+2 == len(s) || s[i+2] == ' ') {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // upperFirst returns s with its first letter capitalised, whatever its

@@ -176,11 +176,17 @@ var english = &language{
 	clauseOpeners: setOf(`which who while whilst with as and but although though after before amid despite
 	including where when because since so meaning leaving prompting sparking making according adding saying
 	following amid amidst whereas until unless`),
-	notNameOpeners:  setOf(`every each another several many most outside inside beyond`),
-	prepositionsInG: setOf(`including during following according regarding concerning excluding notwithstanding`),
-	dayAnchors:      setOf(`of for until till from since than as to by before after`),
-	dayModifiers:    setOf(`earlier just only`),
-	demonymEndings:  []string{"ean", "ese", "ish", "ian", "can", "ani", "eli", "yan"},
+	notNameOpeners:   setOf(`every each another several many most outside inside beyond`),
+	prepositionsInG:  setOf(`including during following according regarding concerning excluding notwithstanding`),
+	dayAnchors:       setOf(`of for until till from since than as to by before after`),
+	dayModifiers:     setOf(`earlier just only`),
+	present:          setOf(`this`),
+	previous:         setOf(`last`),
+	yearPrepositions: setOf(`in since from`),
+	complementizers:  setOf(`that`),
+	situational:      setOf(`it this`),
+	another:          setOf(`another`),
+	demonymEndings:   []string{"ean", "ese", "ish", "ian", "can", "ani", "eli", "yan"},
 	stop: setOf(`a about above after again against all also am an and any are
 	aren't as at be because been before being below between both but by can can't cannot could
 	couldn't did didn't do doe does doesn't doing don't down during each few for from further had

@@ -225,6 +225,19 @@ type language struct {
 	// dayModifiers go with the relative day they stand before: "earlier
 	// today", "just yesterday".
 	dayModifiers map[string]bool
+	// present and previous are the determiners that date a period or a
+	// part of the day from the day of writing: "this week", "last night".
+	present, previous map[string]bool
+	// yearPrepositions put an event in a year: "in 2013", "since 2009".
+	yearPrepositions map[string]bool
+	// complementizers open a clause that says what was said or thought:
+	// "… announced that …".
+	complementizers map[string]bool
+	// situational are the references that may point at the situation a
+	// sentence itself tells ("it", "this"), not at a person before it;
+	// another is the one that points within the sentence ("… another
+	// pupil").
+	situational, another map[string]bool
 }
 
 // languageFor returns the table for a language tag ("en", "en-US", "de"),

@@ -273,8 +273,8 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		if follows && lang.gendered[w.norm] != "" {
 			continue // "She was convicted …" after the sentence that named her
 		}
-		if lang.references[w.norm] && w.norm != "it" && w.norm != "this" && !insideQuote(s, w.start) &&
-			!(k > 0 && w.norm == "another") && !lang.antecedentBefore(s, ws[:k], w) {
+		if lang.references[w.norm] && !lang.situational[w.norm] && !insideQuote(s, w.start) &&
+			!(k > 0 && lang.another[w.norm]) && !lang.antecedentBefore(s, ws[:k], w) {
 			return "", "", false, false // "… carried him off the pitch": who?
 		}
 	}
@@ -727,7 +727,7 @@ func (l *language) hasVerb(clause string) bool {
 	verb := false
 	for k, w := range ws {
 		raw := strings.ToLower(clause[w.start:w.end])
-		if raw == "that" {
+		if l.complementizers[raw] {
 			verb = false
 			continue
 		}
@@ -983,14 +983,22 @@ func (d *document) followOn(fact, budget int) string {
 	if lang.recent(news.text, news.words) || !lang.recent(next.text, next.words) {
 		return ""
 	}
-	people := 0
+	people, person := 0, ""
 	for _, sp := range d.names(news) {
-		if d.isPerson(news.text[sp.start:sp.end]) {
-			people++
+		if name := news.text[sp.start:sp.end]; d.isPerson(name) {
+			people, person = people+1, name
 		}
 	}
 	if people > 1 {
 		return "" // "she" could be either
+	}
+	if g := lang.genderOf(next.text, next.words); g != "" {
+		if people == 0 && !lang.describesPerson(news.words) {
+			return "" // "She …" after news that names and describes no one
+		}
+		if said := d.pronounAfter(person); said != "" && said != g {
+			return "" // "She …" after the news's "he": someone else
+		}
 	}
 	prior := d.antecedentsOf(fact)
 	prior.next = true
@@ -999,6 +1007,29 @@ func (d *document) followOn(fact, budget int) string {
 		return ""
 	}
 	return text
+}
+
+// describesPerson reports whether ws hold a word for a person without
+// naming one: a role ("the driver", "a woman") or an age ("the
+// 27-year-old"), which a following "she" may stand for.
+func (l *language) describesPerson(ws []word) bool {
+	for _, w := range ws {
+		if l.titles[w.norm] || l.people[w.norm] || isAge(w.norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// genderOf returns the gender ("he", "she") of s's first gendered
+// pronoun outside quotations, "" for none.
+func (l *language) genderOf(s string, ws []word) string {
+	for _, w := range ws {
+		if g, ok := l.gendered[w.norm]; ok && !insideQuote(s, w.start) {
+			return g
+		}
+	}
+	return ""
 }
 
 // recent reports whether s's main clause, outside quotations, dates what
@@ -1010,7 +1041,7 @@ func (l *language) recent(s string, ws []word) bool {
 			continue
 		}
 		if l.weekdays[w.norm] || l.relativeDays[w.norm] ||
-			w.norm == "this" && k+1 < len(ws) && (l.periods[ws[k+1].norm] || l.dayParts[ws[k+1].norm]) {
+			l.present[w.norm] && k+1 < len(ws) && (l.periods[ws[k+1].norm] || l.dayParts[ws[k+1].norm]) {
 			return true
 		}
 	}

@@ -142,12 +142,12 @@ func (l *language) pastOpening(ws []word) bool {
 	switch {
 	case l.pastOpeners[ws[0].norm]:
 		return true
-	case ws[0].norm == "last":
+	case l.previous[ws[0].norm]:
 		return l.periods[ws[1].norm]
-	case ws[0].norm == "in" && year(ws[1].norm) > 0:
+	case l.yearPrepositions[ws[0].norm] && year(ws[1].norm) > 0:
 		return true
-	case ws[0].norm == "in" && l.calendar[ws[1].norm]:
-		return len(ws) > 3 && ws[2].norm == "last" && l.periods[ws[3].norm] || year(ws[2].norm) > 0
+	case l.yearPrepositions[ws[0].norm] && l.calendar[ws[1].norm]:
+		return len(ws) > 3 && l.previous[ws[2].norm] && l.periods[ws[3].norm] || year(ws[2].norm) > 0
 	}
 	return false
 }
@@ -166,10 +166,10 @@ func (l *language) earlierTime(s string, ws []word, newest int) bool {
 		if insideQuote(s, w.start) {
 			continue
 		}
-		if w.norm == "last" && l.periods[next.norm] {
+		if l.previous[w.norm] && l.periods[next.norm] {
 			return true
 		}
-		if (w.norm == "in" || w.norm == "since" || w.norm == "from") && newest > 0 {
+		if l.yearPrepositions[w.norm] && newest > 0 {
 			if y := year(next.norm); y > 0 && y < newest {
 				return true
 			}
@@ -183,7 +183,7 @@ func (l *language) earlierTime(s string, ws []word, newest int) bool {
 // none does.
 func (l *language) mainClauseEnd(ws []word) int {
 	for k, w := range ws {
-		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || l.clauseOpeners[w.norm] || w.norm == "that" {
+		if l.attribution[w.norm] || l.cutUnsafe[w.norm] || l.clauseOpeners[w.norm] || l.complementizers[w.norm] {
 			return k
 		}
 	}
@@ -307,7 +307,7 @@ func (l *language) dropRelativeDay(s string) string {
 				if k+1 < len(ws) && l.dayParts[ws[k+1].norm] && s[w.end:ws[k+1].start] == " " {
 					to = k + 1 // "yesterday afternoon" goes whole
 				}
-			case (w.norm == "this" || w.norm == "last") && k+1 < len(ws) && l.dayParts[ws[k+1].norm] &&
+			case (l.present[w.norm] || l.previous[w.norm]) && k+1 < len(ws) && l.dayParts[ws[k+1].norm] &&
 				s[w.end:ws[k+1].start] == " " && (k+2 == len(ws) || !startsUpper(s[ws[k+2].start:])):
 				from, to = k, k+1
 			}
