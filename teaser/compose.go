@@ -45,7 +45,7 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		if fi < 0 {
 			return draft{}
 		}
-		fact, _ := stripDateline(d.sentences[fi].text)
+		fact, _ := d.lang.stripDateline(d.sentences[fi].text)
 		return draft{fact: tidy(fact), index: fi}
 	}
 	// Another angle must be nearly as good as the best: a side event is not

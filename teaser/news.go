@@ -53,16 +53,16 @@ const (
 // "WASHINGTON (AP) —") and whatever a scrape glued before it (a headline
 // run into the body, whose abbreviations may carry a dot: "… manager
 // Tue., replacing …"): both go.
-var dateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
+var dateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)??(\p{Lu}[\p{Lu}.'’]+(?:[ -]\p{Lu}[\p{Lu}.'’]+)*(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?)(?:,\s[A-Z][a-z]+\.?\s\d{1,2})?(?:\s\([A-Za-z][A-Za-z ]*\))?\s*[-–—•]+\s+`)
 
 // bareDateline matches a dateline without its dash ("DUNMORE The Dunmore
 // Rovers …", "HARBIN, Dun. (AP) Jo Vale …"): capitals opening the sentence
 // before a capitalised word.
-var bareDateline = regexp.MustCompile(`^([A-Z][A-Z'’.]{3,}(?: [A-Z][A-Z'’.]+)*)(, [A-Z][a-z]+\.)?( \([A-Za-z]+\))? [A-Z][a-z]`)
+var bareDateline = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’.]{3,}|\p{Lu}[\p{Lu}'’.]+ \p{Lu}[\p{Lu}'’.]+)(?: \p{Lu}[\p{Lu}'’.]+)*)(, [A-Z][a-z]+\.)?( \([A-Za-z]+\))? [A-Z][a-z ]`)
 
 // placeDateline matches a dateline written as a name ("Lima, Peru - ")
 // after a headline run into the body.
-var placeDateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)?([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
+var placeDateline = regexp.MustCompile(`^(?:(?:[^.!?]|[A-Z][a-z]{0,3}\.){0,150}?\s)??([A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?) [-–—] `)
 
 // colonDateline matches a dateline or a source label ended by a colon:
 // "NEW DELHI: Indian authorities …", "Gazette : While …".
@@ -78,12 +78,13 @@ var copyrightLine = regexp.MustCompile(`(?i)\bcopyright \d{4}\b`)
 // bulletDateline matches a place name ended by a bullet: "Washington • ".
 var bulletDateline = regexp.MustCompile(`^([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}) •\s+`)
 
-// dateOnly matches a dateline that is a date alone: "April 1, 2011 - ".
-var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}, \d{4} [-–—] `)
+// dateOnly matches a dateline that is a date alone, with its year or an
+// agency's credit: "April 1, 2011 - ", "April 1 (Reuters) - ".
+var dateOnly = regexp.MustCompile(`^[A-Z][a-z]+\.? \d{1,2}(?:, \d{4}|(?:, \d{4})? \([A-Z][A-Za-z ]*\)) [-–—] `)
 
 // stripDateline removes a leading dateline from s and returns the place
 // it named, as a name ("Harbin, Dunland").
-func stripDateline(s string) (rest, place string) {
+func (l *language) stripDateline(s string) (rest, place string) {
 	if m := dateOnly.FindStringIndex(s); m != nil && wordCount(s[m[1]:]) >= minStandalone {
 		s = s[m[1]:]
 	}
@@ -114,8 +115,10 @@ func stripDateline(s string) (rest, place string) {
 			// "DUNMORE The Dunmore Rovers", not "NATO Secretary General".
 			// A state's abbreviation and an agency's credit say it is
 			// one too: "HARBIN, Dun. (AP) Jo Vale …".
+			// So does a sentence opening on a function word, which no name
+			// runs on into: "BERLIN For a look at …".
 			name := titleCase(s[b[2]:b[3]])
-			if strings.Contains(s[b[3]:], name) || b[4] >= 0 && b[6] >= 0 {
+			if strings.Contains(s[b[3]:], name) || b[4] >= 0 && b[6] >= 0 || l.opensOnFunctionWord(s[b[1]-2:]) {
 				return s[b[1]-2:], name
 			}
 		}
@@ -126,6 +129,74 @@ func stripDateline(s string) (rest, place string) {
 		return s, ""
 	}
 	return rest, titleCase(strings.TrimSpace(s[m[2]:m[3]]))
+}
+
+// opensOnFunctionWord reports whether s's first word is a stop word that
+// does not open names ("For", "The", not "New").
+func (l *language) opensOnFunctionWord(s string) bool {
+	start, end := nextWord(s, 0)
+	if start == len(s) {
+		return false
+	}
+	w := l.newWord(s, start, end)
+	return w.upper && w.stop && !l.nameStops[w.norm]
+}
+
+// unshout writes the capitals opening s as the article writes those
+// words elsewhere, when s goes on in mixed case (a print opening: "THE
+// World Bank …", "HURRICANE Dana, …", "THE FIGHT over …"): a word the
+// article capitalises inside a sentence keeps its capital, a word it
+// writes in lower case (or a stop word) loses it after the first. When
+// one of them is written only in capitals (an acronym, or a name the
+// article does not spell otherwise) s stays as it is.
+func (d *document) unshout(s string) string {
+	if shouting(s) {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for start, end := nextWord(s, 0); start < len(s); start, end = nextWord(s, end) {
+		raw := s[start:end]
+		if strings.ToUpper(raw) != raw || strings.ToLower(raw) == raw || (start > 0 && s[last:start] != " ") {
+			break
+		}
+		if utf8.RuneCountInString(raw) < 2 {
+			return s // "A" or "I": no telling
+		}
+		w, title := d.lang.newWord(s, start, end), titleCase(raw)
+		b.WriteString(s[last:start])
+		switch {
+		case d.writesInside(title):
+			b.WriteString(title)
+		case w.stop || d.stat(w.norm).lower:
+			if start == 0 {
+				b.WriteString(title)
+			} else {
+				b.WriteString(strings.ToLower(raw))
+			}
+		default:
+			return s
+		}
+		last = end
+	}
+	if last == 0 || shouting(s[last:]) {
+		return s
+	}
+	return b.String() + s[last:]
+}
+
+// writesInside reports whether some sentence holds word as a whole word,
+// in its case, after another word: "Fight" of "a Fight Night bout", not
+// of "Fight fans …".
+func (d *document) writesInside(word string) bool {
+	for text, j := range d.mentions(word) {
+		before, _ := utf8.DecodeLastRuneInString(text[:j])
+		after, _ := utf8.DecodeRuneInString(text[j+len(word):])
+		if !isWordRune(before) && !isWordRune(after) && wordCount(text[:j]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // colonLabel removes a colon dateline or source label from s ("NEW DELHI:
@@ -157,8 +228,8 @@ func colonLabel(s string) (rest, place string, ok bool) {
 func titleCase(s string) string {
 	ws := strings.Fields(s)
 	for i, w := range ws {
-		if len(w) > 1 && strings.ToUpper(w) == w {
-			ws[i] = w[:1] + strings.ToLower(w[1:])
+		if _, n := utf8.DecodeRuneInString(w); len(w) > n && strings.ToUpper(w) == w {
+			ws[i] = w[:n] + strings.ToLower(w[n:]) // "ÉCOLE" is "École"
 		}
 	}
 	return strings.Join(ws, " ")
@@ -198,9 +269,11 @@ type candidate struct {
 // reports that the sentence was kept so.
 func (d *document) clean(i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
 	lang := d.lang
-	s, place := stripDateline(d.sentences[i].text)
-	if place != "" && thisPlace.MatchString(s) {
-		// "Gunmen opened fire … in this border city" needs its place back.
+	s, place := lang.stripDateline(d.sentences[i].text)
+	s = d.unshout(s)
+	if town, _, _ := strings.Cut(place, ","); place != "" && thisPlace.MatchString(s) && !strings.Contains(s, town) {
+		// "Gunmen opened fire … in this border city" needs its place back
+		// ("… in the border city of Harbin" has it).
 		ws := lang.words(s)
 		if st := d.stat(ws[0].norm); st.lower || ws[0].stop {
 			s = strings.ToLower(s[:ws[0].end]) + s[ws[0].end:]

@@ -198,7 +198,7 @@ func TestStripDateline_colon(t *testing.T) {
 		"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.": {"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.", ""},
 		"Note: the pool will close on Monday for repairs to the roof.":                            {"Note: the pool will close on Monday for repairs to the roof.", ""},
 	} {
-		rest, place := stripDateline(in)
+		rest, place := english.stripDateline(in)
 		if rest != want[0] || place != want[1] {
 			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
 		}
@@ -231,8 +231,54 @@ func TestDropEchoLabel(t *testing.T) {
 	}
 }
 
+// TestStripDateline_wire: datelines without a dash before a function
+// word, with a two-word place, with a place's accented capitals, and a
+// date with an agency's credit go; capitals that open a name stay.
+func TestStripDateline_wire(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"HARBIN For a look at how long a storm can close a port, consider the ferries.":      {"For a look at how long a storm can close a port, consider the ferries.", "Harbin"},
+		"EL PASO A storm closed the harbour on Monday, stranding two ferries at sea.":        {"A storm closed the harbour on Monday, stranding two ferries at sea.", "El Paso"},
+		"SÃO JOÃO, Dunland — Police said a ferry ran aground near the harbour on Monday.":    {"Police said a ferry ran aground near the harbour on Monday.", "São João, Dunland"},
+		"Port Skerry, Dunland - Police said a ferry ran aground near the harbour on Monday.": {"Police said a ferry ran aground near the harbour on Monday.", "Port Skerry, Dunland"},
+		"April 1 (Reuters) - Dunmore Ferries said it will buy six electric boats this year.": {"Dunmore Ferries said it will buy six electric boats this year.", ""},
+		"US President Jo Vale met ferry workers at Harbin on Monday to hear their case.":     {"US President Jo Vale met ferry workers at Harbin on Monday to hear their case.", ""},
+	} {
+		rest, place := english.stripDateline(in)
+		if rest != want[0] || place != want[1] {
+			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
+		}
+	}
+}
+
+// TestUnshout: a print opening's capitals are written as the article
+// writes the words elsewhere; an acronym, or a word written only in
+// capitals, stays.
+func TestUnshout(t *testing.T) {
+	for _, tc := range []struct{ in, elsewhere, want string }{
+		{"THE Harbour Board will close the pier on Monday.", "The pier is old.", "The Harbour Board will close the pier on Monday."},
+		{"THE FIGHT over the pier went on for a year.", "The fight was long.", "The fight over the pier went on for a year."},
+		{"HARBOUR BOARD, the port's owner, will close the pier.", "The Harbour Board met.", "Harbour Board, the port's owner, will close the pier."},
+		{"PRESIDENT Jo Vale will open the pier on Monday.", "Voters like President Vale.", "President Jo Vale will open the pier on Monday."},
+		{"NASA Administrator Jo Vale will open the pier.", "Vale worked at NASA.", "NASA Administrator Jo Vale will open the pier."},
+		{"MYLEENE Vale will open the pier on Monday.", "Vale is a singer.", "MYLEENE Vale will open the pier on Monday."},
+		{"ÉCOLE Dunmore will close on Monday.", "Pupils of the École Dunmore left.", "École Dunmore will close on Monday."},
+		{"THE PIER WILL CLOSE ON MONDAY.", "The pier is old.", "THE PIER WILL CLOSE ON MONDAY."},
+		{"THE FIGHT over the pier went on for a year.", "Fight fans met.", "THE FIGHT over the pier went on for a year."},
+		{"HARBIN A storm closed the port on Monday.", "The port of Harbin is shut.", "HARBIN A storm closed the port on Monday."},
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{tc.in + " " + tc.elsewhere}})
+		if got := d.unshout(tc.in); got != tc.want {
+			t.Errorf("unshout(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		d.release()
+	}
+	if got, _ := cleanLead("", "THE Harbour Board will close the pier on Monday, the mayor said."); got != "The Harbour Board will close the pier on Monday, the mayor said." {
+		t.Errorf("clean kept a print opening's capitals: %q", got)
+	}
+}
+
 func TestStripDateline_reportingFrom(t *testing.T) {
-	rest, _ := stripDateline("Reporting from Port Skerry — Tom Reed rang from the team bus, sounding calm about the delay.")
+	rest, _ := english.stripDateline("Reporting from Port Skerry — Tom Reed rang from the team bus, sounding calm about the delay.")
 	if rest != "Tom Reed rang from the team bus, sounding calm about the delay." {
 		t.Errorf("stripDateline kept the correspondent's dateline: %q", rest)
 	}
@@ -346,7 +392,7 @@ func TestStripDateline_gluedHeadline(t *testing.T) {
 		"PORT HARBIN, Dun. (AP) Dana Kole has been voted into the Dunmore Hall of Fame.":                                                   {"Dana Kole has been voted into the Dunmore Hall of Fame.", "Port Harbin"},
 		"NATO Secretary General Dana Kole met ministers on Monday.":                                                                        {"NATO Secretary General Dana Kole met ministers on Monday.", ""},
 	} {
-		rest, place := stripDateline(in)
+		rest, place := english.stripDateline(in)
 		if rest != want[0] || place != want[1] {
 			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
 		}
@@ -360,6 +406,8 @@ func TestClean_herePlace(t *testing.T) {
 		"LONDON: Dana Kole scored twice as Harbour Town beat Dunmore 4-2 here Saturday to go top.":      "Dana Kole scored twice as Harbour Town beat Dunmore 4-2 in London on Saturday to go top.",
 		"HARBIN - Ferries will run on batteries from next year, its operator said here on Monday.":      "Ferries will run on batteries from next year, its operator said in Harbin on Monday.",
 		"HARBIN - Ferries will run on batteries from next year, and here is how the operator plans it.": "Ferries will run on batteries from next year, and here is how the operator plans it.",
+		"HARBIN - Two gunmen opened fire on a ferry queue in this port, police said on Monday.":         "In Harbin, two gunmen opened fire on a ferry queue in this port, police said on Monday.",
+		"HARBIN - Gunmen opened fire on a ferry queue in the port city of Harbin, police said.":         "Gunmen opened fire on a ferry queue in the port city of Harbin, police said.",
 	} {
 		text, ok := cleanLead("", in)
 		if !ok || text != want {
