@@ -193,16 +193,11 @@ func TestLanguage_dropRelativeDay(t *testing.T) {
 }
 
 func TestStripDateline_colon(t *testing.T) {
-	for in, want := range map[string][2]string{
+	checkStripDateline(t, map[string][2]string{
 		"HARBOUR TOWN: Ferry services to the islands resumed on Saturday after a week of storms.": {"Ferry services to the islands resumed on Saturday after a week of storms.", "Harbour Town"},
 		"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.": {"Gazette : While most Harbour shops stay shut on Sundays, Dr. Ann Marsh is opening hers.", ""},
 		"Note: the pool will close on Monday for repairs to the roof.":                            {"Note: the pool will close on Monday for repairs to the roof.", ""},
-	} {
-		rest, place := english.stripDateline(in)
-		if rest != want[0] || place != want[1] {
-			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
-		}
-	}
+	})
 }
 
 // TestCompose_boilerplateLead checks that a site's standing line ("Read a
@@ -235,19 +230,14 @@ func TestDropEchoLabel(t *testing.T) {
 // word, with a two-word place, with a place's accented capitals, and a
 // date with an agency's credit go; capitals that open a name stay.
 func TestStripDateline_wire(t *testing.T) {
-	for in, want := range map[string][2]string{
+	checkStripDateline(t, map[string][2]string{
 		"HARBIN For a look at how long a storm can close a port, consider the ferries.":      {"For a look at how long a storm can close a port, consider the ferries.", "Harbin"},
 		"EL PASO A storm closed the harbour on Monday, stranding two ferries at sea.":        {"A storm closed the harbour on Monday, stranding two ferries at sea.", "El Paso"},
 		"SÃO JOÃO, Dunland — Police said a ferry ran aground near the harbour on Monday.":    {"Police said a ferry ran aground near the harbour on Monday.", "São João, Dunland"},
 		"Port Skerry, Dunland - Police said a ferry ran aground near the harbour on Monday.": {"Police said a ferry ran aground near the harbour on Monday.", "Port Skerry, Dunland"},
 		"April 1 (Reuters) - Dunmore Ferries said it will buy six electric boats this year.": {"Dunmore Ferries said it will buy six electric boats this year.", ""},
 		"US President Jo Vale met ferry workers at Harbin on Monday to hear their case.":     {"US President Jo Vale met ferry workers at Harbin on Monday to hear their case.", ""},
-	} {
-		rest, place := english.stripDateline(in)
-		if rest != want[0] || place != want[1] {
-			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
-		}
-	}
+	})
 }
 
 // TestUnshout: a print opening's capitals are written as the article
@@ -386,17 +376,12 @@ func TestDefiniteReference_namedAfterNoun(t *testing.T) {
 // TestStripDateline_gluedHeadline: a headline glued before the dateline
 // goes with it, even when an abbreviation in it carries a dot.
 func TestStripDateline_gluedHeadline(t *testing.T) {
-	for in, want := range map[string][2]string{
+	checkStripDateline(t, map[string][2]string{
 		"Dana Kole takes over as manager Mon., replacing Tom Reed (AP) HARBOUR TOWN - Dana Kole is known for her patience and her temper.": {"Dana Kole is known for her patience and her temper.", "Harbour Town"},
 		"Ferries go electric BERLIN - The city's ferries will run on batteries from next year.":                                            {"The city's ferries will run on batteries from next year.", "Berlin"},
 		"PORT HARBIN, Dun. (AP) Dana Kole has been voted into the Dunmore Hall of Fame.":                                                   {"Dana Kole has been voted into the Dunmore Hall of Fame.", "Port Harbin"},
 		"NATO Secretary General Dana Kole met ministers on Monday.":                                                                        {"NATO Secretary General Dana Kole met ministers on Monday.", ""},
-	} {
-		rest, place := english.stripDateline(in)
-		if rest != want[0] || place != want[1] {
-			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
-		}
-	}
+	})
 }
 
 // TestClean_herePlace: the wire's "here" means the dateline's place, which
@@ -692,6 +677,18 @@ func TestCompose_titleEvent(t *testing.T) {
 		d.release()
 		if dr.fact != want {
 			t.Errorf("title %q: news %q, want %q", title, dr.fact, want)
+		}
+	}
+}
+
+// checkStripDateline checks what stripDateline leaves of each sentence,
+// and the place it names.
+func checkStripDateline(t *testing.T, cases map[string][2]string) {
+	t.Helper()
+	for in, want := range cases {
+		rest, place := english.stripDateline(in)
+		if rest != want[0] || place != want[1] {
+			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", in, rest, place, want[0], want[1])
 		}
 	}
 }
