@@ -67,7 +67,9 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		return dr
 	}
 	sober := d.isSober(c.index)
-	if !sober {
+	if q := d.ownQuestion(c.index); q != "" && !sober {
+		dr.hook = q // the article's own: "No Jo Vale? No problem for …"
+	} else if !sober {
 		if guess, reveal, ok := d.guessWho(c.full); ok {
 			dr.hook, dr.fact = guess, reveal
 		}
@@ -88,6 +90,34 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		}
 	}
 	return dr
+}
+
+// ownQuestionWords is the most words the article's own question may
+// have to open the post.
+const ownQuestionWords = 8
+
+// ownQuestion returns the short question that opens the news's line and
+// that the news answers ("Back on? Jo Vale and Tom Reed …"), as the
+// article writes it; "" when there is none, or when it leans on what
+// came before (a pronoun), is someone's words or runs on from a
+// caption's credit ("Jo Vale / Agency Hate the law?").
+func (d *document) ownQuestion(news int) string {
+	if news < 1 || d.sentences[news].opens || !d.sentences[news-1].opens {
+		return ""
+	}
+	// The line, not the question alone, is long enough to hold a dateline.
+	line, _ := d.lang.stripDateline(d.sentences[news-1].text + " " + d.sentences[news].text)
+	q, ok := strings.CutSuffix(line, " "+d.sentences[news].text)
+	ws := d.lang.words(q)
+	if !ok || !strings.HasSuffix(q, "?") || len(ws) == 0 || len(ws) > ownQuestionWords || !startsUpper(q) || strings.Contains(q, "/") {
+		return ""
+	}
+	for _, w := range ws {
+		if d.lang.references[w.norm] || d.lang.firstPerson[strings.ToLower(q[w.start:w.end])] {
+			return ""
+		}
+	}
+	return q
 }
 
 // titleLabels are the labels a headline carries for its page, not its news.

@@ -14,6 +14,8 @@ import (
 type sentence struct {
 	text  string
 	words []word
+	// opens is set on a line's first sentence.
+	opens bool
 }
 
 // document is an article cut into sentences, with the counts that ranking
@@ -128,7 +130,7 @@ func newDocument(a *article.Article) *document {
 		for p != "" && len(d.sentences) < maxSentences {
 			var line string
 			line, p, _ = strings.Cut(p, "\n")
-			for _, s := range article.Sentences(line) {
+			for k, s := range article.Sentences(line) {
 				if len(d.sentences) == maxSentences {
 					break
 				}
@@ -137,7 +139,7 @@ func newDocument(a *article.Article) *document {
 				if len(all) == from {
 					continue
 				}
-				d.sentences = append(d.sentences, sentence{text: s, words: all[from:len(all):len(all)]})
+				d.sentences = append(d.sentences, sentence{text: s, words: all[from:len(all):len(all)], opens: k == 0})
 			}
 		}
 	}

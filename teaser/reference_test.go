@@ -692,3 +692,33 @@ func checkStripDateline(t *testing.T, cases map[string][2]string) {
 		}
 	}
 }
+
+// TestOwnQuestion: a short question opening the news's line is the
+// article's own hook; one that leans on a pronoun, runs long, runs on from
+// a credit or sits in another line is not.
+func TestOwnQuestion(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"HARBIN - No Jo Vale? No problem for Harbour Town, who beat Kells 3-1 without their captain.", "No Jo Vale?"},
+		{"Ferries for Harbin? The council said on Monday it will buy six electric ferries.", "Ferries for Harbin?"},
+		{"Did he know? The council said on Monday it will buy six electric ferries.", ""},
+		{"Will the council of Harbin ever buy the six ferries promised in May? The council said on Monday it will buy six electric ferries.", ""},
+		{"Jo Vale / Agency Hate ferries? The council said on Monday it will buy six electric ferries.", ""},
+		{"The pier is shut. Ferries for Harbin? The council said on Monday it will buy six electric ferries.", ""},
+		{"Ferries for Harbin?\nThe council said on Monday it will buy six electric ferries.", ""},
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{tc.line}})
+		if got := d.ownQuestion(len(d.sentences) - 1); got != tc.want {
+			t.Errorf("ownQuestion(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+		d.release()
+	}
+	a := &article.Article{Title: "Harbour Town beat Kells", Paragraphs: []string{
+		"HARBIN - No Jo Vale? No problem for Harbour Town, who beat Kells 3-1 on Saturday without their captain.",
+		"Tom Reed scored twice for Harbour Town.",
+	}}
+	a.Finish()
+	res, err := Compose(a, Options{})
+	if err != nil || !strings.HasPrefix(res.Teaser.String(), "No Jo Vale? No problem for Harbour Town") {
+		t.Errorf("teaser %q, %v; want it to open on the article's own question", res.Teaser.String(), err)
+	}
+}
