@@ -135,8 +135,10 @@ const maxTagWords = 3
 // word run in from a subhead ("Every Ferryman"), a describing compound
 // ("council-led U.K."), an acronym beside its full name, a first name or
 // surname alone when the article has the whole name, or a name the article
-// writes once in passing. A weak second or third tag is left out: one or
-// two good tags beat three.
+// writes once in passing. A weak second or third tag is left out, and so
+// is one the article first names further down than the news's window
+// (another item of a round-up) unless the title or the news names it: one
+// or two good tags beat three.
 func (d *document) hashtags(a *article.Article, fact int, about string, n int) []string {
 	ordered := make([]string, 0, len(a.Keywords)+8)
 	for _, k := range a.Keywords {
@@ -218,6 +220,9 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		if i == maxNameTags || i > 0 && 3*s.score < names[0].score {
 			break // far weaker than the best: not worth a tag
 		}
+		if i > 0 && !inTitle(s.name) && !inFact(s.name) && s.name != about && d.firstMention(s.name) >= newsWindow {
+			continue // told only further down: another item of a round-up, a side story
+		}
 		ordered = append(ordered, s.name)
 	}
 	// A name sharing a word with a better one is a fragment or a run
@@ -239,6 +244,17 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		out = append(out, p)
 	}
 	return keyphrase.Hashtags(out, n)
+}
+
+// firstMention returns the index of the first sentence that writes name,
+// len(d.sentences) for none.
+func (d *document) firstMention(name string) int {
+	for i := range d.sentences {
+		if strings.Contains(d.sentences[i].text, name) {
+			return i
+		}
+	}
+	return len(d.sentences)
 }
 
 // hyphenLower matches a hyphen before a lower-case letter: "council-led".
