@@ -117,6 +117,17 @@ func acronym(w string) bool {
 	return true
 }
 
+// countedAcronym reports whether w is the acronym of a common noun: one
+// written in the plural ("MPs"), or one the article also writes in the
+// plural ("SUV" beside "SUVs"), as no name is. writes reports whether the
+// article writes a word.
+func countedAcronym(w string, writes func(string) bool) bool {
+	if stem, ok := strings.CutSuffix(w, "s"); ok && acronym(stem) {
+		return true
+	}
+	return acronym(w) && writes(w+"s")
+}
+
 // maxNameTags is the most hashtags made from names: a third is rarely as
 // apt as the first two, and one weak tag spoils a post.
 const maxNameTags = 2
@@ -325,6 +336,9 @@ func (d *document) taggable(name string, ws []word) bool {
 	}
 	if last := ws[len(ws)-1]; len(ws) > 1 && (d.lang.peoples[last.norm] || d.lang.demonyms[last.norm]) {
 		return false // an adjective: "West African"
+	}
+	if last := ws[len(ws)-1]; countedAcronym(name[last.start:last.end], d.writesInside) {
+		return false // a common noun's letters: "Labour MPs", "SUV" beside "SUVs"
 	}
 	if len(ws) == 1 && d.numbered(name) {
 		return false // a name cut at its number: "Class" of "Class 5 ferries"
