@@ -50,7 +50,8 @@ var english = &language{
 		should must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't`),
 	boilerplate: []string{"media playback", "follow ", "read more", "read a full", "read the full", "click here", "all rights reserved",
 		"sign up", "subscribe", "share this", "image copyright", "image caption", "getty images",
-		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement", "check out", "re \"", "re “", "re:"},
+		"photo by", "photo:", "picture:", "pictured:", "caption:", "advertisement", "check out", "re \"", "re “", "re:",
+		"here's ", "here’s ", "here is ", "here are "},
 	// fragmentOpeners open a subordinate clause: with no comma after it,
 	// the sentence has no main clause ("Because the agency is proposing
 	// …").

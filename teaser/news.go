@@ -346,6 +346,9 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		if follows && lang.gendered[w.norm] != "" {
 			continue // "She was convicted …" after the sentence that named her
 		}
+		if k > 0 && lang.complementizers[w.norm] && k+1 < len(ws) && lang.opensClause(ws[k+1].norm) {
+			continue // "… complained that she …": a clause, not "that day"
+		}
 		if lang.references[w.norm] && !lang.situational[w.norm] && !insideQuote(s, w.start) &&
 			!(k > 0 && lang.another[w.norm]) && !lang.antecedentBefore(s, ws[:k], w) {
 			return "", "", false, false // "… carried him off the pitch": who?
@@ -1080,6 +1083,12 @@ func (d *document) followOn(fact, budget int) string {
 		return ""
 	}
 	return text
+}
+
+// opensClause reports whether a folded word can open the subject of a
+// clause: a pronoun or an article ("that she …", "that the …").
+func (l *language) opensClause(norm string) bool {
+	return l.pronounOpeners[norm] || l.pointers[norm] || l.indefinites[norm]
 }
 
 // describesPerson reports whether ws hold a word for a person without

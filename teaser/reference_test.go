@@ -722,3 +722,25 @@ func TestOwnQuestion(t *testing.T) {
 		t.Errorf("teaser %q, %v; want it to open on the article's own question", res.Teaser.String(), err)
 	}
 }
+
+// TestClean_thatClause: "that" opening a clause ("complained that she …")
+// points back at nothing; "that" before a noun ("that day") does.
+func TestClean_thatClause(t *testing.T) {
+	for s, want := range map[string]bool{
+		"A teacher was suspended after parents complained that she called her pupils thieves on her blog.": true,
+		"A ferry ran aground after the crew said that the tide was too low to sail.":                       true,
+		"A ferry ran aground after the crew sailed that day against the advice of the harbour master.":     false,
+	} {
+		if _, ok := cleanLead("", s); ok != want {
+			t.Errorf("clean(%q) ok = %v, want %v", s, ok, want)
+		}
+	}
+	for _, s := range []string{
+		"Here is a guide to the new Harbin ferry timetable, which starts on Monday 4 May.",
+		"Here are six Harbin ferries to take on a sunny Sunday in the summer.",
+	} {
+		if _, ok := cleanLead("", s); ok {
+			t.Errorf("clean kept a page's furniture: %q", s)
+		}
+	}
+}
