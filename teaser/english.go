@@ -117,7 +117,7 @@ var english = &language{
 	city's windmill mill tower farm market street's republic kingdom empire agency board
 	prison jail zoo reserve estate hotel restaurant cafe pub shop store brand festival awards
 	council's government's`),
-	places: setOf(`afghanistan africa albania algeria america americas antarctica argentina
+	places: bothSetOf(`afghanistan africa albania algeria america americas antarctica argentina
 	armenia asia australia austria azerbaijan bahrain bangladesh belarus belgium bolivia bosnia
 	brazil britain bulgaria burma cambodia cameroon canada chile china colombia congo croatia cuba
 	cyprus czechia denmark ecuador egypt england estonia ethiopia eu europe finland france gaza
@@ -145,7 +145,7 @@ var english = &language{
 	relativeDeterminers: setOf(`that`),
 	relativeMarkers:     setOf(`same next following`),
 	timeNouns:           setOf(`day time weekend`),
-	numberWords:         setOf(`two three four five six seven eight nine ten eleven twelve twenty dozens hundreds thousands`),
+	numberWords:         bothSetOf(`two three four five six seven eight nine ten eleven twelve twenty dozens hundreds thousands`),
 	pluralPronouns:      setOf(`they them their themselves`),
 	peoples:             wordSet(lexicon.English.Demonyms, englishPersonDemonyms, `jew jews`),
 	outlets:             setOf(`afp ap reuters upi bbc cnn pa bloomberg xinhua itv sky abc nbc cbs`),
@@ -155,7 +155,7 @@ var english = &language{
 		", pictured left,", ", pictured right,", " (Click to enlarge)", " [Click to enlarge]", " Click to enlarge",
 		" (click to enlarge)", " click to enlarge", " Click image to enlarge"},
 	listJoiners: setOf(`and or`),
-	calendar: setOf(lexicon.English.Days, lexicon.English.Months, `christmas easter
+	calendar: bothSetOf(lexicon.English.Days, lexicon.English.Months, `christmas easter
 	mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 	gmt bst utc cet cest est edt cst cdt pst pdt am pm`),
 	nameJoiners: setOf(`of de del der van von da al bin la le`),

@@ -57,7 +57,12 @@ func (d *document) wholeNames() map[string]int {
 			}
 			last := s.words[sp.next-1]
 			person := sp.next-first > 1 && d.usedAlone(s.text[last.start:last.end], last.norm, runs)
-			if first > 0 && !titled {
+			// A common word capitalised as the sentence's first is no part
+			// of the name ("Demographer Ann Vale found …"), unless the
+			// article writes the two as one inside a sentence ("… after
+			// Hurricane Dana").
+			opener := first == 1 && d.stat(s.words[0].norm).lower && !shouting(s.text[:s.words[0].end]) && !d.writesInside(s.text[:sp.end])
+			if first > 0 && !titled && !opener {
 				prev := s.words[first-1]
 				if prev.upper && (!prev.stop || (first > 1 || d.lang.nameStops[prev.norm]) && !d.lang.titles[prev.norm] && !d.lang.pointers[prev.norm] && s.text[prev.end:sp.start] == " ") && s.text[prev.end:sp.start] != ", " {
 					// Cut from a longer name: "Harbour's Council" of "North

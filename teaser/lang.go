@@ -273,6 +273,17 @@ func wordSet(lists ...string) map[string]bool {
 
 // foldedSetOf is setOf with every word folded as the document folds words
 // ("puppies" as "puppy"), for tables matched against word.norm.
+// bothSetOf is setOf with each word's folded form too, for a set looked
+// up both by a word as written ("wales") and by its folded form
+// ("wale", as word.norm holds it).
+func bothSetOf(lists ...string) map[string]bool {
+	m := setOf(lists...)
+	for w := range m {
+		m[fold(w)] = true
+	}
+	return m
+}
+
 func foldedSetOf(list string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(list) {

@@ -101,3 +101,24 @@ func TestLanguageFor(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguage_bothForms: sets looked up by a word as written and by its
+// folded form (word.norm) hold both: "Wales" is a place as "wales" and as
+// "wale".
+func TestLanguage_bothForms(t *testing.T) {
+	for set, words := range map[string]struct {
+		m     map[string]bool
+		words []string
+	}{
+		"places":      {english.places, []string{"Wales", "Philippines", "Brussels"}},
+		"calendar":    {english.calendar, []string{"Christmas"}},
+		"numberWords": {english.numberWords, []string{"thousands", "dozens"}},
+	} {
+		for _, w := range words.words {
+			low := strings.ToLower(w)
+			if !words.m[low] || !words.m[fold(low)] {
+				t.Errorf("%s: %q as written %v, folded (%q) %v", set, w, words.m[low], fold(low), words.m[fold(low)])
+			}
+		}
+	}
+}

@@ -75,7 +75,8 @@ func (d *document) followedLikePerson(word string) bool {
 				return true
 			}
 			for j := k + 1; j < len(ws) && j <= k+6; j++ {
-				if j == k+1 && d.lang.personAfter[ws[j].norm] || d.lang.personPronouns[ws[j].norm] {
+				// As written: "says" (folded "say") is no "Harbin say".
+				if j == k+1 && d.lang.personAfter[strings.ToLower(text[ws[j].start:ws[j].end])] || d.lang.personPronouns[ws[j].norm] {
 					return true
 				}
 			}
@@ -224,11 +225,20 @@ func (d *document) pronounAfter(name string) string {
 
 // insideLongerName reports whether the article writes name after another
 // capitalised word: "York Mets" of "New York Mets".
+// A common word capitalised only because it opens the sentence
+// ("Demographer Ann Vale found …") is no part of the name; written so
+// inside a sentence too, the two are one name.
 func (d *document) insideLongerName(name string) bool {
+	var buf [64]byte
 	for text, j := range d.mentions(name) {
-		if prev := lastWord(text[:j]); prev != "" && startsUpper(prev) && !strings.ContainsAny(prev, ",.;:") {
-			return true
+		prev := lastWord(text[:j])
+		if prev == "" || !startsUpper(prev) || strings.ContainsAny(prev, ",.;:") {
+			continue
 		}
+		if opener := strings.TrimSpace(text[:j]) == prev; opener && d.stat(string(foldInto(buf[:0], prev))).lower && !shouting(prev) {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -165,15 +165,77 @@ func TestDraft_stakesNamesNobody(t *testing.T) {
 // TestIntroduce_sharedSurname: a surname two people of the article share
 // stays as it is, even when only one of them is named before the news.
 func TestIntroduce_sharedSurname(t *testing.T) {
-	d := newDocument(&article.Article{Paragraphs: []string{
+	text := introduced([]string{
 		"Her sister Ann Vale said she was proud of the books.",
 		"Vale's novels sold more than a million copies in 40 countries.",
 		"Jo Vale, who wrote them over 30 years, died on Monday, her publisher said.",
-	}})
-	defer d.release()
-	text := "Vale's novels sold more than a million copies in 40 countries."
-	d.introduce(1, &text)
+	}, 1, "Vale's novels sold more than a million copies in 40 countries.")
 	if want := "Vale's novels sold more than a million copies in 40 countries."; text != want {
 		t.Errorf("introduce = %q, want %q: two people share the surname", text, want)
 	}
+}
+
+// TestIntroduce_opener: a name after a common word that opens its
+// sentence is whole ("Demographer Ann Vale"), and a name the article
+// only follows with "says" is a person's.
+func TestIntroduce_opener(t *testing.T) {
+	paras := []string{
+		"Ferry fares in Harbin rose by a third last year, a study found.",
+		"Demographer Ann Vale, a fellow at Harbin University, studied the fares for a decade.",
+		"Like other demographers, she counted every ticket sold.",
+		"Vale found that fares rose fastest on Sundays.",
+		"\"Nobody expected it,\" Vale says.",
+		"Residents in Harbin say the fares are too high.",
+	}
+	text := introduced(paras, 3, "Vale found that fares rose fastest on Sundays.")
+	if want := "Ann Vale found that fares rose fastest on Sundays."; text != want {
+		t.Errorf("introduce = %q, want %q", text, want)
+	}
+	d := newDocument(&article.Article{Paragraphs: paras})
+	defer d.release()
+	for word, want := range map[string]bool{"Vale": true, "Harbin": false} {
+		if got := d.followedLikePerson(word); got != want {
+			t.Errorf("followedLikePerson(%q) = %v, want %v", word, got, want)
+		}
+	}
+	for _, paras := range [][]string{
+		{"Hurricane Dana hit Harbin on Monday.", "Officials in Harbin say the damage from Hurricane Dana is vast, and the hurricane season is not over."},
+		{"HURRICANE Dana hit Harbin on Monday.", "The hurricane season is long, officials said."},
+	} {
+		d := newDocument(&article.Article{Paragraphs: paras})
+		if d.wholeNames()["Dana"] > 0 {
+			t.Errorf("wholeNames split \"Hurricane Dana\" of %q: %v", paras, d.wholeNames())
+		}
+		d.release()
+	}
+}
+
+// TestInsideLongerName: a common word opening the sentence does not make
+// a name a piece of a longer one, unless the article writes the two as one
+// inside a sentence too, or shouts it.
+func TestInsideLongerName(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Demographer Ann Vale studied fares. Like other demographers, she counted tickets.", false},
+		{"Junior Ann Vale sailed. Fans of Junior Ann Vale cheered, and the junior crews sang.", true},
+		{"DEMOGRAPHER Ann Vale studied fares. Like other demographers, she counted tickets.", true},
+		{"Fans of New Ann Vale cheered.", true},
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{tc.text}})
+		if got := d.insideLongerName("Ann Vale"); got != tc.want {
+			t.Errorf("insideLongerName(Ann Vale) in %q = %v, want %v", tc.text, got, tc.want)
+		}
+		d.release()
+	}
+}
+
+// introduced returns text as introduce writes it for a news sentence at
+// index of an article of paras.
+func introduced(paras []string, index int, text string) string {
+	d := newDocument(&article.Article{Paragraphs: paras})
+	defer d.release()
+	d.introduce(index, &text)
+	return text
 }
