@@ -160,8 +160,8 @@ func (d *document) unshout(s string) string {
 		if strings.ToUpper(raw) != raw || strings.ToLower(raw) == raw || (start > 0 && s[last:start] != " ") {
 			break
 		}
-		if utf8.RuneCountInString(raw) < 2 {
-			return s // "A" or "I": no telling
+		if utf8.RuneCountInString(raw) < 2 || start == 0 && d.writesInside(raw) {
+			return s // "A" or "I": no telling; "US", "WHO": an acronym
 		}
 		w, title := d.lang.newWord(s, start, end), titleCase(raw)
 		b.WriteString(s[last:start])
@@ -346,8 +346,9 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		if follows && lang.gendered[w.norm] != "" {
 			continue // "She was convicted …" after the sentence that named her
 		}
-		if k > 0 && lang.complementizers[w.norm] && k+1 < len(ws) && lang.opensClause(ws[k+1].norm) {
-			continue // "… complained that she …": a clause, not "that day"
+		if k > 0 && lang.complementizers[w.norm] && k+1 < len(ws) &&
+			(lang.opensClause(ws[k+1].norm) || lang.attribution[strings.ToLower(s[ws[k-1].start:ws[k-1].end])]) {
+			continue // "… complained that she …", "… found that eating …": a clause, not "that day"
 		}
 		if lang.references[w.norm] && !lang.situational[w.norm] && !insideQuote(s, w.start) &&
 			!(k > 0 && lang.another[w.norm]) && !lang.antecedentBefore(s, ws[:k], w) {

@@ -250,6 +250,7 @@ func TestUnshout(t *testing.T) {
 		{"HARBOUR BOARD, the port's owner, will close the pier.", "The Harbour Board met.", "Harbour Board, the port's owner, will close the pier."},
 		{"PRESIDENT Jo Vale will open the pier on Monday.", "Voters like President Vale.", "President Jo Vale will open the pier on Monday."},
 		{"NASA Administrator Jo Vale will open the pier.", "Vale worked at NASA.", "NASA Administrator Jo Vale will open the pier."},
+		{"US INSURERS expect to pay out $7bn in Harbin.", "The insurers told us they met in the US.", "US INSURERS expect to pay out $7bn in Harbin."},
 		{"MYLEENE Vale will open the pier on Monday.", "Vale is a singer.", "MYLEENE Vale will open the pier on Monday."},
 		{"ÉCOLE Dunmore will close on Monday.", "Pupils of the École Dunmore left.", "École Dunmore will close on Monday."},
 		{"THE PIER WILL CLOSE ON MONDAY.", "The pier is old.", "THE PIER WILL CLOSE ON MONDAY."},
@@ -729,6 +730,7 @@ func TestClean_thatClause(t *testing.T) {
 	for s, want := range map[string]bool{
 		"A teacher was suspended after parents complained that she called her pupils thieves on her blog.": true,
 		"A ferry ran aground after the crew said that the tide was too low to sail.":                       true,
+		"A study found that sailing at night doubles the risk of running aground.":                         true,
 		"A ferry ran aground after the crew sailed that day against the advice of the harbour master.":     false,
 	} {
 		if _, ok := cleanLead("", s); ok != want {
