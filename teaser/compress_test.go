@@ -95,6 +95,9 @@ func TestSafeShorten(t *testing.T) {
 		{"a participle inside a list is no clause",
 			"Officials on Monday charged a harbour pilot with negligence, speeding and forgery after a ferry ran aground off the northern coast.",
 			"Officials on Monday charged a harbour pilot with negligence, speeding and forgery after a ferry ran aground off the northern coast.", 12},
+		{"an aside before the verb after \"whether\" stays",
+			"There are questions about whether the mayor's budget, including its cost and its timing, will survive the winter storms.",
+			"There are questions about whether the mayor's budget, including its cost and its timing, will survive the winter storms.", 12},
 		{"short enough", "Harbour Town won the county cup on Saturday.", "Harbour Town won the county cup on Saturday.", 15},
 	}
 	for _, tt := range tests {

@@ -184,7 +184,7 @@ var english = &language{
 	present:          setOf(`this`),
 	previous:         setOf(`last`),
 	yearPrepositions: setOf(`in since from`),
-	complementizers:  setOf(`that`),
+	complementizers:  setOf(`that whether`),
 	situational:      setOf(`it this`),
 	another:          setOf(`another`),
 	demonymEndings:   []string{"ean", "ese", "ish", "ian", "can", "ani", "eli", "yan"},

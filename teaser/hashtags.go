@@ -168,7 +168,10 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		return d.titleText != "" && strings.Contains(d.titleText, name)
 	}
 	inFact := func(name string) bool {
-		return fact >= 0 && strings.Contains(d.sentences[fact].text, name)
+		if fact < 0 {
+			return inTitle(name) // the headline is the news
+		}
+		return strings.Contains(d.sentences[fact].text, name)
 	}
 	counts := d.wholeNames()
 	type scored struct {

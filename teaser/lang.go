@@ -230,8 +230,8 @@ type language struct {
 	present, previous map[string]bool
 	// yearPrepositions put an event in a year: "in 2013", "since 2009".
 	yearPrepositions map[string]bool
-	// complementizers open a clause that says what was said or thought:
-	// "… announced that …".
+	// complementizers open a clause that says what was said, thought or
+	// asked: "… announced that …", "… asked whether …".
 	complementizers map[string]bool
 	// situational are the references that may point at the situation a
 	// sentence itself tells ("it", "this"), not at a person before it;

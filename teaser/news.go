@@ -237,7 +237,7 @@ func titleCase(s string) string {
 
 // thisPlace finds "this city", "this border town": a sentence that leans
 // on its dateline for the place.
-var thisPlace = regexp.MustCompile(`\b(?:this|the) (?:[a-z]+ )?(?:city|town|capital|country|village|state|region|island|port)\b`)
+var thisPlace = regexp.MustCompile(`\b(?:[Tt]his|[Tt]he) (?:[a-z]+ )?(?:city|town|capital|country|village|state|region|island|port)\b`)
 
 // herePlace finds the wire's "here", the dateline's place: "… beat Harbour
 // Town here Saturday", "… said here on Monday", "… arrived here." Only
@@ -797,8 +797,8 @@ func safeShorten(lang *language, s string, limit int) string {
 
 // hasVerb reports whether a clause reads as complete: it has a verb, and
 // so does what follows its last "that" ("it was announced that the actor"
-// is not). A verb is an auxiliary, an event verb, or a lower-case word
-// ending in -ed after the first word.
+// is not). A verb is an auxiliary, an event verb, a lower-case word
+// ending in -ed after the first word, or an infinitive after "whether to".
 func (l *language) hasVerb(clause string) bool {
 	ws := l.words(clause)
 	verb := false
@@ -808,8 +808,9 @@ func (l *language) hasVerb(clause string) bool {
 			verb = false
 			continue
 		}
-		if l.auxiliaries[raw] || l.events[raw] || l.attribution[raw] || k > 0 && !w.upper && strings.HasSuffix(raw, "ed") {
-			verb = true
+		if l.auxiliaries[raw] || l.events[raw] || l.attribution[raw] || k > 0 && !w.upper && strings.HasSuffix(raw, "ed") ||
+			k > 1 && ws[k-1].norm == "to" && l.complementizers[ws[k-2].norm] {
+			verb = true // … "whether to buy"
 		}
 	}
 	return verb

@@ -392,6 +392,7 @@ func TestClean_herePlace(t *testing.T) {
 		"LONDON: Dana Kole scored twice as Harbour Town beat Dunmore 4-2 here Saturday to go top.":      "Dana Kole scored twice as Harbour Town beat Dunmore 4-2 in London on Saturday to go top.",
 		"HARBIN - Ferries will run on batteries from next year, its operator said here on Monday.":      "Ferries will run on batteries from next year, its operator said in Harbin on Monday.",
 		"HARBIN - Ferries will run on batteries from next year, and here is how the operator plans it.": "Ferries will run on batteries from next year, and here is how the operator plans it.",
+		"HARBIN: The country's largest ferry firm will buy six electric boats, it said on Monday.":      "In Harbin, the country's largest ferry firm will buy six electric boats, it said on Monday.",
 		"HARBIN - Two gunmen opened fire on a ferry queue in this port, police said on Monday.":         "In Harbin, two gunmen opened fire on a ferry queue in this port, police said on Monday.",
 		"HARBIN - Gunmen opened fire on a ferry queue in the port city of Harbin, police said.":         "Gunmen opened fire on a ferry queue in the port city of Harbin, police said.",
 	} {
