@@ -57,6 +57,8 @@ var english = &language{
 	// …").
 	fragmentOpeners: setOf(`because although though whereas unless`),
 	pointers:        setOf(`the this these those such`),
+	strongPointers:  setOf(`these such`),
+	comparatives:    setOf(`than`),
 	// The parties are anaphoric too: see anaphoric.
 	anaphoric: foldedSetOf(`project study research report survey findings scheme plan proposal bill measure
 		changes move decision pledge deal agreement contract case trial incident attack crash collision

@@ -67,6 +67,11 @@ type language struct {
 	// pointers are the determiners that make a description point back to
 	// something said before: "the project", "this app", "such creatures".
 	pointers map[string]bool
+	// strongPointers point back before any noun, not only an anaphoric
+	// one: "these problems", "such matters" (not "such as", "these days").
+	strongPointers map[string]bool
+	// comparatives join the two sides of a comparison: "than".
+	comparatives map[string]bool
 	// anaphoric are nouns, folded, that a pointer turns into a reference to
 	// a thing the article introduced earlier ("the project", "the
 	// incident"): in a post read alone, the reader cannot tell which.

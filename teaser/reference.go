@@ -1,6 +1,9 @@
 package teaser
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A post is read without the article around it: a sentence that points
 // back to something only the article introduced ("will run the project",
@@ -15,7 +18,8 @@ const maxModifiers = 3
 // pointsBack reports whether s, outside quotations, holds a description
 // that refers to something the post has not introduced: a determiner
 // ("the", "this", "such") before one of the language's anaphoric nouns
-// ("project", "incident", "woman") or before an age ("the 29-year-old").
+// ("project", "incident", "woman") or before an age ("the 29-year-old"),
+// or a strong pointer before any noun ("these problems", "such matters").
 // The description is introduced, and fine, when a name sits in it or
 // follows it ("the striker Jo Vale", "the Crossrail project"), when a
 // complement follows its noun ("the study of 2,000 adults", "the plan to
@@ -45,6 +49,13 @@ func (l *language) pointsBack(s string, ws []word, prior *antecedents) bool {
 			if v.stop && !l.describing[v.norm] || strings.ContainsAny(s[ws[k-1].end:v.start], ",;:.") {
 				break
 			}
+		}
+		if next := ws[i+1]; head < 0 && l.strongPointers[w.norm] && !next.stop && !next.upper && !l.timeWord(next.norm) &&
+			!slices.ContainsFunc(ws[:i], func(v word) bool { return l.limits[v.norm] || l.comparatives[v.norm] }) {
+			// "these problems", "such matters"; after "but" or "than" the
+			// sentence gives them itself: "… but her sister has no such
+			// qualms", "… than those who skip these treats".
+			head = i + 1
 		}
 		if head < 0 {
 			continue

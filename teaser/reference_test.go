@@ -26,6 +26,12 @@ func TestLanguage_pointsBack(t *testing.T) {
 		{"place says which", "Traffic stopped for hours after the crash near Dunmore on Friday.", false},
 		{"party after its name", "Kim Lee scored twice before the striker left the field injured.", false},
 		{"one-of-a-kind party", "The government said the police would review the rules.", false},
+		{"a strong pointer before any noun", "Jo Vale has spent the past four months pondering such matters.", true},
+		{"these, before any noun", "The council blamed the mayor for these problems on Monday.", true},
+		{"such as", "The ferry carries goods such as timber and coal to Harbin.", false},
+		{"these days", "Ferries to Harbin are rarely full these days, the operator said.", false},
+		{"the contrast gives them", "Jo Vale kept her plans secret, but her sister had no such qualms.", false},
+		{"the comparison gives them", "Sailors sleep better than those who skip these naps, a study says.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := english.pointsBack(tc.s, english.words(tc.s), nil); got != tc.want {
