@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
@@ -356,10 +357,48 @@ func (d *document) taggable(name string, ws []word) bool {
 			return false // shouted, not a name: "PLEASELISTEN"
 		}
 	}
+	if d.onlyAside(name) {
+		return false // furniture: "(Quote, Profile, Stock Buzz)", "Watch Video Report."
+	}
 	if d.described(name) {
 		return false // "a Harbin Liberal": what someone is, not who
 	}
 	return true
+}
+
+// onlyAside reports whether every mention of name stands in a bracketed
+// list ("(BAC.N: Quote, Profile, Stock Buzz)"; "(Jo Vale)" after a role is
+// a mention) or makes a sentence by itself with no lower-case word ("Watch
+// Video Report."): a page's or a wire's furniture, not something the story
+// tells of.
+func (d *document) onlyAside(name string) bool {
+	seen := false
+	for text, j := range d.mentions(name) {
+		seen = true
+		open := strings.LastIndexByte(text[:j], '(')
+		inList := open >= 0 && !strings.Contains(text[open:j], ")")
+		if inList {
+			inner := text[open:]
+			if end := strings.IndexByte(inner, ')'); end >= 0 {
+				inner = inner[:end]
+			}
+			inList = strings.ContainsAny(inner, ",:")
+		}
+		if !inList && hasLowerWord(text) {
+			return false
+		}
+	}
+	return seen
+}
+
+// hasLowerWord reports whether a word of text opens in lower case.
+func hasLowerWord(text string) bool {
+	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
+		if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // described reports whether the article writes name only as a
