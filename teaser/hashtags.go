@@ -332,8 +332,8 @@ func (d *document) taggable(name string, ws []word) bool {
 	if len(ws) > 1 && initial(name[ws[0].start:ws[0].end]) && !initial(name[ws[1].start:ws[1].end]) {
 		return false // an initial for a first name: "J Smith"
 	}
-	if d.lang.outlets[strings.ToLower(name)] && !strings.Contains(d.titleText, name) {
-		return false // a credit or a source: "(AFP)", "told the BBC"
+	if d.lang.outlets[strings.ToLower(name[ws[0].start:ws[0].end])] && !strings.Contains(d.titleText, name) {
+		return false // a credit or a source: "(AFP)", "told the BBC", "(Reuters Health)", "BBC Radio"
 	}
 	if len(ws) == 1 {
 		if d.lang.demonym(name) || d.lang.peoples[ws[0].norm] || d.lang.peoples[strings.ToLower(name)] {
