@@ -157,8 +157,9 @@ func (d *document) unshout(s string) string {
 	last := 0
 	for start, end := nextWord(s, 0); start < len(s); start, end = nextWord(s, end) {
 		raw := s[start:end]
-		if strings.ToUpper(raw) != raw || strings.ToLower(raw) == raw || (start > 0 && s[last:start] != " ") {
-			break
+		if strings.ToUpper(raw) != raw || strings.ToLower(raw) == raw || (start > 0 && s[last:start] != " ") ||
+			strings.ContainsFunc(raw, unicode.IsDigit) {
+			break // "0A": a code, not a word
 		}
 		if utf8.RuneCountInString(raw) < 2 || start == 0 && d.writesInside(raw) {
 			return s // "A" or "I": no telling; "US", "WHO": an acronym

@@ -260,6 +260,7 @@ func TestUnshout(t *testing.T) {
 		{"MYLEENE Vale will open the pier on Monday.", "Vale is a singer.", "MYLEENE Vale will open the pier on Monday."},
 		{"ÉCOLE Dunmore will close on Monday.", "Pupils of the École Dunmore left.", "École Dunmore will close on Monday."},
 		{"THE PIER WILL CLOSE ON MONDAY.", "The pier is old.", "THE PIER WILL CLOSE ON MONDAY."},
+		{"0A 00A a 0 00 a 0", "", "0A 00A a 0 00 a 0"},
 		{"THE FIGHT over the pier went on for a year.", "Fight fans met.", "THE FIGHT over the pier went on for a year."},
 		{"HARBIN A storm closed the port on Monday.", "The port of Harbin is shut.", "HARBIN A storm closed the port on Monday."},
 	} {
