@@ -98,6 +98,9 @@ func TestSafeShorten(t *testing.T) {
 		{"an aside before the verb after \"whether\" stays",
 			"There are questions about whether the mayor's budget, including its cost and its timing, will survive the winter storms.",
 			"There are questions about whether the mayor's budget, including its cost and its timing, will survive the winter storms.", 12},
+		{"a hedged clause may go",
+			"Electric ferries in Harbin were more likely to break down than the diesel boats in the first year, possibly because their batteries froze in the hard winter.",
+			"Electric ferries in Harbin were more likely to break down than the diesel boats in the first year.", 22},
 		{"short enough", "Harbour Town won the county cup on Saturday.", "Harbour Town won the county cup on Saturday.", 15},
 	}
 	for _, tt := range tests {

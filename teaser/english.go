@@ -89,7 +89,7 @@ var english = &language{
 	insist insists insisted stress stresses stressed explain explains explained add adds added told tell tells
 	confirmed confirm confirms announced announce announces reveal reveals revealed estimate estimates estimated
 	predict predicts predicted fear fears feared hope hopes hoped acknowledged admitted admit admits wrote
-	according found finds showed shows concluded concludes`),
+	according found finds showed shows concluded concludes discovered discovers`),
 	pronounOpeners: setOf(`he she they it we i you his her their its this these those there`),
 	titles: setOf(`mr mrs ms miss dr sir dame lord lady president leader minister chief coach
 	manager captain skipper prime secretary chancellor king queen prince princess pope senator

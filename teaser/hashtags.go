@@ -43,9 +43,9 @@ func (d *document) wholeNames() map[string]int {
 				first++
 			}
 			if first == 1 && s.words[0].upper && !s.words[0].stop && !d.stat(s.words[0].norm).lower &&
-				s.text[s.words[0].end:sp.start] == " " {
+				!d.lang.clauseOpeners[s.words[0].norm] && s.text[s.words[0].end:sp.start] == " " {
 				// A first name opening the sentence: "Dana Kole, the
-				// creator …" is one name.
+				// creator …" is one name ("Although Kole …" is not).
 				sp.start, first = s.words[0].start, 0
 			}
 			// A title or a demonym inside the run starts the name after it:

@@ -766,6 +766,9 @@ func safeShorten(lang *language, s string, limit int) string {
 			continue
 		}
 		w := strings.ToLower(s[ws[k].start:ws[k].end])
+		if strings.HasSuffix(w, "ly") && k+1 < len(ws) && s[ws[k].end:ws[k+1].start] == " " && lang.clauseOpeners[ws[k+1].norm] {
+			w = ws[k+1].norm // ", possibly because …": the clause the adverb hedges
+		}
 		if !(lang.clauseOpeners[w] || strings.HasSuffix(w, "ing") || strings.ContainsAny(gap, ";–—")) {
 			continue
 		}
@@ -922,6 +925,9 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		}
 		if len(s.words) < 10 {
 			sc *= 0.6 // "Nobody was hurt but 40 people were moved out."
+		}
+		if d.reversedNext(i) {
+			sc *= setupPenalty // "X was assumed to … . But a study found …": a set-up
 		}
 		out = append(out, candidate{index: i, text: text, full: full, score: sc})
 	}
@@ -1092,6 +1098,21 @@ func (d *document) followOn(fact, budget int) string {
 // clause: a pronoun or an article ("that she …", "that the …").
 func (l *language) opensClause(norm string) bool {
 	return l.pronounOpeners[norm] || l.pointers[norm] || l.indefinites[norm]
+}
+
+// setupPenalty weighs a sentence that the next one reverses: what it
+// says is the set-up, not the news, and posted alone it misleads.
+const setupPenalty = 0.3
+
+// reversedNext reports whether the sentence after i, in the same line,
+// opens on a word that limits or reverses it: "But …", "However, …",
+// "Yet …".
+func (d *document) reversedNext(i int) bool {
+	if i+1 >= len(d.sentences) || d.sentences[i+1].opens {
+		return false
+	}
+	ws := d.sentences[i+1].words
+	return len(ws) > 0 && d.lang.limits[ws[0].norm]
 }
 
 // describesPerson reports whether ws hold a word for a person without

@@ -739,6 +739,7 @@ func TestClean_thatClause(t *testing.T) {
 		"A teacher was suspended after parents complained that she called her pupils thieves on her blog.": true,
 		"A ferry ran aground after the crew said that the tide was too low to sail.":                       true,
 		"A study found that sailing at night doubles the risk of running aground.":                         true,
+		"A team has discovered that sailing at night doubles the risk of running aground.":                 true,
 		"A ferry ran aground after the crew sailed that day against the advice of the harbour master.":     false,
 	} {
 		if _, ok := cleanLead("", s); ok != want {
@@ -752,5 +753,21 @@ func TestClean_thatClause(t *testing.T) {
 		if _, ok := cleanLead("", s); ok {
 			t.Errorf("clean kept a page's furniture: %q", s)
 		}
+	}
+}
+
+// TestNewsCandidates_setUp: a sentence the next one reverses ("… was
+// assumed to … . But a study found …") is the set-up, not the news.
+func TestNewsCandidates_setUp(t *testing.T) {
+	d := newDocument(&article.Article{Paragraphs: []string{
+		"Electric ferries have widely been assumed to cut harbour pollution in Harbin. " +
+			"But a team at Harbin University has discovered that electric ferries shed more dust than the old diesel boats.",
+		"The study will be presented at a meeting in Kells.",
+	}})
+	defer d.release()
+	scores := d.scores(d.phraseSet([]string{"electric ferries", "Harbin", "pollution", "dust"}))
+	cands := d.newsCandidates(scores, d.titleSet())
+	if len(cands) == 0 || cands[0].index != 1 {
+		t.Errorf("news = %+v, want the finding that reverses the set-up", cands)
 	}
 }
