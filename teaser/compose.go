@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
 )
@@ -69,6 +71,8 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	sober := d.isSober(c.index)
 	if q := d.ownQuestion(c.index); q != "" && !sober {
 		dr.hook = q // the article's own: "No Jo Vale? No problem for …"
+	} else if q := d.titleQuestion(c.full); q != "" && !sober {
+		dr.hook = q // the headline's: "Can ferries run on sunlight?"
 	} else if !sober {
 		if guess, reveal, ok := d.guessWho(c.full); ok {
 			dr.hook, dr.fact = guess, reveal
@@ -120,6 +124,53 @@ func (d *document) ownQuestion(news int) string {
 	return q
 }
 
+// titleQuestionWords is the most words a headline's question may have to
+// open the post.
+const titleQuestionWords = 14
+
+// titleQuestion returns the headline when it asks a question the news
+// answers ("Can painkillers prevent melanoma?" before "New findings add
+// to …"), written as a sentence, or the question after a label's colon
+// ("Harbin ferries: worth the fare?"); "" when there is none, when it is
+// in the writer's voice ("can we still …") or leans on a pronoun ("was it
+// …"), or when the news opens on the question's own words, which would
+// say them twice.
+func (d *document) titleQuestion(news string) string {
+	q := postableTitle(d.titleText)
+	if !strings.HasSuffix(q, "?") {
+		return ""
+	}
+	if _, after, ok := strings.Cut(q, ": "); ok {
+		if wordCount(after) < 3 {
+			return ""
+		}
+		q = upperFirst(after)
+	}
+	qs := d.lang.words(q)
+	if len(qs) > titleQuestionWords {
+		return ""
+	}
+	asked := make(map[string]bool)
+	for _, w := range qs {
+		if d.lang.firstPerson[strings.ToLower(q[w.start:w.end])] || d.lang.references[w.norm] {
+			return "" // "can we …", "was it …": whose?
+		}
+		if !w.stop {
+			asked[w.norm] = true
+		}
+	}
+	shared := 0
+	for _, w := range d.lang.words(news)[:min(6, wordCount(news))] {
+		if !w.stop && asked[w.norm] {
+			shared++
+		}
+	}
+	if shared >= 2 {
+		return "" // "Will ferries run? Ferries will run …"
+	}
+	return d.asSentence(q)
+}
+
 // titleLabels are the labels a headline carries for its page, not its news.
 var titleLabels = regexp.MustCompile(`(?i)^(?:video|photos?|watch|gallery|live)\s*:\s*|\s*[(\[](?:photos?|video|pics|pictures|gallery)[)\]]\s*$|\s+[|]\s+[^|]*$`)
 
@@ -149,19 +200,24 @@ func postableTitle(title string) string {
 // ends with a full stop unless it has its own mark.
 func (d *document) asSentence(title string) string {
 	ws := d.lang.words(title)
-	upper := 0
+	upper, cased := 0, 0
 	for _, w := range ws {
+		raw := title[w.start:w.end]
+		if r, _ := utf8.DecodeRuneInString(raw); !unicode.IsLetter(r) || !w.upper && strings.ToLower(raw) != raw {
+			continue // "3D", "iPhone": written so in any case
+		}
+		cased++
 		if w.upper {
 			upper++
 		}
 	}
-	if 2*upper > len(ws) { // Title Case, not a sentence with names
+	if 2*upper > cased { // Title Case, not a sentence with names
 		var b strings.Builder
 		last := 0
 		for _, w := range ws[1:] {
 			raw := title[w.start:w.end]
 			if st := d.stat(w.norm); w.upper && (w.stop || st.df == 0 || st.lower && !st.midUpper) &&
-				!acronym(raw) && !strings.ContainsAny(raw, "0123456789") && !article.Abbreviation(strings.TrimSuffix(raw, ".")) &&
+				!acronym(raw) && !strings.ContainsFunc(raw, unicode.IsDigit) && !article.Abbreviation(strings.TrimSuffix(raw, ".")) &&
 				!d.lang.places[w.norm] && !d.lang.demonym(raw) {
 				b.WriteString(title[last:w.start])
 				b.WriteString(lowerFirst(raw))

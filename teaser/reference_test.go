@@ -771,3 +771,33 @@ func TestNewsCandidates_setUp(t *testing.T) {
 		t.Errorf("news = %+v, want the finding that reverses the set-up", cands)
 	}
 }
+
+// TestTitleQuestion: a headline that asks what the news answers opens the
+// post, as a sentence; one leaning on a pronoun, in the writer's voice or
+// asking in the news's own first words does not.
+func TestTitleQuestion(t *testing.T) {
+	body := "A Harbin firm said on Monday its solar ferry crossed the bay. The next ferry will have a 3D camera and a sunlight sensor, and fares will stay low."
+	news := "A Harbin firm said on Monday its solar ferry crossed the bay."
+	for title, want := range map[string]string{
+		"Can Ferries Run on Sunlight?":                        "Can ferries run on sunlight?",
+		"Harbin Ferries: Worth the Fare?":                     "Worth the fare?",
+		"Will the Next Ferry Have a 3D Camera?":               "Will the next ferry have a 3D camera?",
+		"Will the Next iFerry Have a 3D Camera and a Sensor?": "Will the next iFerry have a 3D camera and a sensor?",
+		"Was It Worth It?":                                    "",
+		"Is Our Ferry Safe at Sea?":                           "",
+		"Did a Harbin Firm Sail a Solar Ferry?":               "",
+		"Harbin ferry crosses the bay on sunlight":            "",
+	} {
+		d := newDocument(&article.Article{Title: title, Paragraphs: []string{body}})
+		if got := d.titleQuestion(news); got != want {
+			t.Errorf("titleQuestion(%q) = %q, want %q", title, got, want)
+		}
+		d.release()
+	}
+	a := &article.Article{Title: "Can Ferries Run on Sunlight?", Paragraphs: []string{body}}
+	a.Finish()
+	res, err := Compose(a, Options{})
+	if err != nil || !strings.HasPrefix(res.Teaser.String(), "Can ferries run on sunlight? ") {
+		t.Errorf("teaser %q, %v; want it to open on the headline's question", res.Teaser.String(), err)
+	}
+}
