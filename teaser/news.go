@@ -496,6 +496,9 @@ func (l *language) indefinite(s string, ws []word) string {
 			if v.upper || strings.ContainsAny(s[ws[k-1].end:v.start], ",;:.") {
 				break
 			}
+			if raw := strings.ToLower(s[v.start:v.end]); raw != v.norm && strings.HasSuffix(raw, "s") {
+				break // "the crashes": no "a" before a plural
+			}
 			if i == 0 && l.people[v.norm] || l.happenings[v.norm] {
 				head = k
 				break

@@ -461,6 +461,7 @@ func TestIndefinite(t *testing.T) {
 		"The man named by police as Tom Reed died in the blaze at Mill Street.":     "The man named by police as Tom Reed died in the blaze at Mill Street.",
 		"Police said \"the attack was cowardly\" and closed Mill Street.":           "Police said \"the attack was cowardly\" and closed Mill Street.",
 		"Dunmore police said the fire at the Mill Street depot started at 02:00.":   "Dunmore police said the fire at the Mill Street depot started at 02:00.",
+		"Two pupils were hurt in the attacks.":                                      "Two pupils were hurt in the attacks.",
 	} {
 		if got := english.indefinite(in, english.words(in)); got != want {
 			t.Errorf("indefinite(%q)\n = %q\nwant %q", in, got, want)
