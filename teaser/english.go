@@ -101,7 +101,9 @@ var english = &language{
 	rider boxer champion athlete cyclist golfer batsman bowler jockey trainer rev. dr. mr. mrs.
 	husband wife son daughter father mother brother sister man woman boy girl teenager pensioner
 	victim suspect paedophile murderer defendant candidate speaker lawyer doctor nurse teacher
-	pilot soldier pupil student farmer businessman businesswoman footballer cricketer`),
+	pilot soldier pupil student farmer businessman businesswoman footballer cricketer
+	maj gen lt col capt sgt cpl brig adm cmdr insp supt det pc`),
+	units: setOf(`mbps gbps kbps mph kph kmh km kg mw gw kw kwh mwh ghz mhz ppm`),
 	honorifics: map[string]string{"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
 		"miss": "she", "mx": "", "mx.": ""},
 	gendered: map[string]string{"he": "he", "him": "he", "his": "he", "himself": "he",

@@ -339,7 +339,7 @@ func (d *document) taggable(name string, ws []word) bool {
 		if d.lang.demonym(name) || d.lang.peoples[ws[0].norm] || d.lang.peoples[strings.ToLower(name)] {
 			return false
 		}
-		if d.lang.placeOrg[ws[0].norm] || d.lang.titles[ws[0].norm] || d.lang.compass[ws[0].norm] {
+		if d.lang.placeOrg[ws[0].norm] || d.lang.titles[ws[0].norm] || d.lang.compass[ws[0].norm] || d.lang.units[strings.ToLower(name)] {
 			return false
 		}
 	}

@@ -106,6 +106,9 @@ type language struct {
 	// titles are words that, before a name, say it is a person's:
 	// honorifics, offices and roles ("President Xi", "coach Mark Smith").
 	titles map[string]bool
+	// units are measures written as abbreviations ("Mbps", "MW"): never
+	// a hashtag.
+	units map[string]bool
 	// honorifics are the titles that only say a person is one ("Ms
 	// Vale"): where a post writes the whole name, it drops them. Each
 	// maps to the pronoun that goes with it ("she"), or "" for none.

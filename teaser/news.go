@@ -327,7 +327,10 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	}
 	if k := lang.relativeTime(ws); k > 0 {
 		// "The next day, police …": a day the reader was never given.
-		if strings.HasPrefix(s[ws[k-1].end:], ", ") && len(ws) > k && wordCount(s[ws[k].start:]) >= minStandalone {
+		// A quotation's opening mark goes with the words, and its closing
+		// one would be left alone: "\"At the same time, harassment … .\""
+		if strings.HasPrefix(s[ws[k-1].end:], ", ") && len(ws) > k && wordCount(s[ws[k].start:]) >= minStandalone &&
+			!strings.ContainsAny(s[:ws[k].start], "\"“") {
 			s = upperFirst(s[ws[k].start:])
 			ws = lang.words(s)
 		} else {

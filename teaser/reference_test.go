@@ -802,3 +802,14 @@ func TestTitleQuestion(t *testing.T) {
 		t.Errorf("teaser %q, %v; want it to open on the headline's question", res.Teaser.String(), err)
 	}
 }
+
+// TestClean_relativeTimeInQuote: a relative time cut from the start of a
+// quotation would leave its closing mark alone; the sentence is refused.
+func TestClean_relativeTimeInQuote(t *testing.T) {
+	if text, ok := cleanLead("", "\"At the same time, harassment of ferry crews is thriving in Harbin."); ok {
+		t.Errorf("clean = %q, want it refused", text)
+	}
+	if text, ok := cleanLead("", "At the same time, harassment of ferry crews is thriving in Harbin."); !ok || text != "Harassment of ferry crews is thriving in Harbin." {
+		t.Errorf("clean = %q, %v; want the sentence without its relative time", text, ok)
+	}
+}
