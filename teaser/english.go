@@ -103,7 +103,8 @@ var english = &language{
 	victim suspect paedophile murderer defendant candidate speaker lawyer doctor nurse teacher
 	pilot soldier pupil student farmer businessman businesswoman footballer cricketer
 	maj gen lt col capt sgt cpl brig adm cmdr insp supt det pc`),
-	units: setOf(`mbps gbps kbps mph kph kmh km kg mw gw kw kwh mwh ghz mhz ppm`),
+	units:   setOf(`mbps gbps kbps mph kph kmh km kg mw gw kw kwh mwh ghz mhz ppm`),
+	streets: setOf(`road street avenue lane crescent terrace gardens grove`),
 	honorifics: map[string]string{"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she",
 		"miss": "she", "mx": "", "mx.": ""},
 	gendered: map[string]string{"he": "he", "him": "he", "his": "he", "himself": "he",

@@ -205,6 +205,10 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		if len(ws) == 1 && !d.lang.places[ws[0].norm] && !acronym(name) && (d.stat(ws[0].norm).lower || d.inTitlePhrase(name)) {
 			continue // a common word ("Birth rates" opening a line), a piece of a title ("Seeking a Friend")
 		}
+		if last := ws[len(ws)-1]; len(ws) > 1 && d.lang.streets[strings.ToLower(name[last.start:last.end])] && count < 3 &&
+			!inTitle(name) && !d.isPerson(name) && !d.speaks(name) {
+			continue // an address: "… of Mill Road, Harbin"; not "Downing Street said"
+		}
 		if d.gluedPerson(name, ws, counts) {
 			continue // "Harbin Jo Vale" of "the mayor of Harbin Jo Vale": two names
 		}
@@ -275,6 +279,17 @@ func (d *document) firstMention(name string) int {
 		}
 	}
 	return len(d.sentences)
+}
+
+// speaks reports whether the article has name say something: "Downing
+// Street said …", an institution named by its address.
+func (d *document) speaks(name string) bool {
+	for text, j := range d.mentions(name) {
+		if w := d.lang.words(text[j+len(name):]); len(w) > 0 && d.lang.personAfter[strings.ToLower(text[j+len(name)+w[0].start:j+len(name)+w[0].end])] {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenLower matches a hyphen before a lower-case letter: "council-led".

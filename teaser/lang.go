@@ -109,6 +109,9 @@ type language struct {
 	// units are measures written as abbreviations ("Mbps", "MW"): never
 	// a hashtag.
 	units map[string]bool
+	// streets end the names of streets ("Mill Road"): where something
+	// happened, rarely what a story is about.
+	streets map[string]bool
 	// honorifics are the titles that only say a person is one ("Ms
 	// Vale"): where a post writes the whole name, it drops them. Each
 	// maps to the pronoun that goes with it ("she"), or "" for none.
