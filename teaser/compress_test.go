@@ -163,3 +163,17 @@ func TestDropLeadingConnective(t *testing.T) {
 		}
 	}
 }
+
+// TestTidy_wireDash: the wire's " _ " dash is a dash, and its "_" bullet
+// goes.
+func TestTidy_wireDash(t *testing.T) {
+	for in, want := range map[string]string{
+		"The ferry stays in port _ at least for now.":          "The ferry stays in port — at least for now.",
+		"_Ferries can sail in any month, but rarely in March.": "Ferries can sail in any month, but rarely in March.",
+		"The file is called ferry_times_2011 on the site.":     "The file is called ferry_times_2011 on the site.",
+	} {
+		if got := tidy(in); got != want {
+			t.Errorf("tidy(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
