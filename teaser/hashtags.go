@@ -372,6 +372,9 @@ func (d *document) taggable(name string, ws []word) bool {
 			return false // shouted, not a name: "PLEASELISTEN"
 		}
 	}
+	if d.cutBeforeJoiner(name) {
+		return false // a piece of a longer name: "State University" of "State University of Harbin"
+	}
 	if d.onlyAside(name) {
 		return false // furniture: "(Quote, Profile, Stock Buzz)", "Watch Video Report."
 	}
@@ -379,6 +382,27 @@ func (d *document) taggable(name string, ws []word) bool {
 		return false // "a Harbin Liberal": what someone is, not who
 	}
 	return true
+}
+
+// cutBeforeJoiner reports whether name is the front of a longer name: at
+// least one mention runs on into a joiner and another capitalised word
+// ("State University of Harbin"), and every other one stands after a
+// capitalised word ("Kells State University"); a title before a name
+// ("Mayor Jo Vale") alone makes no piece.
+func (d *document) cutBeforeJoiner(name string) bool {
+	joined := false
+	for text, j := range d.mentions(name) {
+		if prev := lastWord(text[:j]); prev != "" && startsUpper(prev) && !strings.ContainsAny(prev, ",.;:") && strings.HasSuffix(text[:j], " ") {
+			continue // inside a longer name
+		}
+		rest := text[j+len(name):]
+		ws := d.lang.words(rest)
+		if len(ws) < 2 || rest[:ws[0].start] != " " || !d.lang.nameJoiners[ws[0].norm] || !ws[1].upper || ws[1].stop && !d.lang.nameStops[ws[1].norm] {
+			return false
+		}
+		joined = true
+	}
+	return joined
 }
 
 // onlyAside reports whether every mention of name stands in a bracketed

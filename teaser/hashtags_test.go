@@ -180,3 +180,25 @@ func TestDescribed(t *testing.T) {
 		d.release()
 	}
 }
+
+// TestCutBeforeJoiner: a name written only inside longer ones, or only
+// before "of" and another name, is a piece of a name.
+func TestCutBeforeJoiner(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Jo Vale of Kells State University met Ann Marsh of State University of New Harbin.": true,
+		"Jo Vale of State University of Kells met Tom Reed.":                                 true,
+		"Jo Vale of Kells State University said State University staff were paid late.":      false,
+		"Jo Vale of State University of the Arts met Tom Reed.":                              false,
+		"Jo Vale of State University and Harbin College met Tom Reed.":                       false,
+		"Jo Vale of Kells State University met Tom Reed of Harbin State University.":         false,
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{text}})
+		if got := d.cutBeforeJoiner("State University"); got != want {
+			t.Errorf("cutBeforeJoiner(State University) in %q = %v, want %v", text, got, want)
+		}
+		if want && d.taggable("State University", english.words("State University")) {
+			t.Errorf("taggable(State University) in %q: a piece of a name", text)
+		}
+		d.release()
+	}
+}
