@@ -70,7 +70,7 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	}
 	sober := d.isSober(c.index)
 	if q := d.ownQuestion(c.index); q != "" && !sober {
-		dr.hook = q // the article's own: "No Jo Vale? No problem for …"
+		dr.hook = q // the article's own: "Snow in May? Harbour Town still won …"
 	} else if q := d.titleQuestion(c.full); q != "" && !sober {
 		dr.hook = q // the headline's: "Can ferries run on sunlight?"
 	} else if !sober {
@@ -129,8 +129,8 @@ func (d *document) ownQuestion(news int) string {
 const titleQuestionWords = 14
 
 // titleQuestion returns the headline when it asks a question the news
-// answers ("Can painkillers prevent melanoma?" before "New findings add
-// to …"), written as a sentence, or the question after a label's colon
+// answers ("Can ferries run on sunlight?" before "A Harbin firm said
+// its solar ferry …"), written as a sentence, or the question after a label's colon
 // ("Harbin ferries: worth the fare?"); "" when there is none, when it is
 // in the writer's voice ("can we still …") or leans on a pronoun ("was it
 // …"), or when the news opens on the question's own words, which would

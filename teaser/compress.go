@@ -73,7 +73,7 @@ func lowerInto(dst []byte, w string) []byte {
 // sentence ends with a full stop, question or exclamation mark.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.ReplaceAll(s, " _ ", " — ") // the wire's dash: "the stands _ at least for now"
+	s = strings.ReplaceAll(s, " _ ", " — ") // the wire's dash: "in port _ at least for now"
 	s = noSpaceBeforeComma(s)
 	if strings.HasSuffix(s, " .") {
 		s = s[:len(s)-2] + "."

@@ -59,7 +59,7 @@ func (d *document) wholeNames() map[string]int {
 			last := s.words[sp.next-1]
 			person := sp.next-first > 1 && d.usedAlone(s.text[last.start:last.end], last.norm, runs)
 			// A common word capitalised as the sentence's first is no part
-			// of the name ("Demographer Ann Vale found …"), unless the
+			// of the name ("Cartographer Ann Vale found …"), unless the
 			// article writes the two as one inside a sentence ("… after
 			// Hurricane Dana").
 			opener := first == 1 && d.stat(s.words[0].norm).lower && !shouting(s.text[:s.words[0].end]) && !d.writesInside(s.text[:sp.end])
@@ -348,7 +348,7 @@ func (d *document) taggable(name string, ws []word) bool {
 		return false // an initial for a first name: "J Smith"
 	}
 	if d.lang.outlets[strings.ToLower(name[ws[0].start:ws[0].end])] && !strings.Contains(d.titleText, name) {
-		return false // a credit or a source: "(AFP)", "told the BBC", "(Reuters Health)", "BBC Radio"
+		return false // a credit or a source: "(AFP)", "told the BBC", "(AP Sport)", "BBC Radio Kells"
 	}
 	if len(ws) == 1 {
 		if d.lang.demonym(name) || d.lang.peoples[ws[0].norm] || d.lang.peoples[strings.ToLower(name)] {
@@ -376,7 +376,7 @@ func (d *document) taggable(name string, ws []word) bool {
 		return false // a piece of a longer name: "State University" of "State University of Harbin"
 	}
 	if d.onlyAside(name) {
-		return false // furniture: "(Quote, Profile, Stock Buzz)", "Watch Video Report."
+		return false // furniture: "(Quote, Profile, Ferry Buzz)", "Watch Ferry Report."
 	}
 	if d.described(name) {
 		return false // "a Harbin Liberal": what someone is, not who
@@ -406,7 +406,7 @@ func (d *document) cutBeforeJoiner(name string) bool {
 }
 
 // onlyAside reports whether every mention of name stands in a bracketed
-// list ("(BAC.N: Quote, Profile, Stock Buzz)"; "(Jo Vale)" after a role is
+// list ("(HRB.N: Quote, Profile, Ferry Buzz)"; "(Jo Vale)" after a role is
 // a mention) or makes a sentence by itself with no lower-case word ("Watch
 // Video Report."): a page's or a wire's furniture, not something the story
 // tells of.

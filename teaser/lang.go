@@ -68,7 +68,7 @@ type language struct {
 	// something said before: "the project", "this app", "such creatures".
 	pointers map[string]bool
 	// strongPointers point back before any noun, not only an anaphoric
-	// one: "these problems", "such matters" (not "such as", "these days").
+	// one: "these problems", "such plans" (not "such as", "these days").
 	strongPointers map[string]bool
 	// comparatives join the two sides of a comparison: "than".
 	comparatives map[string]bool

@@ -116,7 +116,7 @@ func (l *language) stripDateline(s string) (rest, place string) {
 			// A state's abbreviation and an agency's credit say it is
 			// one too: "HARBIN, Dun. (AP) Jo Vale …".
 			// So does a sentence opening on a function word, which no name
-			// runs on into: "BERLIN For a look at …".
+			// runs on into: "HARBIN For the first time …".
 			name := titleCase(s[b[2]:b[3]])
 			if strings.Contains(s[b[3]:], name) || b[4] >= 0 && b[6] >= 0 || l.opensOnFunctionWord(s[b[1]-2:]) {
 				return s[b[1]-2:], name
@@ -144,7 +144,7 @@ func (l *language) opensOnFunctionWord(s string) bool {
 
 // unshout writes the capitals opening s as the article writes those
 // words elsewhere, when s goes on in mixed case (a print opening: "THE
-// World Bank …", "HURRICANE Dana, …", "THE FIGHT over …"): a word the
+// Harbour Board …", "HURRICANE Dana, …", "THE FIGHT over …"): a word the
 // article capitalises inside a sentence keeps its capital, a word it
 // writes in lower case (or a stop word) loses it after the first. When
 // one of them is written only in capitals (an acronym, or a name the
@@ -328,7 +328,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	if k := lang.relativeTime(ws); k > 0 {
 		// "The next day, police …": a day the reader was never given.
 		// A quotation's opening mark goes with the words, and its closing
-		// one would be left alone: "\"At the same time, harassment … .\""
+		// one would be left alone: "\"At the same time, fares … .\""
 		if strings.HasPrefix(s[ws[k-1].end:], ", ") && len(ws) > k && wordCount(s[ws[k].start:]) >= minStandalone &&
 			!strings.ContainsAny(s[:ws[k].start], "\"“") {
 			s = upperFirst(s[ws[k].start:])

@@ -226,7 +226,7 @@ func (d *document) pronounAfter(name string) string {
 // insideLongerName reports whether the article writes name after another
 // capitalised word: "York Mets" of "New York Mets".
 // A common word capitalised only because it opens the sentence
-// ("Demographer Ann Vale found …") is no part of the name; written so
+// ("Cartographer Ann Vale found …") is no part of the name; written so
 // inside a sentence too, the two are one name.
 func (d *document) insideLongerName(name string) bool {
 	var buf [64]byte

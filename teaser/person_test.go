@@ -193,13 +193,13 @@ func TestIntroduce_whole(t *testing.T) {
 }
 
 // TestIntroduce_opener: a name after a common word that opens its
-// sentence is whole ("Demographer Ann Vale"), and a name the article
+// sentence is whole ("Cartographer Ann Vale"), and a name the article
 // only follows with "says" is a person's.
 func TestIntroduce_opener(t *testing.T) {
 	paras := []string{
 		"Ferry fares in Harbin rose by a third last year, a study found.",
-		"Demographer Ann Vale, a fellow at Harbin University, studied the fares for a decade.",
-		"Like other demographers, she counted every ticket sold.",
+		"Cartographer Ann Vale, a fellow at Harbin University, studied the fares for a decade.",
+		"Like other cartographers, she counted every ticket sold.",
 		"Vale found that fares rose fastest on Sundays.",
 		"\"Nobody expected it,\" Vale says.",
 		"Residents in Harbin say the fares are too high.",
@@ -235,9 +235,9 @@ func TestInsideLongerName(t *testing.T) {
 		text string
 		want bool
 	}{
-		{"Demographer Ann Vale studied fares. Like other demographers, she counted tickets.", false},
+		{"Cartographer Ann Vale studied fares. Like other cartographers, she counted tickets.", false},
 		{"Junior Ann Vale sailed. Fans of Junior Ann Vale cheered, and the junior crews sang.", true},
-		{"DEMOGRAPHER Ann Vale studied fares. Like other demographers, she counted tickets.", true},
+		{"CARTOGRAPHER Ann Vale studied fares. Like other cartographers, she counted tickets.", true},
 		{"Fans of New Ann Vale cheered.", true},
 	} {
 		d := newDocument(&article.Article{Paragraphs: []string{tc.text}})

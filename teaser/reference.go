@@ -19,7 +19,7 @@ const maxModifiers = 3
 // that refers to something the post has not introduced: a determiner
 // ("the", "this", "such") before one of the language's anaphoric nouns
 // ("project", "incident", "woman") or before an age ("the 29-year-old"),
-// or a strong pointer before any noun ("these problems", "such matters").
+// or a strong pointer before any noun ("these problems", "such plans").
 // The description is introduced, and fine, when a name sits in it or
 // follows it ("the striker Jo Vale", "the Crossrail project"), when a
 // complement follows its noun ("the study of 2,000 adults", "the plan to
@@ -52,9 +52,9 @@ func (l *language) pointsBack(s string, ws []word, prior *antecedents) bool {
 		}
 		if next := ws[i+1]; head < 0 && l.strongPointers[w.norm] && !next.stop && !next.upper && !l.timeWord(next.norm) &&
 			!slices.ContainsFunc(ws[:i], func(v word) bool { return l.limits[v.norm] || l.comparatives[v.norm] }) {
-			// "these problems", "such matters"; after "but" or "than" the
+			// "these problems", "such plans"; after "but" or "than" the
 			// sentence gives them itself: "… but her sister has no such
-			// qualms", "… than those who skip these treats".
+			// doubts", "… than those who skip these naps".
 			head = i + 1
 		}
 		if head < 0 {

@@ -26,11 +26,11 @@ func TestLanguage_pointsBack(t *testing.T) {
 		{"place says which", "Traffic stopped for hours after the crash near Dunmore on Friday.", false},
 		{"party after its name", "Kim Lee scored twice before the striker left the field injured.", false},
 		{"one-of-a-kind party", "The government said the police would review the rules.", false},
-		{"a strong pointer before any noun", "Jo Vale has spent the past four months pondering such matters.", true},
+		{"a strong pointer before any noun", "Jo Vale has spent the past year drawing up such plans.", true},
 		{"these, before any noun", "The council blamed the mayor for these problems on Monday.", true},
 		{"such as", "The ferry carries goods such as timber and coal to Harbin.", false},
 		{"these days", "Ferries to Harbin are rarely full these days, the operator said.", false},
-		{"the contrast gives them", "Jo Vale kept her plans secret, but her sister had no such qualms.", false},
+		{"the contrast gives them", "Jo Vale kept her plans secret, but her sister had no such doubts.", false},
 		{"the comparison gives them", "Sailors sleep better than those who skip these naps, a study says.", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -237,7 +237,7 @@ func TestDropEchoLabel(t *testing.T) {
 // date with an agency's credit go; capitals that open a name stay.
 func TestStripDateline_wire(t *testing.T) {
 	checkStripDateline(t, map[string][2]string{
-		"HARBIN For a look at how long a storm can close a port, consider the ferries.":      {"For a look at how long a storm can close a port, consider the ferries.", "Harbin"},
+		"HARBIN For the first time in years, the ferries to Kells ran on time all week.":     {"For the first time in years, the ferries to Kells ran on time all week.", "Harbin"},
 		"EL PASO A storm closed the harbour on Monday, stranding two ferries at sea.":        {"A storm closed the harbour on Monday, stranding two ferries at sea.", "El Paso"},
 		"SÃO JOÃO, Dunland — Police said a ferry ran aground near the harbour on Monday.":    {"Police said a ferry ran aground near the harbour on Monday.", "São João, Dunland"},
 		"Port Skerry, Dunland - Police said a ferry ran aground near the harbour on Monday.": {"Police said a ferry ran aground near the harbour on Monday.", "Port Skerry, Dunland"},
@@ -256,8 +256,8 @@ func TestUnshout(t *testing.T) {
 		{"HARBOUR BOARD, the port's owner, will close the pier.", "The Harbour Board met.", "Harbour Board, the port's owner, will close the pier."},
 		{"PRESIDENT Jo Vale will open the pier on Monday.", "Voters like President Vale.", "President Jo Vale will open the pier on Monday."},
 		{"NASA Administrator Jo Vale will open the pier.", "Vale worked at NASA.", "NASA Administrator Jo Vale will open the pier."},
-		{"US INSURERS expect to pay out $7bn in Harbin.", "The insurers told us they met in the US.", "US INSURERS expect to pay out $7bn in Harbin."},
-		{"MYLEENE Vale will open the pier on Monday.", "Vale is a singer.", "MYLEENE Vale will open the pier on Monday."},
+		{"US FERRIES expect to carry 7m people to Harbin.", "The ferries told us they sail from the US.", "US FERRIES expect to carry 7m people to Harbin."},
+		{"DANELLA Vale will open the pier on Monday.", "Vale is a singer.", "DANELLA Vale will open the pier on Monday."},
 		{"ÉCOLE Dunmore will close on Monday.", "Pupils of the École Dunmore left.", "École Dunmore will close on Monday."},
 		{"THE PIER WILL CLOSE ON MONDAY.", "The pier is old.", "THE PIER WILL CLOSE ON MONDAY."},
 		{"0A 00A a 0 00 a 0", "", "0A 00A a 0 00 a 0"},
@@ -708,7 +708,7 @@ func checkStripDateline(t *testing.T, cases map[string][2]string) {
 // a credit or sits in another line is not.
 func TestOwnQuestion(t *testing.T) {
 	for _, tc := range []struct{ line, want string }{
-		{"HARBIN - No Jo Vale? No problem for Harbour Town, who beat Kells 3-1 without their captain.", "No Jo Vale?"},
+		{"HARBIN - Snow in May? Harbour Town still beat Kells 3-1 on Saturday, in a blizzard at the pier.", "Snow in May?"},
 		{"Ferries for Harbin? The council said on Monday it will buy six electric ferries.", "Ferries for Harbin?"},
 		{"Did he know? The council said on Monday it will buy six electric ferries.", ""},
 		{"Will the council of Harbin ever buy the six ferries promised in May? The council said on Monday it will buy six electric ferries.", ""},
@@ -723,12 +723,12 @@ func TestOwnQuestion(t *testing.T) {
 		d.release()
 	}
 	a := &article.Article{Title: "Harbour Town beat Kells", Paragraphs: []string{
-		"HARBIN - No Jo Vale? No problem for Harbour Town, who beat Kells 3-1 on Saturday without their captain.",
+		"HARBIN - Snow in May? Harbour Town still beat Kells 3-1 on Saturday, in a blizzard at the pier.",
 		"Tom Reed scored twice for Harbour Town.",
 	}}
 	a.Finish()
 	res, err := Compose(a, Options{})
-	if err != nil || !strings.HasPrefix(res.Teaser.String(), "No Jo Vale? No problem for Harbour Town") {
+	if err != nil || !strings.HasPrefix(res.Teaser.String(), "Snow in May? Harbour Town still beat Kells") {
 		t.Errorf("teaser %q, %v; want it to open on the article's own question", res.Teaser.String(), err)
 	}
 }
@@ -737,11 +737,11 @@ func TestOwnQuestion(t *testing.T) {
 // points back at nothing; "that" before a noun ("that day") does.
 func TestClean_thatClause(t *testing.T) {
 	for s, want := range map[string]bool{
-		"A teacher was suspended after parents complained that she called her pupils thieves on her blog.": true,
-		"A ferry ran aground after the crew said that the tide was too low to sail.":                       true,
-		"A study found that sailing at night doubles the risk of running aground.":                         true,
-		"A team has discovered that sailing at night doubles the risk of running aground.":                 true,
-		"A ferry ran aground after the crew sailed that day against the advice of the harbour master.":     false,
+		"A ferry captain was sacked after passengers complained that she sold them fake tickets at the pier.": true,
+		"A ferry ran aground after the crew said that the tide was too low to sail.":                          true,
+		"A study found that sailing at night doubles the risk of running aground.":                            true,
+		"A team has discovered that sailing at night doubles the risk of running aground.":                    true,
+		"A ferry ran aground after the crew sailed that day against the advice of the harbour master.":        false,
 	} {
 		if _, ok := cleanLead("", s); ok != want {
 			t.Errorf("clean(%q) ok = %v, want %v", s, ok, want)
@@ -761,8 +761,8 @@ func TestClean_thatClause(t *testing.T) {
 // assumed to … . But a study found …") is the set-up, not the news.
 func TestNewsCandidates_setUp(t *testing.T) {
 	d := newDocument(&article.Article{Paragraphs: []string{
-		"Electric ferries have widely been assumed to cut harbour pollution in Harbin. " +
-			"But a team at Harbin University has discovered that electric ferries shed more dust than the old diesel boats.",
+		"Electric ferries were long thought to cut harbour pollution in Harbin. " +
+			"But a study at Harbin University found that electric ferries shed more dust than the old diesel boats.",
 		"The study will be presented at a meeting in Kells.",
 	}})
 	defer d.release()
@@ -777,17 +777,17 @@ func TestNewsCandidates_setUp(t *testing.T) {
 // post, as a sentence; one leaning on a pronoun, in the writer's voice or
 // asking in the news's own first words does not.
 func TestTitleQuestion(t *testing.T) {
-	body := "A Harbin firm said on Monday its solar ferry crossed the bay. The next ferry will have a 3D camera and a sunlight sensor, and fares will stay low."
+	body := "A Harbin firm said on Monday its solar ferry crossed the bay. The next ferry will have a 3D map, a solar roof and a sunlight sensor, and fares will stay low."
 	news := "A Harbin firm said on Monday its solar ferry crossed the bay."
 	for title, want := range map[string]string{
-		"Can Ferries Run on Sunlight?":                        "Can ferries run on sunlight?",
-		"Harbin Ferries: Worth the Fare?":                     "Worth the fare?",
-		"Will the Next Ferry Have a 3D Camera?":               "Will the next ferry have a 3D camera?",
-		"Will the Next iFerry Have a 3D Camera and a Sensor?": "Will the next iFerry have a 3D camera and a sensor?",
-		"Was It Worth It?":                                    "",
-		"Is Our Ferry Safe at Sea?":                           "",
-		"Did a Harbin Firm Sail a Solar Ferry?":               "",
-		"Harbin ferry crosses the bay on sunlight":            "",
+		"Can Ferries Run on Sunlight?":                     "Can ferries run on sunlight?",
+		"Harbin Ferries: Worth the Fare?":                  "Worth the fare?",
+		"Will the Next Ferry Have a Solar Roof?":           "Will the next ferry have a solar roof?",
+		"Will the Next iFerry Have a 3D Map and a Sensor?": "Will the next iFerry have a 3D map and a sensor?",
+		"Was It Worth It?":                                 "",
+		"Is Our Ferry Safe at Sea?":                        "",
+		"Did a Harbin Firm Sail a Solar Ferry?":            "",
+		"Harbin ferry crosses the bay on sunlight":         "",
 	} {
 		d := newDocument(&article.Article{Title: title, Paragraphs: []string{body}})
 		if got := d.titleQuestion(news); got != want {
@@ -806,10 +806,10 @@ func TestTitleQuestion(t *testing.T) {
 // TestClean_relativeTimeInQuote: a relative time cut from the start of a
 // quotation would leave its closing mark alone; the sentence is refused.
 func TestClean_relativeTimeInQuote(t *testing.T) {
-	if text, ok := cleanLead("", "\"At the same time, harassment of ferry crews is thriving in Harbin."); ok {
+	if text, ok := cleanLead("", "\"At the same time, theft from ferry crews is rising in Harbin."); ok {
 		t.Errorf("clean = %q, want it refused", text)
 	}
-	if text, ok := cleanLead("", "At the same time, harassment of ferry crews is thriving in Harbin."); !ok || text != "Harassment of ferry crews is thriving in Harbin." {
+	if text, ok := cleanLead("", "At the same time, theft from ferry crews is rising in Harbin."); !ok || text != "Theft from ferry crews is rising in Harbin." {
 		t.Errorf("clean = %q, %v; want the sentence without its relative time", text, ok)
 	}
 }
