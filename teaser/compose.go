@@ -69,12 +69,12 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		return dr
 	}
 	sober := d.isSober(c.index)
-	if q := d.ownQuestion(c.index); q != "" && !sober {
-		dr.hook = q // the article's own: "Snow in May? Harbour Town still won …"
-	} else if q := d.titleQuestion(c.full); q != "" && !sober {
-		dr.hook = q // the headline's: "Can ferries run on sunlight?"
-	} else if !sober {
-		if guess, reveal, ok := d.guessWho(c.full); ok {
+	if !sober {
+		if q := d.ownQuestion(c.index); q != "" {
+			dr.hook = q // the article's own: "Snow in May? Harbour Town still won …"
+		} else if q := d.titleQuestion(c.full); q != "" {
+			dr.hook = q // the headline's: "Can ferries run on sunlight?"
+		} else if guess, reveal, ok := d.guessWho(c.full); ok {
 			dr.hook, dr.fact = guess, reveal
 		}
 	}
@@ -113,15 +113,23 @@ func (d *document) ownQuestion(news int) string {
 	line, _ := d.lang.stripDateline(d.sentences[news-1].text + " " + d.sentences[news].text)
 	q, ok := strings.CutSuffix(line, " "+d.sentences[news].text)
 	ws := d.lang.words(q)
-	if !ok || !strings.HasSuffix(q, "?") || len(ws) == 0 || len(ws) > ownQuestionWords || !startsUpper(q) || strings.Contains(q, "/") {
+	if !ok || !strings.HasSuffix(q, "?") || len(ws) == 0 || len(ws) > ownQuestionWords || !startsUpper(q) ||
+		strings.Contains(q, "/") || d.lang.leansOrSpeaks(q, ws) {
 		return ""
 	}
+	return q
+}
+
+// leansOrSpeaks reports whether a question asks about someone it does not
+// name ("Was it …?", "Did he …?") or in the writer's voice ("Can we …?",
+// "Is our …?"): the post cannot open on it.
+func (l *language) leansOrSpeaks(q string, ws []word) bool {
 	for _, w := range ws {
-		if d.lang.references[w.norm] || d.lang.firstPerson[strings.ToLower(q[w.start:w.end])] {
-			return ""
+		if l.references[w.norm] || l.firstPerson[strings.ToLower(q[w.start:w.end])] {
+			return true
 		}
 	}
-	return q
+	return false
 }
 
 // titleQuestionWords is the most words a headline's question may have to
@@ -147,20 +155,18 @@ func (d *document) titleQuestion(news string) string {
 		q = upperFirst(after)
 	}
 	qs := d.lang.words(q)
-	if len(qs) > titleQuestionWords {
+	if len(qs) > titleQuestionWords || d.lang.leansOrSpeaks(q, qs) {
 		return ""
 	}
 	asked := make(map[string]bool)
 	for _, w := range qs {
-		if d.lang.firstPerson[strings.ToLower(q[w.start:w.end])] || d.lang.references[w.norm] {
-			return "" // "can we …", "was it …": whose?
-		}
 		if !w.stop {
 			asked[w.norm] = true
 		}
 	}
 	shared := 0
-	for _, w := range d.lang.words(news)[:min(6, wordCount(news))] {
+	ns := d.lang.words(news)
+	for _, w := range ns[:min(6, len(ns))] {
 		if !w.stop && asked[w.norm] {
 			shared++
 		}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/hookline/hookline/article"
@@ -62,7 +61,7 @@ func (d *document) wholeNames() map[string]int {
 			// of the name ("Cartographer Ann Vale found …"), unless the
 			// article writes the two as one inside a sentence ("… after
 			// Hurricane Dana").
-			opener := first == 1 && d.stat(s.words[0].norm).lower && !shouting(s.text[:s.words[0].end]) && !d.writesInside(s.text[:sp.end])
+			opener := first == 1 && d.lowerOpener(s.text[:s.words[0].end], s.words[0].norm) && !d.writesInside(s.text[:sp.end])
 			if first > 0 && !titled && !opener {
 				prev := s.words[first-1]
 				if prev.upper && (!prev.stop || (first > 1 || d.lang.nameStops[prev.norm]) && !d.lang.titles[prev.norm] && !d.lang.pointers[prev.norm] && s.text[prev.end:sp.start] == " ") && s.text[prev.end:sp.start] != ", " {
@@ -125,13 +124,12 @@ func acronym(w string) bool {
 
 // countedAcronym reports whether w is the acronym of a common noun: one
 // written in the plural ("MPs"), or one the article also writes in the
-// plural ("SUV" beside "SUVs"), as no name is. writes reports whether the
-// article writes a word.
-func countedAcronym(w string, writes func(string) bool) bool {
+// plural ("SUV" beside "SUVs"), as no name is.
+func (d *document) countedAcronym(w string) bool {
 	if stem, ok := strings.CutSuffix(w, "s"); ok && acronym(stem) {
 		return true
 	}
-	return acronym(w) && writes(w+"s")
+	return acronym(w) && d.writesInside(w+"s")
 }
 
 // maxNameTags is the most hashtags made from names: a third is rarely as
@@ -285,7 +283,7 @@ func (d *document) firstMention(name string) int {
 // Street said …", an institution named by its address.
 func (d *document) speaks(name string) bool {
 	for text, j := range d.mentions(name) {
-		if w := d.lang.words(text[j+len(name):]); len(w) > 0 && d.lang.personAfter[strings.ToLower(text[j+len(name)+w[0].start:j+len(name)+w[0].end])] {
+		if start, end := nextWord(text, j+len(name)); d.lang.personAfter[strings.ToLower(text[start:end])] {
 			return true
 		}
 	}
@@ -361,7 +359,7 @@ func (d *document) taggable(name string, ws []word) bool {
 	if last := ws[len(ws)-1]; len(ws) > 1 && (d.lang.peoples[last.norm] || d.lang.demonyms[last.norm]) {
 		return false // an adjective: "West African"
 	}
-	if last := ws[len(ws)-1]; countedAcronym(name[last.start:last.end], d.writesInside) {
+	if last := ws[len(ws)-1]; d.countedAcronym(name[last.start:last.end]) {
 		return false // a common noun's letters: "Labour MPs", "SUV" beside "SUVs"
 	}
 	if len(ws) == 1 && d.numbered(name) {
@@ -392,12 +390,16 @@ func (d *document) taggable(name string, ws []word) bool {
 func (d *document) cutBeforeJoiner(name string) bool {
 	joined := false
 	for text, j := range d.mentions(name) {
-		if prev := lastWord(text[:j]); prev != "" && startsUpper(prev) && !strings.ContainsAny(prev, ",.;:") && strings.HasSuffix(text[:j], " ") {
+		if strings.HasSuffix(text[:j], " ") && afterCapital(text, j) {
 			continue // inside a longer name
 		}
-		rest := text[j+len(name):]
-		ws := d.lang.words(rest)
-		if len(ws) < 2 || rest[:ws[0].start] != " " || !d.lang.nameJoiners[ws[0].norm] || !ws[1].upper || ws[1].stop && !d.lang.nameStops[ws[1].norm] {
+		end := j + len(name)
+		js, je := nextWord(text, end)
+		ns, ne := nextWord(text, je)
+		if js != end+1 || ns == len(text) || !d.lang.nameJoiners[d.lang.newWord(text, js, je).norm] {
+			return false
+		}
+		if next := d.lang.newWord(text, ns, ne); !next.upper || next.stop && !d.lang.nameStops[next.norm] {
 			return false
 		}
 		joined = true
@@ -411,9 +413,7 @@ func (d *document) cutBeforeJoiner(name string) bool {
 // Video Report."): a page's or a wire's furniture, not something the story
 // tells of.
 func (d *document) onlyAside(name string) bool {
-	seen := false
-	for text, j := range d.mentions(name) {
-		seen = true
+	return d.everyMention(name, func(text string, j int) bool {
 		open := strings.LastIndexByte(text[:j], '(')
 		inList := open >= 0 && !strings.Contains(text[open:j], ")")
 		if inList {
@@ -423,9 +423,19 @@ func (d *document) onlyAside(name string) bool {
 			}
 			inList = strings.ContainsAny(inner, ",:")
 		}
-		if !inList && hasLowerWord(text) {
+		return inList || !hasLowerWord(text)
+	})
+}
+
+// everyMention reports whether the article writes name at least once and
+// each mention (its sentence's text and byte offset) satisfies ok.
+func (d *document) everyMention(name string, ok func(text string, j int) bool) bool {
+	seen := false
+	for text, j := range d.mentions(name) {
+		if !ok(text, j) {
 			return false
 		}
+		seen = true
 	}
 	return seen
 }
@@ -433,7 +443,7 @@ func (d *document) onlyAside(name string) bool {
 // hasLowerWord reports whether a word of text opens in lower case.
 func hasLowerWord(text string) bool {
 	for start, end := nextWord(text, 0); start < len(text); start, end = nextWord(text, end) {
-		if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsLower(r) {
+		if startsLower(text[start:]) {
 			return true
 		}
 	}
@@ -448,34 +458,25 @@ func (d *document) described(name string) bool {
 	if d.lang.indefinites == nil {
 		return false
 	}
-	seen := false
-	for text, j := range d.mentions(name) {
+	return d.everyMention(name, func(text string, j int) bool {
 		before, after := text[:j], text[j+len(name):]
 		k := strings.LastIndexByte(strings.TrimSuffix(before, " "), ' ')
 		if !strings.HasSuffix(before, " ") || !d.lang.indefinites[strings.ToLower(before[k+1:len(before)-1])] {
 			return false
 		}
-		if r, _ := utf8.DecodeRuneInString(after); after != "" && !strings.ContainsRune(",.;:)", r) {
-			return false
-		}
-		seen = true
-	}
-	return seen
+		r, _ := utf8.DecodeRuneInString(after)
+		return after == "" || strings.ContainsRune(",.;:)", r)
+	})
 }
 
 // numbered reports whether the article writes name followed by a number
 // every time: "Class 5", "Route 9". (A team's name is followed by its
 // score: only a word alone is cut.)
 func (d *document) numbered(name string) bool {
-	seen := false
-	for text, j := range d.mentions(name) {
+	return d.everyMention(name, func(text string, j int) bool {
 		rest := text[j+len(name):]
-		if len(rest) < 2 || rest[0] != ' ' || rest[1] < '0' || rest[1] > '9' {
-			return false
-		}
-		seen = true
-	}
-	return seen
+		return len(rest) >= 2 && rest[0] == ' ' && '0' <= rest[1] && rest[1] <= '9'
+	})
 }
 
 // midSentence reports whether the article writes name somewhere other than
@@ -533,19 +534,13 @@ func Hashtags(a *article.Article, n int) []string {
 // capitalised word beside it across a lower-case "a" or "the" ("from
 // Harbin to Kells" is no title).
 func (d *document) inTitlePhrase(name string) bool {
-	seen := false
-	for text, j := range d.mentions(name) {
+	return d.everyMention(name, func(text string, j int) bool {
 		before := d.lang.words(text[:j])
 		after := d.lang.words(text[j+len(name):])
-		joined := len(after) >= 2 && after[0].start == 1 && !after[0].upper && d.lang.titleArticles[after[0].norm] && after[1].upper ||
+		return len(after) >= 2 && after[0].start == 1 && !after[0].upper && d.lang.titleArticles[after[0].norm] && after[1].upper ||
 			len(before) >= 2 && !before[len(before)-1].upper && d.lang.titleArticles[before[len(before)-1].norm] &&
 				before[len(before)-2].upper && before[len(before)-1].end == j-1 && !startsClause(text, before[len(before)-2].start)
-		if !joined {
-			return false
-		}
-		seen = true
-	}
-	return seen
+	})
 }
 
 // gluedPerson reports whether a name run is two names written together:

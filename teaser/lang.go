@@ -284,21 +284,23 @@ func wordSet(lists ...string) map[string]bool {
 
 // foldedSetOf is setOf with every word folded as the document folds words
 // ("puppies" as "puppy"), for tables matched against word.norm.
-// bothSetOf is setOf with each word's folded form too, for a set looked
-// up both by a word as written ("wales") and by its folded form
-// ("wale", as word.norm holds it).
-func bothSetOf(lists ...string) map[string]bool {
-	m := setOf(lists...)
-	for w := range m {
+func foldedSetOf(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
 		m[fold(w)] = true
 	}
 	return m
 }
 
-func foldedSetOf(list string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(list) {
-		m[fold(w)] = true
+// bothSetOf is setOf with each word's folded form too, for a set looked
+// up both by a word as written ("wales") and by its folded form
+// ("wale", as word.norm holds it).
+func bothSetOf(lists ...string) map[string]bool {
+	m := setOf(lists...)
+	for _, list := range lists {
+		for _, w := range strings.Fields(list) {
+			m[fold(w)] = true
+		}
 	}
 	return m
 }

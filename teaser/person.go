@@ -231,14 +231,28 @@ func (d *document) pronounAfter(name string) string {
 func (d *document) insideLongerName(name string) bool {
 	var buf [64]byte
 	for text, j := range d.mentions(name) {
-		prev := lastWord(text[:j])
-		if prev == "" || !startsUpper(prev) || strings.ContainsAny(prev, ",.;:") {
+		if !afterCapital(text, j) {
 			continue
 		}
-		if opener := strings.TrimSpace(text[:j]) == prev; opener && d.stat(string(foldInto(buf[:0], prev))).lower && !shouting(prev) {
+		if prev := lastWord(text[:j]); strings.TrimSpace(text[:j]) == prev && d.lowerOpener(prev, string(foldInto(buf[:0], prev))) {
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// afterCapital reports whether the word before byte j of text is
+// capitalised and not cut off by punctuation: "York Mets" in "New York
+// Mets", not in "Harbin, York Mets".
+func afterCapital(text string, j int) bool {
+	prev := lastWord(text[:j])
+	return prev != "" && startsUpper(prev) && !strings.ContainsAny(prev, ",.;:")
+}
+
+// lowerOpener reports whether raw, folded norm, opening a sentence is a
+// common word the article also writes in lower case ("Cartographer" of
+// "cartographers"), not shouted: its capital says nothing of a name.
+func (d *document) lowerOpener(raw, norm string) bool {
+	return d.stat(norm).lower && !shouting(raw)
 }
