@@ -47,7 +47,7 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 		if fi < 0 {
 			return draft{}
 		}
-		fact, _ := d.lang.stripDateline(d.sentences[fi].text)
+		fact, _ := d.undated(fi)
 		return draft{fact: tidy(fact), index: fi}
 	}
 	// Another angle must be nearly as good as the best: a side event is not

@@ -16,6 +16,10 @@ type sentence struct {
 	words []word
 	// opens is set on a line's first sentence.
 	opens bool
+	// undated is the text without its dateline and place the place it
+	// named, once dated is set (see document.undated).
+	undated, place string
+	dated          bool
 }
 
 // document is an article cut into sentences, with the counts that ranking

@@ -28,7 +28,7 @@ func (d *document) wholeNames() map[string]int {
 		datelineEnd := 0
 		if i < newsWindow {
 			// Datelines open articles: only the first sentences can hold one.
-			if rest, _ := d.lang.stripDateline(s.text); len(rest) < len(s.text) {
+			if rest, _ := d.undated(i); len(rest) < len(s.text) {
 				datelineEnd = len(s.text) - len(rest)
 			}
 		}

@@ -131,6 +131,18 @@ func (l *language) stripDateline(s string) (rest, place string) {
 	return rest, titleCase(strings.TrimSpace(s[m[2]:m[3]]))
 }
 
+// undated returns sentence i without its dateline, and the place the
+// dateline named; each sentence's is worked out once, as cleaning,
+// hashtags and the plain fallback all ask for it.
+func (d *document) undated(i int) (rest, place string) {
+	s := &d.sentences[i]
+	if !s.dated {
+		s.undated, s.place = d.lang.stripDateline(s.text)
+		s.dated = true
+	}
+	return s.undated, s.place
+}
+
 // opensOnFunctionWord reports whether s's first word is a stop word that
 // does not open names ("For", "The", not "New").
 func (l *language) opensOnFunctionWord(s string) bool {
@@ -270,7 +282,7 @@ type candidate struct {
 // reports that the sentence was kept so.
 func (d *document) clean(i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
 	lang := d.lang
-	s, place := lang.stripDateline(d.sentences[i].text)
+	s, place := d.undated(i)
 	s = d.unshout(s)
 	if town, _, _ := strings.Cut(place, ","); place != "" && thisPlace.MatchString(s) && !strings.Contains(s, town) {
 		// "Gunmen opened fire … in this border city" needs its place back
