@@ -155,6 +155,9 @@ func TestNewsCandidates_leaningLead(t *testing.T) {
 		{"a description leans: the lead stays the news",
 			"The three-storey building burned down overnight, Dunmore fire crews said.",
 			"There was previously a ferry from Dunmore to Kells.", true},
+		{"a description leans: it still beats a side fact with more names",
+			"The 31-year-old has signed a two-year contract with the Rovers, the club said.",
+			"Dunmore Rovers won the Harbour League Cup five times between 2003 and 2010 under Tom Reed.", true},
 		{"a pronoun: never the news",
 			"He was spotted on a ferry from Dunmore to Kells at 18:20 on Monday, police said.",
 			"Dunmore police thanked the public for 40 calls about the missing boy.", false},
@@ -811,5 +814,35 @@ func TestClean_relativeTimeInQuote(t *testing.T) {
 	}
 	if text, ok := cleanLead("", "At the same time, theft from ferry crews is rising in Harbin."); !ok || text != "Theft from ferry crews is rising in Harbin." {
 		t.Errorf("clean = %q, %v; want the sentence without its relative time", text, ok)
+	}
+}
+
+func TestDocument_nameTheBody(t *testing.T) {
+	for _, tc := range []struct {
+		name, lead, rest, want string
+	}{
+		{"the one council", "The council has launched an appeal for a statue.",
+			"Harbour City Council said the statue would stand on Mill Road. City Council staff will run the appeal.",
+			"Harbour City Council has launched an appeal for a statue."},
+		{"the article writes the", "The commission is investigating ferry fares.",
+			"A spokesman for the Harbour Fares Commission said it had written to six firms.",
+			"The Harbour Fares Commission is investigating ferry fares."},
+		{"two councils: which?", "The council has launched an appeal for a statue.",
+			"Kells Council and Dunmore Council both own the land.",
+			"The council has launched an appeal for a statue."},
+		{"not the subject's noun", "The council tax rose by 4% in April.",
+			"Harbour City Council said the rise was needed.",
+			"The council tax rose by 4% in April."},
+		{"no body named", "The council has launched an appeal for a statue.",
+			"The statue would stand on Mill Road.",
+			"The council has launched an appeal for a statue."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{tc.lead, tc.rest}})
+			defer d.release()
+			if got := d.nameTheBody(tc.lead, d.lang.words(tc.lead)); got != tc.want {
+				t.Errorf("nameTheBody(%q) = %q; want %q", tc.lead, got, tc.want)
+			}
+		})
 	}
 }
