@@ -140,6 +140,9 @@ func isTitle(s string) bool {
 		w := s[strings.LastIndexAny(s, " -")+1 : len(s)-1]
 		return (strings.Contains(w, ".") || abbreviations[strings.ToLower(w)]) && len(Sentences(s)) == 1
 	case '?', '!', '…', '"', '”', '’', '\'':
+		if q := strings.TrimRight(s, "\"”’'"); len(q) < len(s) && strings.HasSuffix(q, ".") {
+			return false // a quotation's full stop ends a sentence: `He said: "I did not."`
+		}
 		return countWords(s) <= 25 && len(Sentences(s)) <= 2
 	}
 	return true
