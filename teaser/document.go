@@ -134,16 +134,18 @@ func newDocument(a *article.Article) *document {
 		for p != "" && len(d.sentences) < maxSentences {
 			var line string
 			line, p, _ = strings.Cut(p, "\n")
-			for k, s := range article.Sentences(line) {
-				if len(d.sentences) == maxSentences {
-					break
+			for k, glued := range article.Sentences(line) {
+				for g, s := range d.lang.unglue(glued) {
+					if len(d.sentences) == maxSentences {
+						break
+					}
+					from := len(all)
+					all = d.appendWords(all, s)
+					if len(all) == from {
+						continue
+					}
+					d.sentences = append(d.sentences, sentence{text: s, words: all[from:len(all):len(all)], opens: k == 0 && g == 0})
 				}
-				from := len(all)
-				all = d.appendWords(all, s)
-				if len(all) == from {
-					continue
-				}
-				d.sentences = append(d.sentences, sentence{text: s, words: all[from:len(all):len(all)], opens: k == 0})
 			}
 		}
 	}

@@ -91,6 +91,10 @@ var english = &language{
 	predict predicts predicted fear fears feared hope hopes hoped acknowledged admitted admit admits wrote
 	according found finds showed shows concluded concludes discovered discovers`),
 	pronounOpeners: setOf(`he she they it we i you his her their its this these those there`),
+	gluedOpeners: setOf(`the a an it its he she they his her their this these those there in on at for when after
+		as with if while although but some more one`),
+	gradeNouns: setOf(`class grade category plan type group vitamin section division level tier part page row block
+		series exhibit`),
 	titles: setOf(`mr mrs ms miss dr sir dame lord lady president leader minister chief coach
 	manager captain skipper prime secretary chancellor king queen prince princess pope senator
 	governor mayor judge director chairman chairwoman chair ceo spokesman spokeswoman professor
@@ -178,6 +182,7 @@ var english = &language{
 	leadingConjunctions: setOf("but and so yet also plus"),
 	comparisonOpeners: []string{"worse still", "better still", "worse yet", "better yet", "even worse",
 		"even better", "even more", "more importantly", "most importantly", "more interesting", "more significantly", "what's more", "what’s more", "to make matters worse", "on top of that", "not only that"},
+	enumerators:      setOf(`first firstly second secondly third thirdly fourth fourthly fifth lastly`),
 	referenceOpeners: setOf(`since after before despite`),
 	clauseOpeners: setOf(`which who while whilst with as and but although though after before amid despite
 	including where when because since so meaning leaving prompting sparking making according adding saying

@@ -2,6 +2,8 @@ package teaser
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hookline/hookline/teaser/internal/lexicon"
 )
@@ -219,6 +221,10 @@ type language struct {
 	// one before ("Worse still, …", "Even more telling is …"): alone,
 	// it compares with nothing, and cut off, it says nothing.
 	comparisonOpeners []string
+	// enumerators followed by a comma open one point of a list ("Second,
+	// the firm …"): whose list, and making what case, an earlier sentence
+	// says.
+	enumerators map[string]bool
 	// referenceOpeners followed by a reference ("Since then", "Despite
 	// that") tie a sentence to the one before.
 	referenceOpeners map[string]bool
@@ -227,6 +233,12 @@ type language struct {
 	// prepositionsInG end like a participle but do not describe the
 	// subject: "…, including the decisive effort".
 	prepositionsInG map[string]bool
+	// gluedOpeners are the function words that, capitalised after a
+	// lower-case word with nothing between ("… block copolymers The global
+	// growth story …"), open a sentence a scrape ran into the one before
+	// (a standfirst into the lead, a caption into the text); gradeNouns
+	// are the words a capital "A" names a grade after ("class A drugs").
+	gluedOpeners, gradeNouns map[string]bool
 	// pronounOpeners lower the rank of a sentence that opens on one: the
 	// pronouns and demonstratives of references, and "there".
 	pronounOpeners map[string]bool
@@ -303,4 +315,31 @@ func bothSetOf(lists ...string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// unglue splits s where a scrape ran one sentence into another without a
+// full stop: a lower-case word, then a capitalised glued opener (see
+// gluedOpeners) before a lower-case word. "Kraton makes copolymers The
+// global story …" is two sentences; "readers of The Times" and "class A
+// drugs" are one.
+func (l *language) unglue(s string) []string {
+	if l.gluedOpeners == nil {
+		return []string{s}
+	}
+	var out []string
+	ws := l.words(s)
+	from := 0
+	for k := 1; k+1 < len(ws); k++ {
+		prev, w, next := ws[k-1], ws[k], ws[k+1]
+		if !w.upper || prev.upper || next.upper || s[prev.end:w.start] != " " || s[w.end:next.start] != " " ||
+			!l.gluedOpeners[strings.ToLower(s[w.start:w.end])] || w.norm == "a" && l.gradeNouns[prev.norm] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[prev.start:]); !unicode.IsLower(r) {
+			continue // "200 In all": a number may close a caption's figure, or a heading's
+		}
+		out = append(out, s[from:prev.end])
+		from = w.start
+	}
+	return append(out, s[from:])
 }

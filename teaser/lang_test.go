@@ -122,3 +122,37 @@ func TestLanguage_bothForms(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguage_unglue(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Harbin makes ferry hulls The ferry trade is not slowing, figures show.": {
+			"Harbin makes ferry hulls", "The ferry trade is not slowing, figures show."},
+		"Shops restock to keep pace with demand Its design is not new, but it sells.": {
+			"Shops restock to keep pace with demand", "Its design is not new, but it sells."},
+		"Readers of The Times wrote in.":                    {"Readers of The Times wrote in."},
+		"He was caught with class A drugs in his car.":      {"He was caught with class A drugs in his car."},
+		"The vote passed, The council said it was pleased.": {"The vote passed, The council said it was pleased."},
+		"Sales rose 200 In all, 40 shops reported.":         {"Sales rose 200 In all, 40 shops reported."},
+		"Fans of the film Up In Smoke queued.":              {"Fans of the film Up In Smoke queued."},
+	} {
+		if got := english.unglue(in); !slices.Equal(got, want) {
+			t.Errorf("unglue(%q) = %q; want %q", in, got, want)
+		}
+	}
+	if got := languageFor("de").unglue("Die Fähre fährt Die Stadt zahlt."); len(got) != 1 {
+		t.Errorf("a language without glued openers split %q", got)
+	}
+}
+
+func TestNewDocument_unglued(t *testing.T) {
+	d := newDocument(&article.Article{Title: "Ferry trade booms in Harbin", Paragraphs: []string{
+		"Harbin yard builds ferry hulls In the first half of 2024, Harbin Yards sold 40 ferries, owner Jo Vale said. She expects more orders."}})
+	defer d.release()
+	if len(d.sentences) != 3 || d.sentences[0].text != "Harbin yard builds ferry hulls" || !d.sentences[0].opens || d.sentences[1].opens {
+		t.Fatalf("sentences %+v; want the standfirst, then the lead, then one more", d.sentences)
+	}
+	cands := d.newsCandidates(d.scores(nil), d.titleSet())
+	if len(cands) == 0 || cands[0].index != 1 {
+		t.Errorf("news %+v; want the lead after the standfirst", cands)
+	}
+}

@@ -319,6 +319,9 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		lang.references[ws[1].norm] && lang.referenceOpeners[ws[0].norm] {
 		return "", "", false, false
 	}
+	if lang.enumerators[ws[0].norm] && strings.HasPrefix(s[ws[0].end:], ",") {
+		return "", "", false, false // "Second, the firm …": whose point?
+	}
 	for _, c := range lang.comparisonOpeners {
 		if rest, ok := strings.CutPrefix(low, c); ok && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ",")) {
 			return "", "", false, false // "Worse still, …": than what?

@@ -274,7 +274,15 @@ func introComma(s string) int {
 // that they had reached") or a subordinate clause ("a seat which had been
 // held") is the news's own.
 func (l *language) pastPerfect(s string, ws []word) bool {
-	for k, end := 0, l.mainClauseEnd(ws); k < end && k+1 < len(ws); k++ {
+	from := 0
+	if c := introComma(s); c > 0 && l.mainClauseEnd(ws) <= 1 && len(ws) > 1 && ws[1].start < c {
+		// "Days after he quit, the mayor had tweeted …": the main clause
+		// comes after the opening subordinate one.
+		for from < len(ws) && ws[from].start < c {
+			from++
+		}
+	}
+	for k, end := from, from+l.mainClauseEnd(ws[from:]); k < end && k+1 < len(ws); k++ {
 		w := ws[k]
 		if !l.perfectAux[w.norm] || insideQuote(s, w.start) {
 			continue

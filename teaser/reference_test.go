@@ -98,6 +98,10 @@ func TestLanguage_pastPerfect(t *testing.T) {
 		{"obligation", "The minister had to resign over the payments.", false},
 		{"inside a quotation", `Tom Reed said: "We had planned it for months."`, false},
 		{"simple past", "The minister urged calm before the vote.", false},
+		{"after an opening clause", "Days after he sacked his deputy, the mayor had tweeted a warning.", true},
+		{"in the opening clause only", "After the ferry had sunk, the mayor ordered an inquiry.", false},
+		{"a comma after the main clause", "The mayor ordered an inquiry, which had been urged by Jo Vale.", false},
+		{"a comma after a joined clause", "No ferry had sailed in a week and Dunmore, which is an island, ran short.", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := english.pastPerfect(tc.s, english.words(tc.s)); got != tc.want {
@@ -484,6 +488,8 @@ func TestClean_tidies(t *testing.T) {
 		"Check out the video in the sidebar to see how the Dunmore ferry works.":                           "",
 		"Despite that, Dunmore ferry sales rose by a third in the year to March.":                          "",
 		"Worse still, the Dunmore ferry will call at Kells only twice a week from May.":                    "",
+		"Second, in 2024 Harbin Yards blocked Dunmore's new ferries from using the Kells pier.":            "",
+		"First Minister Jo Vale opened the new Dunmore ferry terminal on Monday.":                          "First Minister Jo Vale opened the new Dunmore ferry terminal on Monday.",
 		"Even more telling is the Dunmore council's claim that every ferry loses money.":                   "",
 		"In the same week it paid £2m to the Dunmore ferry regulator.":                                     "",
 		"The next day, Dunmore police arrested two men at the Mill Street depot.":                          "Dunmore police arrested two men at the Mill Street depot.",
