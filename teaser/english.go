@@ -92,7 +92,7 @@ var english = &language{
 	according found finds showed shows concluded concludes discovered discovers`),
 	pronounOpeners: setOf(`he she they it we i you his her their its this these those there`),
 	gluedOpeners: setOf(`the a an it its he she they his her their this these those there in on at for when after
-		as with if while although but some more one`),
+		as with if while although but some more one rather despite because during`),
 	gradeNouns: setOf(`class grade category plan type group vitamin section division level tier part page row block
 		series exhibit`),
 	titles: setOf(`mr mrs ms miss dr sir dame lord lady president leader minister chief coach

@@ -129,6 +129,8 @@ func TestLanguage_unglue(t *testing.T) {
 			"Harbin makes ferry hulls", "The ferry trade is not slowing, figures show."},
 		"Shops restock to keep pace with demand Its design is not new, but it sells.": {
 			"Shops restock to keep pace with demand", "Its design is not new, but it sells."},
+		"Dum Dum Club, On tour Rather than a place, bands are united by time.": {
+			"Dum Dum Club, On tour", "Rather than a place, bands are united by time."},
 		"Readers of The Times wrote in.":                    {"Readers of The Times wrote in."},
 		"He was caught with class A drugs in his car.":      {"He was caught with class A drugs in his car."},
 		"The vote passed, The council said it was pleased.": {"The vote passed, The council said it was pleased."},

@@ -319,6 +319,9 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		lang.references[ws[1].norm] && lang.referenceOpeners[ws[0].norm] {
 		return "", "", false, false
 	}
+	if listing(s) {
+		return "", "", false, false // "Black Box, Belfast, Sat; Stereo, Glasgow, Sun; …"
+	}
 	if lang.enumerators[ws[0].norm] && strings.HasPrefix(s[ws[0].end:], ",") {
 		return "", "", false, false // "Second, the firm …": whose point?
 	}
@@ -799,6 +802,22 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 		possessor = possessor || strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s")
 		if ws[k].stop || d.lang.subjectEnders[ws[k].norm] || k > 1 && (strings.HasSuffix(raw, "s") || strings.HasSuffix(raw, "ed")) {
 			break // the verb: the subject ended without a name
+		}
+	}
+	return true
+}
+
+// listing reports whether s is a listing's entries run together: three or
+// more parts between semicolons, each but the last of at most five words
+// ("Kells Hall, Dunmore, Sat; Mill Rooms, Harbin, Sun; …").
+func listing(s string) bool {
+	parts := strings.Split(s, ";")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if wordCount(p) > 5 {
+			return false
 		}
 	}
 	return true
