@@ -380,6 +380,29 @@ func (d *document) repeatsSubject(s *sentence, fact int) bool {
 	return false
 }
 
+// dropKicker removes a kicker that opens on a pronoun, at most three words
+// before a colon and a sentence of its own ("It's official: Anglers no
+// longer need …", "This just in: The pier …"): alone in a post, "It's"
+// points to nothing, and the sentence after it is the news. Not when the
+// sentence speaks ("… : I will …"), is a quotation, or points back to what
+// the kicker named.
+func (l *language) dropKicker(s string) string {
+	c := strings.Index(s, ": ")
+	if c <= 0 || c > 40 || strings.ContainsAny(s[:c], `"“”.,`) {
+		return s
+	}
+	label, rest := l.words(s[:c]), s[c+2:]
+	if len(label) == 0 || len(label) > 3 || !l.references[label[0].norm] || wordCount(rest) < minStandalone ||
+		!startsUpper(rest) || opensQuote(rest) {
+		return s
+	}
+	r := l.words(rest)
+	if l.firstPerson[strings.ToLower(rest[r[0].start:r[0].end])] || l.pointsBack(rest, r, nil) {
+		return s
+	}
+	return rest
+}
+
 // dropEchoLabel removes a label that the sentence goes on to say again:
 // "2,000-year-old coral found: Scientists have found 2,000-year-old coral
 // …". A label of up to six words whose content words all come back after

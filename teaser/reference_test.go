@@ -490,6 +490,7 @@ func TestClean_tidies(t *testing.T) {
 		"Worse still, the Dunmore ferry will call at Kells only twice a week from May.":                               "",
 		"Kells Hall, Dunmore, Sat; Mill Rooms, Harbin, Sun; Pier Bar, Kells, Tue Jo Vale, On tour Jo Vale.":           "",
 		"The ferry calls at Kells on Monday; at Dunmore, where the pier is new, on Tuesday; and at Harbin on Friday.": "The ferry calls at Kells on Monday; at Dunmore, where the pier is new, on Tuesday; and at Harbin on Friday.",
+		"It's official: Ferry passengers no longer need a ticket to sail in Dunmore waters.":                          "Ferry passengers no longer need a ticket to sail in Dunmore waters.",
 		"Second, in 2024 Harbin Yards blocked Dunmore's new ferries from using the Kells pier.":                       "",
 		"First Minister Jo Vale opened the new Dunmore ferry terminal on Monday.":                                     "First Minister Jo Vale opened the new Dunmore ferry terminal on Monday.",
 		"Even more telling is the Dunmore council's claim that every ferry loses money.":                              "",
@@ -852,5 +853,23 @@ func TestDocument_nameTheBody(t *testing.T) {
 				t.Errorf("nameTheBody(%q) = %q; want %q", tc.lead, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLanguage_dropKicker(t *testing.T) {
+	for in, want := range map[string]string{
+		"It's official: Ferry passengers no longer need a ticket to sail in Dunmore waters.": "Ferry passengers no longer need a ticket to sail in Dunmore waters.",
+		"This just in: The Dunmore pier will reopen on Monday after a year of repairs.":      "The Dunmore pier will reopen on Monday after a year of repairs.",
+		"Ann Vale: The Dunmore pier will reopen on Monday after a year of repairs.":          "Ann Vale: The Dunmore pier will reopen on Monday after a year of repairs.",
+		"Spotlight: A Woman Alone With The Ferry told the story of the Dunmore pier.":        "Spotlight: A Woman Alone With The Ferry told the story of the Dunmore pier.",
+		`It's official: "The Dunmore pier will reopen on Monday after repairs."`:             `It's official: "The Dunmore pier will reopen on Monday after repairs."`,
+		"It's true: I will reopen the Dunmore pier on Monday after a year of repairs.":       "It's true: I will reopen the Dunmore pier on Monday after a year of repairs.",
+		"It's back: After a year of repairs, these boats will sail from Dunmore again.":      "It's back: After a year of repairs, these boats will sail from Dunmore again.",
+		"Warning: the bridge will close on Monday for repairs to its deck.":                  "Warning: the bridge will close on Monday for repairs to its deck.",
+		"It's official: Pier shut.": "It's official: Pier shut.",
+	} {
+		if got := english.dropKicker(in); got != want {
+			t.Errorf("dropKicker(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
