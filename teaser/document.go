@@ -50,6 +50,9 @@ type document struct {
 	counts         []int32
 	// whole is wholeNames' answer, once asked; callers do not change it.
 	whole map[string]int
+	// pieces holds one line's sentence split where a scrape glued two
+	// (see appendUnglued), reused line after line.
+	pieces []string
 }
 
 // maxSentences caps the sentences a teaser is written from: the first
@@ -79,8 +82,9 @@ func (d *document) release() {
 	clear(d.index)
 	clear(d.runMap)
 	clear(d.modMap)
+	clear(d.pieces)
 	*d = document{index: d.index, stats: d.stats[:0], norms: d.norms[:0], sentences: d.sentences[:0], all: d.all[:0],
-		runMap: d.runMap, modMap: d.modMap, counts: d.counts}
+		runMap: d.runMap, modMap: d.modMap, counts: d.counts, pieces: d.pieces[:0]}
 	documentPool.Put(d)
 }
 
@@ -135,7 +139,8 @@ func newDocument(a *article.Article) *document {
 			var line string
 			line, p, _ = strings.Cut(p, "\n")
 			for k, glued := range article.Sentences(line) {
-				for g, s := range d.lang.unglue(glued) {
+				d.pieces = d.lang.appendUnglued(d.pieces[:0], glued)
+				for g, s := range d.pieces {
 					if len(d.sentences) == maxSentences {
 						break
 					}

@@ -2,8 +2,6 @@ package teaser
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hookline/hookline/teaser/internal/lexicon"
 )
@@ -317,29 +315,28 @@ func bothSetOf(lists ...string) map[string]bool {
 	return m
 }
 
-// unglue splits s where a scrape ran one sentence into another without a
-// full stop: a lower-case word, then a capitalised glued opener (see
-// gluedOpeners) before a lower-case word. "Kraton makes copolymers The
-// global story …" is two sentences; "readers of The Times" and "class A
-// drugs" are one.
-func (l *language) unglue(s string) []string {
+// appendUnglued appends to out the sentences of s, split where a scrape
+// ran one into another without a full stop: a lower-case word, then a
+// capitalised glued opener (see gluedOpeners) before a lower-case word.
+// "Kraton makes copolymers The global story …" is two sentences; "readers
+// of The Times" and "class A drugs" are one.
+func (l *language) appendUnglued(out []string, s string) []string {
 	if l.gluedOpeners == nil {
-		return []string{s}
+		return append(out, s)
 	}
-	var out []string
-	ws := l.words(s)
-	from := 0
-	for k := 1; k+1 < len(ws); k++ {
-		prev, w, next := ws[k-1], ws[k], ws[k+1]
-		if !w.upper || prev.upper || next.upper || s[prev.end:w.start] != " " || s[w.end:next.start] != " " ||
-			!l.gluedOpeners[strings.ToLower(s[w.start:w.end])] || w.norm == "a" && l.gradeNouns[prev.norm] {
-			continue
+	var buf [16]byte
+	from, ps, pe := 0, -1, -1
+	for ws, we := nextWord(s, 0); ws < len(s); {
+		ns, ne := nextWord(s, we)
+		if ps >= 0 && ns < len(s) && we-ws <= len(buf) && startsUpper(s[ws:]) && startsLower(s[ps:]) && startsLower(s[ns:]) &&
+			s[pe:ws] == " " && s[we:ns] == " " {
+			w := lowerInto(buf[:0], s[ws:we])
+			if l.gluedOpeners[string(w)] && !(string(w) == "a" && l.gradeNouns[fold(s[ps:pe])]) {
+				out = append(out, s[from:pe])
+				from = ws
+			}
 		}
-		if r, _ := utf8.DecodeRuneInString(s[prev.start:]); !unicode.IsLower(r) {
-			continue // "200 In all": a number may close a caption's figure, or a heading's
-		}
-		out = append(out, s[from:prev.end])
-		from = w.start
+		ps, pe, ws, we = ws, we, ns, ne
 	}
 	return append(out, s[from:])
 }

@@ -123,7 +123,7 @@ func TestLanguage_bothForms(t *testing.T) {
 	}
 }
 
-func TestLanguage_unglue(t *testing.T) {
+func TestLanguage_appendUnglued(t *testing.T) {
 	for in, want := range map[string][]string{
 		"Harbin makes ferry hulls The ferry trade is not slowing, figures show.": {
 			"Harbin makes ferry hulls", "The ferry trade is not slowing, figures show."},
@@ -137,11 +137,11 @@ func TestLanguage_unglue(t *testing.T) {
 		"Sales rose 200 In all, 40 shops reported.":         {"Sales rose 200 In all, 40 shops reported."},
 		"Fans of the film Up In Smoke queued.":              {"Fans of the film Up In Smoke queued."},
 	} {
-		if got := english.unglue(in); !slices.Equal(got, want) {
-			t.Errorf("unglue(%q) = %q; want %q", in, got, want)
+		if got := english.appendUnglued(nil, in); !slices.Equal(got, want) {
+			t.Errorf("appendUnglued(%q) = %q; want %q", in, got, want)
 		}
 	}
-	if got := languageFor("de").unglue("Die Fähre fährt Die Stadt zahlt."); len(got) != 1 {
+	if got := languageFor("de").appendUnglued(nil, "Die Fähre fährt Die Stadt zahlt."); len(got) != 1 {
 		t.Errorf("a language without glued openers split %q", got)
 	}
 }

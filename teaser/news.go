@@ -811,11 +811,10 @@ func (d *document) definiteReference(s string, ws []word, i int) bool {
 // more parts between semicolons, each but the last of at most five words
 // ("Kells Hall, Dunmore, Sat; Mill Rooms, Harbin, Sun; …").
 func listing(s string) bool {
-	parts := strings.Split(s, ";")
-	if len(parts) < 3 {
+	if strings.Count(s, ";") < 2 {
 		return false
 	}
-	for _, p := range parts[:len(parts)-1] {
+	for p, rest, more := strings.Cut(s, ";"); more; p, rest, more = strings.Cut(rest, ";") {
 		if wordCount(p) > 5 {
 			return false
 		}
