@@ -91,6 +91,7 @@ var english = &language{
 	predict predicts predicted fear fears feared hope hopes hoped acknowledged admitted admit admits wrote
 	according found finds showed shows concluded concludes discovered discovers`),
 	pronounOpeners: setOf(`he she they it we i you his her their its this these those there`),
+	possessives:    setOf(`his her their its`),
 	gluedOpeners: setOf(`the a an it its he she they his her their this these those there in on at for when after
 		as with if while although but some more one rather despite because during`),
 	gradeNouns: setOf(`class grade category plan type group vitamin section division level tier part page row block

@@ -237,6 +237,10 @@ type language struct {
 	// (a standfirst into the lead, a caption into the text); gradeNouns
 	// are the words a capital "A" names a grade after ("class A drugs").
 	gluedOpeners, gradeNouns map[string]bool
+	// possessives are the pronouns that own a noun ("her death"): after a
+	// lead's verb, one the article left unnamed leans like a description
+	// does (see clean's lean), it does not make the news unreadable.
+	possessives map[string]bool
 	// pronounOpeners lower the rank of a sentence that opens on one: the
 	// pronouns and demonstratives of references, and "there".
 	pronounOpeners map[string]bool
