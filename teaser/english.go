@@ -41,6 +41,8 @@ var english = &language{
 	trailing:     setOf(`who whom whose which`),
 	background:   setOf(`earlier previously formerly originally initially ago once`),
 	pastOpeners:  setOf(`since back earlier`),
+	months:       bothSetOf(lexicon.English.Months),
+	ahead:        setOf(`will would shall plans plan planned expected due set`),
 	periods:      setOf(`year month week season summer winter spring autumn decade`),
 	relativeDays: setOf(`yesterday today tonight`),
 	weekdays:     setOf(lexicon.English.Days),

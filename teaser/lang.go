@@ -53,6 +53,12 @@ type language struct {
 	// "Back in …"); periods follow "last" or "in" to the same effect
 	// ("Last year, …", "In May last year, …").
 	pastOpeners, periods map[string]bool
+	// months are the calendar's months: "In March, …" opening a story's
+	// sentence without a day sets it in an earlier month.
+	months map[string]bool
+	// ahead are the words that set a clause in the future ("will",
+	// "would", "plans").
+	ahead map[string]bool
 	// relativeDays date a sentence from the day it was written
 	// ("yesterday"); dayParts follow "this" or "last" to the same effect
 	// ("this morning", "last night").

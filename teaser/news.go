@@ -1009,7 +1009,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		if s.words[0].norm == "there" {
 			sc *= 0.5 // "There was a festive mood …": scene-setting
 		}
-		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) || lang.pastOpening(s.words) ||
+		if hasAny(lang.background, s.text, s.words) || lang.pastPerfect(s.text, s.words) || lang.pastOpening(s.text, s.words) ||
 			lang.earlierTime(s.text, s.words, newest) {
 			sc *= 0.6 // "an earlier case", "previously", "had urged": not the news
 		}

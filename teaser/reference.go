@@ -146,7 +146,7 @@ func isAge(norm string) bool {
 // December 2013, …", "Back in September, …", "Last year, …", "In October
 // last year, …", "In 2013, …". News is told in the present of the story;
 // a sentence set earlier is most often background.
-func (l *language) pastOpening(ws []word) bool {
+func (l *language) pastOpening(s string, ws []word) bool {
 	if len(ws) < 3 || l.pastOpeners == nil {
 		return false
 	}
@@ -157,6 +157,9 @@ func (l *language) pastOpening(ws []word) bool {
 		return l.periods[ws[1].norm]
 	case l.yearPrepositions[ws[0].norm] && year(ws[1].norm) > 0:
 		return true
+	case l.yearPrepositions[ws[0].norm] && l.months[ws[1].norm] && strings.HasPrefix(s[ws[1].end:], ",") &&
+		!hasAny(l.ahead, s, ws[2:]):
+		return true // "In March, the minister told …": a month before the story's
 	case l.yearPrepositions[ws[0].norm] && l.calendar[ws[1].norm]:
 		return len(ws) > 3 && l.previous[ws[2].norm] && l.periods[ws[3].norm] || year(ws[2].norm) > 0
 	}
