@@ -130,8 +130,8 @@ func TestNewsCandidates_background(t *testing.T) {
 			"Dunmore council will repave every Harbour Road pavement from 2017, ministers said."},
 		{"last year in the main clause", "Dunmore council bought the Harbour Road site for £2m last year from a developer.",
 			"Dunmore council approved 300 new homes for the Harbour Road site on Monday."},
-		{"in an earlier month", "In March, the Dunmore council leader said Harbour Road shops were losing trade.",
-			"Dunmore council closed Harbour Road to traffic on Monday, its leader said."},
+		{"in an earlier month", "In March, Dunmore council closed 40 Harbour Road shops after a fire.",
+			"All 40 Harbour Road shops reopened on Monday, Dunmore council said."},
 		{"in a month of last year", "In March last year, the Dunmore council leader said Harbour Road shops were losing trade.",
 			"Dunmore council will close Harbour Road to traffic from Monday, its leader said."},
 	} {
