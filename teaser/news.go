@@ -523,7 +523,7 @@ func (l *language) indefinite(s string, ws []word) string {
 			if raw := strings.ToLower(s[v.start:v.end]); raw != v.norm && strings.HasSuffix(raw, "s") {
 				break // "the crashes": no "a" before a plural
 			}
-			if i == 0 && l.people[v.norm] || l.happenings[v.norm] {
+			if l.people[v.norm] && (i == 0 || l.reportedSubject(s, ws, i)) || l.happenings[v.norm] {
 				head = k
 				break
 			}
@@ -598,6 +598,18 @@ func (d *document) nameTheBody(s string, ws []word) string {
 		}
 	}
 	return body + s[ws[1].end:]
+}
+
+// reportedSubject reports whether ws[i] opens the subject of a reported
+// clause: after "said", "that" or another attribution ("Police said that
+// the woman …"), where a person may be introduced as at a sentence's
+// start, not where they are the object ("rescued the woman").
+func (l *language) reportedSubject(s string, ws []word, i int) bool {
+	if i == 0 || s[ws[i-1].end:ws[i].start] != " " {
+		return false
+	}
+	prev := strings.ToLower(s[ws[i-1].start:ws[i-1].end])
+	return prev == "that" && i > 1 && l.attribution[strings.ToLower(s[ws[i-2].start:ws[i-2].end])] || l.attribution[prev]
 }
 
 // ordinal reports whether a folded word picks one of several: "first",

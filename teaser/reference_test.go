@@ -474,6 +474,10 @@ func TestIndefinite(t *testing.T) {
 		"Police said \"the attack was cowardly\" and closed Mill Street.":           "Police said \"the attack was cowardly\" and closed Mill Street.",
 		"Dunmore police said the fire at the Mill Street depot started at 02:00.":   "Dunmore police said the fire at the Mill Street depot started at 02:00.",
 		"Two pupils were hurt in the attacks.":                                      "Two pupils were hurt in the attacks.",
+		"Police said that the woman had been hurt on Mill Street.":                  "Police said that a woman had been hurt on Mill Street.",
+		"Police said the man was arrested at Mill Street.":                          "Police said a man was arrested at Mill Street.",
+		"Crews rescued the woman from the cliff at Kells.":                          "Crews rescued the woman from the cliff at Kells.",
+		"Police said that the club had paid the fine.":                              "Police said that the club had paid the fine.",
 	} {
 		if got := english.indefinite(in, english.words(in)); got != want {
 			t.Errorf("indefinite(%q)\n = %q\nwant %q", in, got, want)
