@@ -2,6 +2,8 @@ package teaser
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hookline/hookline/teaser/internal/lexicon"
 )
@@ -172,7 +174,7 @@ type language struct {
 	numberWords map[string]bool
 	// subjectPronouns capitalised in mid-sentence after a lower-case word
 	// ("… from May It could get dearer …") show a headline or subhead
-	// run into the sentence without its full stop (see gluedHeadline).
+	// run into the sentence without its full stop (see appendUnglued).
 	// Nil where a pronoun is capitalised mid-sentence anyway (German Sie).
 	subjectPronouns map[string]bool
 	// pluralPronouns point back to a plural noun; one earlier in the same
@@ -326,22 +328,27 @@ func bothSetOf(lists ...string) map[string]bool {
 }
 
 // appendUnglued appends to out the sentences of s, split where a scrape
-// ran one into another without a full stop: a lower-case word, then a
-// capitalised glued opener (see gluedOpeners) before a lower-case word.
-// "Kraton makes copolymers The global story …" is two sentences; "readers
-// of The Times" and "class A drugs" are one.
+// ran one into another without a full stop (a headline, a standfirst or a
+// caption into the text): a lower-case word, then a capitalised glued
+// opener (see gluedOpeners) before a lower-case word ("Kraton makes
+// copolymers The global story …"), or a capitalised subject pronoun
+// after any word that ends in lower case, outside quotations ("Ferry
+// fares to rise from May It could …"). "Readers of The Times", "class A
+// drugs" and a quotation's words are one sentence.
 func (l *language) appendUnglued(out []string, s string) []string {
-	if l.gluedOpeners == nil {
+	if l.gluedOpeners == nil && l.subjectPronouns == nil {
 		return append(out, s)
 	}
 	var buf [16]byte
 	from, ps, pe := 0, -1, -1
 	for ws, we := nextWord(s, 0); ws < len(s); {
 		ns, ne := nextWord(s, we)
-		if ps >= 0 && ns < len(s) && we-ws <= len(buf) && startsUpper(s[ws:]) && startsLower(s[ps:]) && startsLower(s[ns:]) &&
-			s[pe:ws] == " " && s[we:ns] == " " {
-			w := lowerInto(buf[:0], s[ws:we])
-			if l.gluedOpeners[string(w)] && !(string(w) == "a" && l.gradeNouns[fold(s[ps:pe])]) {
+		if ps >= 0 && ns < len(s) && we-ws <= len(buf) && startsUpper(s[ws:]) && s[pe:ws] == " " && s[we:ns] == " " {
+			w := lowerInto(buf[:0], s[ws:we]) // looked up as string(w): no copy
+			last, _ := utf8.DecodeLastRuneInString(s[:pe])
+			opener := l.gluedOpeners[string(w)] && startsLower(s[ps:]) && startsLower(s[ns:]) &&
+				!(string(w) == "a" && l.gradeNouns[fold(s[ps:pe])])
+			if (opener || l.subjectPronouns[string(w)] && unicode.IsLower(last)) && !insideQuote(s, ws) {
 				out = append(out, s[from:pe])
 				from = ws
 			}

@@ -351,9 +351,6 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 			return "", "", false, false // "In the same month it was fined …"
 		}
 	}
-	if lang.gluedHeadline(s, ws) {
-		return "", "", false, false // "… from May It could get dearer …"
-	}
 	if c := strings.IndexByte(s, ':'); c > 0 && wordCount(s[:c]) <= 2 {
 		return "", "", false, false // a label: "What: …"
 	}
@@ -479,23 +476,6 @@ func (l *language) relativeTime(ws []word) int {
 // "week", "month", "morning".
 func (l *language) timeWord(norm string) bool {
 	return l.periods[norm] || l.dayParts[norm] || l.timeNouns[norm]
-}
-
-// gluedHeadline reports whether s holds, outside quotations, a subject
-// pronoun written capitalised after a lower-case word: a headline or
-// subhead run into the sentence ("Ferry fares to rise from May It could
-// get dearer to …"), which no cut mends.
-func (l *language) gluedHeadline(s string, ws []word) bool {
-	for k := 1; k < len(ws); k++ {
-		w, prev := ws[k], ws[k-1]
-		if !l.subjectPronouns[w.norm] || !startsUpper(s[w.start:]) || s[prev.end:w.start] != " " || insideQuote(s, w.start) {
-			continue
-		}
-		if r, _ := utf8.DecodeLastRuneInString(s[:prev.end]); unicode.IsLower(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // indefinite rewrites, outside quotations, the descriptions of s that
