@@ -24,6 +24,9 @@ var abbreviations = map[string]bool{
 	"etc": true, "u.s": true, "u.k": true, "calif": true, "d.c": true,
 	"sens": true, "reps": true, "rev": true, "ariz": true, "fla": true, "mich": true,
 	"minn": true, "tenn": true, "okla": true, "conn": true, "colo": true, "nev": true,
+	"ala": true, "ark": true, "ga": true, "kan": true, "ky": true, "md": true, "mont": true,
+	"neb": true, "tex": true, "vt": true, "wis": true, "wyo": true,
+	"brig": true, "maj": true, "adm": true, "cmdr": true, "supt": true, "insp": true, "cpl": true,
 }
 
 // Sentences splits a paragraph into sentences at ".", "!", "?" and "…"
@@ -84,7 +87,22 @@ func isAbbreviation(s string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[strings.ToLower(w)]
+	return abbreviations[strings.ToLower(w)] || initials(w)
+}
+
+// initials reports whether w, before its last full stop, is capitals
+// each followed by a dot: "S.D", "N.Y", "U.N" (of "S.D.", "N.Y.").
+func initials(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i%2 == 0 && (c < 'A' || c > 'Z') || i%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return len(w)%2 == 1
 }
 
 // isQuestion reports whether a sentence ends with "?" (before closing quotes).

@@ -158,6 +158,8 @@ func TestSentences(t *testing.T) {
 		{`He said "Stop." Then he left.`, []string{`He said "Stop."`, "Then he left."}},
 		{"Prices rose 2.5 percent. J. K. Rowling agreed.", []string{"Prices rose 2.5 percent.", "J. K. Rowling agreed."}},
 		{"lowercase. after", []string{"lowercase. after"}},
+		{"KELLS, S.D. (AP) — Brig. Gen. Jo Vale took command at K.I. Reed Base. She spoke.", []string{"KELLS, S.D. (AP) — Brig. Gen. Jo Vale took command at K.I. Reed Base.", "She spoke."}},
+		{"The ship sailed from N.Y. and docked in Kells. It was late.", []string{"The ship sailed from N.Y. and docked in Kells.", "It was late."}},
 		{"Wait… What?", []string{"Wait…", "What?"}},
 		{"", nil},
 	}
