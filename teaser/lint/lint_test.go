@@ -80,6 +80,7 @@ func TestCheck_repeat(t *testing.T) {
 		{name: "name twice", a: kim, post: "Xi Jinping met Kim Jong Un in Beijing. What's next for Xi Jinping?", want: true},
 		{name: "answered hook", a: kim, post: "Guess who is heading to Beijing? It's Kim Jong Un, officials said."},
 		{name: "two names", a: kim, post: "Kim Jong Un is heading to Beijing for talks with Xi Jinping."},
+		{name: "a demonym twice", a: kim, post: "Kim Jong Un met Chinese officials and the Chinese president in Beijing."},
 	})
 }
 

@@ -25,8 +25,8 @@ func checkRepeat(p *view) []Finding {
 	for _, s := range p.ss {
 		for _, run := range names(p.lex, p.src, s) {
 			k := nameKey(run)
-			if p.lex.function[k] || p.lex.isTimeWord(k) {
-				continue
+			if p.lex.function[k] || p.lex.isTimeWord(k) || p.lex.demonyms[k] {
+				continue // "Indian police … the Indian partners": a people's word, not a name
 			}
 			if count[k] == 0 {
 				seen = append(seen, k)
