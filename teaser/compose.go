@@ -226,7 +226,12 @@ func (d *document) asSentence(title string) string {
 				!acronym(raw) && !strings.ContainsFunc(raw, unicode.IsDigit) && !article.Abbreviation(strings.TrimSuffix(raw, ".")) &&
 				!d.lang.places[w.norm] && !d.lang.demonym(raw) {
 				b.WriteString(title[last:w.start])
-				b.WriteString(lowerFirst(raw))
+				for i, part := range strings.Split(raw, "-") {
+					if i > 0 {
+						b.WriteByte('-')
+					}
+					b.WriteString(lowerFirst(part)) // "E-Tailers" is "e-tailers"
+				}
 				last = w.end
 			}
 		}

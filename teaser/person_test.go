@@ -269,3 +269,19 @@ func TestWholeNames_clauseOpener(t *testing.T) {
 		t.Errorf("wholeNames counts \"Although Vale\": %v", d.wholeNames())
 	}
 }
+
+// TestDocument_asSentence: a Title Case headline posted as a sentence
+// keeps its names' capitals and lowers its common words, each part of a
+// hyphenated one too.
+func TestDocument_asSentence(t *testing.T) {
+	d := newDocument(&article.Article{Paragraphs: []string{"Harbin Yards said on Monday that ferry passes would go on sale online."}})
+	defer d.release()
+	for in, want := range map[string]string{
+		"Harbin Yards Sells Ferry Passes as Ports Become E-Tailers": "Harbin Yards sells ferry passes as ports become e-tailers.",
+		"Harbin Yards Opens Online Shop":                            "Harbin Yards opens online shop.",
+	} {
+		if got := d.asSentence(in); got != want {
+			t.Errorf("asSentence(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
