@@ -1134,8 +1134,12 @@ func (d *document) affected(stakes int, subject, hook, fact string) string {
 		if d.isPerson(name) {
 			continue
 		}
-		before := strings.ToLower(lastWord(strings.TrimRight(s.text[:sp.start], " ")))
+		head := strings.TrimRight(s.text[:sp.start], " ")
+		before := strings.ToLower(lastWord(head))
 		if before == "for" || before == "on" || before == "to" || before == "in" || before == "across" {
+			if afterCapital(head, len(head)-len(before)) {
+				continue // "Department for Education": the tail of a longer name
+			}
 			return name
 		}
 	}

@@ -897,3 +897,19 @@ func TestLanguage_dropKicker(t *testing.T) {
 		}
 	}
 }
+
+// TestDocument_affected: the closing question asks about a place or an
+// organisation the stakes line names after "for", "in" …, never about the
+// tail of a longer name ("Department for Education").
+func TestDocument_affected(t *testing.T) {
+	for stakes, want := range map[string]string{
+		"The cuts could cost 40 jobs in Harbin, the union warned.":                                 "Harbin",
+		"A Department for Education (DfE) spokesman said the cuts would hit 40 schools next year.": "",
+	} {
+		d := newDocument(&article.Article{Paragraphs: []string{"Jo Vale said the Dunmore ferry trust was at crisis point.", stakes}})
+		if got := d.affected(1, "", "", d.sentences[0].text); got != want {
+			t.Errorf("affected(%q) = %q; want %q", stakes, got, want)
+		}
+		d.release()
+	}
+}
