@@ -177,8 +177,9 @@ func (d *document) titleQuestion(news string) string {
 	return d.asSentence(q)
 }
 
-// titleLabels are the labels a headline carries for its page, not its news.
-var titleLabels = regexp.MustCompile(`(?i)^(?:video|photos?|watch|gallery|live)\s*:\s*|\s*[(\[](?:photos?|video|pics|pictures|gallery)[)\]]\s*$|\s+[|]\s+[^|]*$`)
+// titleLabels are the labels a headline carries for its page, not its
+// news, and a wire's slugs ("WRAPUP 3-", "UPDATE 2-", "RPT-").
+var titleLabels = regexp.MustCompile(`(?i)^(?:video|photos?|watch|gallery|live)\s*:\s*|^(?:update|wrapup|rpt|refile|corrected|exclusive|analysis|insight|factbox|timeline|column)(?: \d+)?-\s*|\s*[(\[](?:photos?|video|pics|pictures|gallery)[)\]]\s*$|\s+[|]\s+[^|]*$`)
 
 // postableTitle returns the article's headline without its page labels
 // ("Video: …", "… (PHOTOS)", "… | Site"), or "" when too short to say

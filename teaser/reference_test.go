@@ -543,6 +543,8 @@ func TestCompose_titleWhenNothingStands(t *testing.T) {
 	for title, want := range map[string]string{
 		"Video: Robots to help Dunmore ferry crews after the storm": "Robots to help Dunmore ferry crews after the storm.",
 		"Dunmore Brings Back Its Old Ferries (PHOTOS)":              "Dunmore brings back its old ferries.",
+		"WRAPUP 3-Harbin says Dunmore needs new ferries":            "Harbin says Dunmore needs new ferries.",
+		"UPDATE 2-Harbin Yards sells two ferries to Dunmore":        "Harbin Yards sells two ferries to Dunmore.",
 		"Jo Vale Opens Harbin's First BBC Studio?":                  "Jo Vale opens Harbin's first BBC studio?",
 		"The Insider | Dana Kole":                                   "",
 		"Dunmore Ferry Gets New F1 Engines":                         "Dunmore ferry gets new F1 engines.",
