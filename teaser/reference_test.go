@@ -915,3 +915,33 @@ func TestDocument_affected(t *testing.T) {
 		d.release()
 	}
 }
+
+// TestCompose_headlineOverLaterSentence: when a later sentence outscores
+// the lead, the headline is the news; when the lead is the news, it stays.
+func TestCompose_headlineOverLaterSentence(t *testing.T) {
+	title := "Dunmore council shuts Harbour Road ferry pier"
+	for _, tc := range []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"a later sentence outscores the lead", []string{
+			"Councillors in Dunmore met for four hours on Monday night.",
+			"Dunmore council shut the Harbour Road ferry pier after Harbin Yards said the pier was unsafe, Jo Vale said.",
+			"The Harbour Road ferry pier opened in 1921."},
+			"Dunmore council shuts Harbour Road ferry pier."},
+		{"the lead is the news", []string{
+			"Dunmore council shut the Harbour Road ferry pier after Harbin Yards said the pier was unsafe, Jo Vale said.",
+			"Councillors in Dunmore met for four hours on Monday night.",
+			"The Harbour Road ferry pier opened in 1921."},
+			"Dunmore council shut the Harbour Road ferry pier after Harbin Yards said the pier was unsafe, Jo Vale said."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Title: title, Paragraphs: tc.paras})
+			defer d.release()
+			if dr := compose(d, nil, 0, 0); dr.fact != tc.want {
+				t.Errorf("news %q; want %q", dr.fact, tc.want)
+			}
+		})
+	}
+}

@@ -59,14 +59,16 @@ func (p *view) content(s sentence) []string {
 
 // sourceOf returns the article sentence the post sentence was made from:
 // the one holding the largest share of its content words, at least
-// minOverlap of them.
+// minOverlap of them. The headline is one of them: a post that is the
+// headline drops nothing of a body sentence's.
 func (p *view) sourceOf(s sentence) (sentence, bool) {
 	content := p.content(s)
 	if len(content) < minContent {
 		return sentence{}, false
 	}
+	candidates := append([]sentence{p.src.title}, p.src.sentences...)
 	best, bestShare := -1, 0.0
-	for i, src := range p.src.sentences {
+	for i, src := range candidates {
 		in := make(map[string]bool, len(src.bares))
 		for _, w := range src.bares {
 			in[w] = true
@@ -84,7 +86,7 @@ func (p *view) sourceOf(s sentence) (sentence, bool) {
 	if best < 0 || bestShare < minOverlap {
 		return sentence{}, false
 	}
-	return p.src.sentences[best], true
+	return candidates[best], true
 }
 
 // droppedCue returns the attribution word of src that governs the part the

@@ -106,6 +106,7 @@ func TestCheck_attribution(t *testing.T) {
 	minister := newArticle("Prices", "Prices will fall sharply across the country next year, the minister claimed on Monday.")
 	inside := newArticle("Prices", "Prices, the minister claimed, will fall sharply across the country next year.")
 	factory := newArticle("Factory", "The old factory closed its doors in March and its owner said he would sell the land.")
+	headline := newArticle("Harbin ferry trade grows by a fifth", "The Harbin ferry trade grew by a fifth last year, its owners said on Monday.")
 	runCases(t, lint.Mislead, []lintCase{
 		{name: "leading said dropped", a: police, post: "The man was arrested after a chase through the town centre.", want: true},
 		{name: "trailing claimed dropped", a: minister, post: "Prices will fall sharply across the country next year.", want: true},
@@ -114,6 +115,7 @@ func TestCheck_attribution(t *testing.T) {
 		{name: "another clause's", a: factory, post: "The old factory closed its doors in March."},
 		{name: "question", a: police, post: "Was the man arrested after a chase through the town centre?"},
 		{name: "not from the article", a: police, post: "The festival opens its doors in June with music."},
+		{name: "the headline", a: headline, post: "Harbin ferry trade grows by a fifth."},
 	})
 }
 
