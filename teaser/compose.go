@@ -61,6 +61,13 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	for _, o := range cands {
 		lead = min(lead, o.index)
 	}
+	if lead > 0 {
+		// A first sentence too long to post ("A jury on Friday convicted two
+		// men of …, five days before he …") was the lead all the same.
+		if first, _ := d.undated(0); wordCount(first) > maxStandalone {
+			lead = 0
+		}
+	}
 	if title := postableTitle(d.titleText); title != "" && d.headlineInstead(c, c.index == lead, inTitle) {
 		// The sentences tell the scene; the headline tells the news.
 		return draft{fact: d.asSentence(title), index: -1}
@@ -129,7 +136,7 @@ func (d *document) ownQuestion(news int) string {
 // "Is our …?"): the post cannot open on it.
 func (l *language) leansOrSpeaks(q string, ws []word) bool {
 	for _, w := range ws {
-		if l.references[w.norm] || l.firstPerson[strings.ToLower(q[w.start:w.end])] {
+		if l.references[w.norm] || l.speaksAs(q[w.start:w.end]) {
 			return true
 		}
 	}
@@ -310,7 +317,7 @@ func (d *document) headlineInstead(c candidate, isLead bool, inTitle []bool) boo
 	}
 	for _, w := range d.title {
 		// d.title's offsets are those of the untrimmed headline.
-		if d.lang.firstPerson[strings.ToLower(d.titleText[w.start:w.end])] {
+		if d.lang.speaksAs(d.titleText[w.start:w.end]) {
 			return false // "… show us the harbour …": the writer's voice
 		}
 	}
@@ -343,9 +350,10 @@ func (d *document) headlineInstead(c candidate, isLead bool, inTitle []bool) boo
 	if isLead && 2*missed <= told {
 		return false // the lead tells the headline's news
 	}
-	// The sentence that tells the headline's news must not hedge it
-	// ("allegedly selling …" under "Ferry captain sacked for selling …").
-	for i := range d.sentences {
+	// The sentence that tells the headline's news, near the top, must not
+	// hedge it ("allegedly selling …" under "Ferry captain sacked for
+	// selling …"); a defence's claims further down do not.
+	for i := range d.sentences[:min(len(d.sentences), newsWindow)] {
 		s := &d.sentences[i]
 		if hasAny(d.lang.hedges, s.text, s.words) && 2*titleWords(s, inTitle) > told {
 			return false

@@ -357,3 +357,9 @@ func (l *language) appendUnglued(out []string, s string) []string {
 	}
 	return append(out, s[from:])
 }
+
+// speaksAs reports whether the word raw, as written, is the writer's or a
+// narrator's ("I", "we", "our"); "US", the country, is not.
+func (l *language) speaksAs(raw string) bool {
+	return l.firstPerson[strings.ToLower(raw)] && !acronym(raw)
+}

@@ -315,7 +315,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	}
 	follows := prior != nil && prior.next // the article's own sentence after the one posted
 	if lang.references[ws[0].norm] && !(follows && lang.gendered[ws[0].norm] != "") ||
-		lang.firstPerson[strings.ToLower(s[ws[0].start:ws[0].end])] ||
+		lang.speaksAs(s[ws[0].start:ws[0].end]) ||
 		lang.references[ws[1].norm] && lang.referenceOpeners[ws[0].norm] {
 		return "", "", false, false
 	}
@@ -410,7 +410,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 		return "", "", false, false // a quote without its speaker
 	}
 	for _, w := range ws {
-		if lang.firstPerson[strings.ToLower(s[w.start:w.end])] && w.norm != "us" && !insideQuote(s, w.start) {
+		if lang.speaksAs(s[w.start:w.end]) && w.norm != "us" && !insideQuote(s, w.start) {
 			return "", "", false, false // a narrator's sentence
 		}
 	}

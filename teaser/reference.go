@@ -400,7 +400,7 @@ func (l *language) dropKicker(s string) string {
 		return s
 	}
 	r := l.words(rest)
-	if l.firstPerson[strings.ToLower(rest[r[0].start:r[0].end])] || l.pointsBack(rest, r, nil) {
+	if l.speaksAs(rest[r[0].start:r[0].end]) || l.pointsBack(rest, r, nil) {
 		return s
 	}
 	return rest

@@ -935,6 +935,12 @@ func TestCompose_headlineOverLaterSentence(t *testing.T) {
 			"Councillors in Dunmore met for four hours on Monday night.",
 			"The Harbour Road ferry pier opened in 1921."},
 			"Dunmore council shut the Harbour Road ferry pier after Harbin Yards said the pier was unsafe, Jo Vale said."},
+		{"the lead is too long to post", []string{
+			"Dunmore council on Friday shut the Harbour Road ferry pier that carried 400 passengers a day to Kells, two years after " +
+				"Harbin Yards first warned that its timbers were rotten and five days before the summer timetable was due to start.",
+			"Jo Vale, the council's leader, said the Harbour Road pier would stay shut until the autumn.",
+			"The Harbour Road ferry pier opened in 1921."},
+			"Dunmore council shuts Harbour Road ferry pier."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Title: title, Paragraphs: tc.paras})
@@ -943,5 +949,13 @@ func TestCompose_headlineOverLaterSentence(t *testing.T) {
 				t.Errorf("news %q; want %q", dr.fact, tc.want)
 			}
 		})
+	}
+}
+
+func TestLanguage_speaksAs(t *testing.T) {
+	for raw, want := range map[string]bool{"I": true, "we": true, "Our": true, "us": true, "US": false, "Dunmore": false} {
+		if got := english.speaksAs(raw); got != want {
+			t.Errorf("speaksAs(%q) = %v; want %v", raw, got, want)
+		}
 	}
 }
