@@ -941,6 +941,13 @@ func TestCompose_headlineOverLaterSentence(t *testing.T) {
 			"Jo Vale, the council's leader, said the Harbour Road pier would stay shut until the autumn.",
 			"The Harbour Road ferry pier opened in 1921."},
 			"Dunmore council shuts Harbour Road ferry pier."},
+		{"a hedge far down does not bar the headline", []string{
+			"Councillors in Dunmore met for four hours on Monday night.",
+			"Dunmore council shut the Harbour Road ferry pier after Harbin Yards said the pier was unsafe, Jo Vale said.",
+			"The Harbour Road ferry pier opened in 1921.", "It carried 400 passengers a day.", "Fares were £2.",
+			"Kells had its own pier until 1990.", "Harbin Yards built both.",
+			"A campaigner said the Dunmore council had allegedly planned to shut the Harbour Road ferry pier for years."},
+			"Dunmore council shuts Harbour Road ferry pier."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Title: title, Paragraphs: tc.paras})
