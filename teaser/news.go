@@ -279,7 +279,7 @@ type candidate struct {
 func (d *document) clean(i int, prior *antecedents, lean bool) (text, full string, leaned, ok bool) {
 	lang := d.lang
 	s, place := d.undated(i)
-	s = lang.dropKicker(d.unshout(s))
+	s = lang.dropLabel(d.unshout(s))
 	if town, _, _ := strings.Cut(place, ","); place != "" && thisPlace.MatchString(s) && !strings.Contains(s, town) {
 		// "Gunmen opened fire … in this border city" needs its place back
 		// ("… in the border city of Harbin" has it).
@@ -426,7 +426,6 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	if dated {
 		s = lang.dropRepeatedDay(s)
 	}
-	s = lang.dropEchoLabel(s)
 	s = lang.dropCaptions(s)
 	full = s
 	if n > maxFactWords {

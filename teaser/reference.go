@@ -383,34 +383,16 @@ func (d *document) repeatsSubject(s *sentence, fact int) bool {
 	return false
 }
 
-// dropKicker removes a kicker that opens on a pronoun, at most three words
-// before a colon and a sentence of its own ("It's official: Anglers no
-// longer need …", "This just in: The pier …"): alone in a post, "It's"
-// points to nothing, and the sentence after it is the news. Not when the
-// sentence speaks ("… : I will …"), is a quotation, or points back to what
-// the kicker named.
-func (l *language) dropKicker(s string) string {
-	c := strings.Index(s, ": ")
-	if c <= 0 || c > 40 || strings.ContainsAny(s[:c], `"“”.,`) {
-		return s
-	}
-	label, rest := l.words(s[:c]), s[c+2:]
-	if len(label) == 0 || len(label) > 3 || !l.references[label[0].norm] || wordCount(rest) < minStandalone ||
-		!startsUpper(rest) || opensQuote(rest) {
-		return s
-	}
-	r := l.words(rest)
-	if l.speaksAs(rest[r[0].start:r[0].end]) || l.pointsBack(rest, r, nil) {
-		return s
-	}
-	return rest
-}
-
-// dropEchoLabel removes a label that the sentence goes on to say again:
-// "2,000-year-old coral found: Scientists have found 2,000-year-old coral
-// …". A label of up to six words whose content words all come back after
-// the colon is a headline run into the text.
-func (l *language) dropEchoLabel(s string) string {
+// dropLabel removes a label that opens s before a colon and a sentence of
+// its own (at least minStandalone words, capitalised): a headline run into
+// the text that the sentence goes on to say again ("2,000-year-old coral
+// found: Scientists have found 2,000-year-old coral …": three to six
+// words, every content word back after the colon), or a kicker that opens on a
+// pronoun ("It's official: Anglers no longer need …", "This just in: The
+// pier …": up to three words), which alone in a post points to nothing.
+// A kicker stays when the sentence speaks ("… : I will …"), is a
+// quotation, or points back to what the kicker named.
+func (l *language) dropLabel(s string) string {
 	c := strings.Index(s, ": ")
 	if c <= 0 || c > 80 || strings.ContainsAny(s[:c], `"“”.`) {
 		return s
@@ -419,8 +401,16 @@ func (l *language) dropEchoLabel(s string) string {
 	if len(label) == 0 || len(label) > 6 || wordCount(rest) < minStandalone || !startsUpper(rest) {
 		return s
 	}
+	r := l.words(rest)
+	if len(label) <= 3 && l.references[label[0].norm] && !strings.Contains(s[:c], ",") && !opensQuote(rest) &&
+		!l.speaksAs(rest[r[0].start:r[0].end]) && !l.pointsBack(rest, r, nil) {
+		return rest // the kicker
+	}
+	if len(label) <= 2 {
+		return s // "What: …", "Final: …": a label clean refuses, not an echo
+	}
 	have := make(map[string]bool)
-	for _, w := range l.words(rest) {
+	for _, w := range r {
 		have[w.norm] = true
 	}
 	for _, w := range label {
@@ -428,5 +418,5 @@ func (l *language) dropEchoLabel(s string) string {
 			return s
 		}
 	}
-	return rest
+	return rest // the echo
 }

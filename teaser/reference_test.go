@@ -233,14 +233,14 @@ func TestCompose_boilerplateLead(t *testing.T) {
 	}
 }
 
-func TestDropEchoLabel(t *testing.T) {
+func TestLanguage_dropLabel_echo(t *testing.T) {
 	for in, want := range map[string]string{
 		"300-year-old wreck found: Divers have found a 300-year-old wreck near the harbour wall.": "Divers have found a 300-year-old wreck near the harbour wall.",
 		"Warning: the bridge will close on Monday for repairs to its deck, the council said.":     "Warning: the bridge will close on Monday for repairs to its deck, the council said.",
 		"Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.": "Bridge closed: Dunmore council shut the bridge on Monday after cracks were found in it.",
 	} {
-		if got := english.dropEchoLabel(in); got != want {
-			t.Errorf("dropEchoLabel(%q) = %q, want %q", in, got, want)
+		if got := english.dropLabel(in); got != want {
+			t.Errorf("dropLabel(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -882,7 +882,7 @@ func TestDocument_nameTheBody(t *testing.T) {
 	}
 }
 
-func TestLanguage_dropKicker(t *testing.T) {
+func TestLanguage_dropLabel_kicker(t *testing.T) {
 	for in, want := range map[string]string{
 		"It's official: Ferry passengers no longer need a ticket to sail in Dunmore waters.": "Ferry passengers no longer need a ticket to sail in Dunmore waters.",
 		"This just in: The Dunmore pier will reopen on Monday after a year of repairs.":      "The Dunmore pier will reopen on Monday after a year of repairs.",
@@ -894,8 +894,8 @@ func TestLanguage_dropKicker(t *testing.T) {
 		"Warning: the bridge will close on Monday for repairs to its deck.":                  "Warning: the bridge will close on Monday for repairs to its deck.",
 		"It's official: Pier shut.": "It's official: Pier shut.",
 	} {
-		if got := english.dropKicker(in); got != want {
-			t.Errorf("dropKicker(%q) = %q, want %q", in, got, want)
+		if got := english.dropLabel(in); got != want {
+			t.Errorf("dropLabel(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
