@@ -185,7 +185,9 @@ var english = &language{
 	leadingConjunctions: setOf("but and so yet also plus"),
 	comparisonOpeners: []string{"worse still", "better still", "worse yet", "better yet", "even worse",
 		"even better", "even more", "more importantly", "most importantly", "more interesting", "more significantly", "what's more", "what’s more", "to make matters worse", "on top of that", "not only that"},
-	enumerators:      setOf(`first firstly second secondly third thirdly fourth fourthly fifth lastly`),
+	enumerators: setOf(`first firstly second secondly third thirdly fourth fourthly fifth lastly`),
+	proVerbs: []string{"do so", "did so", "does so", "doing so", "done so", "follow suit", "followed suit",
+		"follows suit", "following suit"},
 	referenceOpeners: setOf(`since after before despite`),
 	clauseOpeners: setOf(`which who while whilst with as and but although though after before amid despite
 	including where when because since so meaning leaving prompting sparking making according adding saying

@@ -227,6 +227,9 @@ type language struct {
 	// one before ("Worse still, …", "Even more telling is …"): alone,
 	// it compares with nothing, and cut off, it says nothing.
 	comparisonOpeners []string
+	// proVerbs stand for an action told before ("do so", "follow suit"):
+	// outside a quotation, a sentence holding one leans on another.
+	proVerbs []string
 	// enumerators followed by a comma open one point of a list ("Second,
 	// the firm …"): whose list, and making what case, an earlier sentence
 	// says.
@@ -362,4 +365,26 @@ func (l *language) appendUnglued(out []string, s string) []string {
 // narrator's ("I", "we", "our"); "US", the country, is not.
 func (l *language) speaksAs(raw string) bool {
 	return l.firstPerson[strings.ToLower(raw)] && !acronym(raw)
+}
+
+// proVerb reports whether s holds, outside quotations, a phrase that
+// stands for an action told before ("… refused to do so", "others could
+// follow suit"), as whole words.
+func (l *language) proVerb(s string) bool {
+	low := strings.ToLower(s)
+	for _, p := range l.proVerbs {
+		for off := 0; ; {
+			i := strings.Index(low[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off
+			end := i + len(p)
+			if (i == 0 || !asciiWord[low[i-1]]) && (end == len(low) || !asciiWord[low[end]]) && !insideQuote(s, i) {
+				return true
+			}
+			off = end
+		}
+	}
+	return false
 }

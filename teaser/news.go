@@ -401,7 +401,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	if d.danglingPronoun(s, ws) {
 		return "", "", false, false // "Rather than …, he was …": who?
 	}
-	if prior != nil && lang.pointsBack(s, ws[:min(len(ws), maxModifiers+2)], prior) {
+	if prior != nil && (lang.pointsBack(s, ws[:min(len(ws), maxModifiers+2)], prior) || lang.proVerb(s)) {
 		// A stakes line that opens on "The pledge …" the news never made;
 		// further on, "the device" may well be the news's "power banks".
 		return "", "", false, false
@@ -1004,8 +1004,8 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 			lang.earlierTime(s.text, s.words, newest) {
 			sc *= 0.6 // "an earlier case", "previously", "had urged": not the news
 		}
-		if lang.pointsBack(s.text, s.words, nil) {
-			sc *= 0.4 // "will run the project": which project?
+		if lang.pointsBack(s.text, s.words, nil) || lang.proVerb(s.text) {
+			sc *= 0.4 // "will run the project": which project? "refused to do so": do what?
 		}
 		// A lead that leans on what the article left out ("The 31-year-old
 		// has signed …") competes at its full score: in the blind rounds

@@ -131,6 +131,8 @@ func TestNewsCandidates_background(t *testing.T) {
 			"Dunmore council will repave every Harbour Road pavement from 2017, ministers said."},
 		{"last year in the main clause", "Dunmore council bought the Harbour Road site for £2m last year from a developer.",
 			"Dunmore council approved 300 new homes for the Harbour Road site on Monday."},
+		{"an action told elsewhere", "Dunmore council leader Jo Vale refused to rule out doing so at the Harbour Road site.",
+			"Dunmore council shut the Harbour Road site on Monday after a fire."},
 		{"in an earlier month", "In March, Dunmore council closed 40 Harbour Road shops after a fire.",
 			"All 40 Harbour Road shops reopened on Monday, Dunmore council said."},
 		{"in a month of last year", "In March last year, the Dunmore council leader said Harbour Road shops were losing trade.",
@@ -583,6 +585,7 @@ func TestPickStakesLine(t *testing.T) {
 		{"nothing fits", []string{long}, 12, ""},
 		{"what had come before is no stakes", []string{past}, 40, ""},
 		{"a set-up is no consequence", []string{"Kells commuters set up a ferry campaign group at the Mill Street pier."}, 40, ""},
+		{"an action told elsewhere", []string{"Other Kells ferry firms could follow suit as Dunmore commuters face longer journeys."}, 40, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Paragraphs: append([]string{news}, tc.lines...)})
@@ -963,6 +966,20 @@ func TestLanguage_speaksAs(t *testing.T) {
 	for raw, want := range map[string]bool{"I": true, "we": true, "Our": true, "us": true, "US": false, "Dunmore": false} {
 		if got := english.speaksAs(raw); got != want {
 			t.Errorf("speaksAs(%q) = %v; want %v", raw, got, want)
+		}
+	}
+}
+
+func TestLanguage_proVerb(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Other ferry firms could follow suit as fares rise.":          true,
+		"The council refused to rule out doing so next year.":         true,
+		"Jo Vale said: \"We will do so when the pier reopens.\"":      false,
+		"The council will do something about the pier, Jo Vale said.": false,
+		"Harbin Yards sold 40 ferries to Dunmore.":                    false,
+	} {
+		if got := english.proVerb(s); got != want {
+			t.Errorf("proVerb(%q) = %v; want %v", s, got, want)
 		}
 	}
 }
