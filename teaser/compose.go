@@ -100,7 +100,7 @@ func compose(d *document, phrases []string, v int, hookSentences int) draft {
 	stakes, si := d.pickStakesLine(scores, inTitle, c.index, budget)
 	dr.stakes = stakes
 	if si >= 0 && !sober {
-		if x := d.affected(si, dr.about, dr.hook, dr.fact); x != "" {
+		if x := d.affected(si, stakes, dr.about, dr.hook, dr.fact); x != "" {
 			dr.question = closingFor(v, d.withThe(x))
 		}
 	}

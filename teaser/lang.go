@@ -227,6 +227,9 @@ type language struct {
 	// one before ("Worse still, …", "Even more telling is …"): alone,
 	// it compares with nothing, and cut off, it says nothing.
 	comparisonOpeners []string
+	// objectOpeners open a clause that is the object of a verb still to
+	// come ("something the minister …", "what the council …").
+	objectOpeners map[string]bool
 	// proVerbs stand for an action told before ("do so", "follow suit"):
 	// outside a quotation, a sentence holding one leans on another.
 	proVerbs []string

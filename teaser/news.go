@@ -875,7 +875,7 @@ func safeShorten(lang *language, s string, limit int) string {
 		if hasAny(lang.attribution, s, ws[k:]) || strings.Count(s[:ws[k-1].end], `"`)%2 == 1 {
 			continue
 		}
-		if !lang.hasVerb(s[:ws[k-1].end]) {
+		if !lang.hasVerb(s[:ws[k-1].end]) || lang.verblessObject(s[:ws[k-1].end]) {
 			continue
 		}
 		best = ws[k-1].end
@@ -884,6 +884,20 @@ func safeShorten(lang *language, s string, limit int) string {
 		return s
 	}
 	return tidy(s[:best] + ".")
+}
+
+// verblessObject reports whether the last clause of kept, after its last
+// comma, opens an object clause whose verb was cut off: "… continued to
+// loom, something President Obama" (of "… something President Obama …
+// implored lawmakers to avoid").
+func (l *language) verblessObject(kept string) bool {
+	c := strings.LastIndexByte(kept, ',')
+	if c < 0 {
+		return false
+	}
+	tail := kept[c+1:]
+	ws := l.words(tail)
+	return len(ws) >= 2 && (l.objectOpeners[ws[0].norm] || l.complementizers[ws[0].norm]) && !l.hasVerb(tail)
 }
 
 // hasVerb reports whether a clause reads as complete: it has a verb, and
@@ -1110,14 +1124,18 @@ func (d *document) pickStakesLine(scores []float64, inTitle []bool, fact, budget
 	return bestText, best
 }
 
-// affected returns a name in the stakes line other than the news's
-// subject, that the story matters to: a place, an organisation or a group
-// named after "for" or as the object of the consequence. "" when there is
-// none to ask about with confidence.
-func (d *document) affected(stakes int, subject, hook, fact string) string {
+// affected returns a name in the stakes line (the stakes-th sentence,
+// posted as posted: a cut may have dropped part of it) other than the
+// news's subject, that the story matters to: a place, an organisation or
+// a group named after "for" or as the object of the consequence. "" when
+// there is none to ask about with confidence.
+func (d *document) affected(stakes int, posted, subject, hook, fact string) string {
 	s := &d.sentences[stakes]
 	for _, sp := range d.names(s) {
 		name := s.text[sp.start:sp.end]
+		if !strings.Contains(posted, name) {
+			continue // in the part the cut dropped
+		}
 		if d.lang.calendar[strings.ToLower(name)] || modifies(s, sp) || len(name) < 3 || strings.HasPrefix(s.text[sp.end:], ".") {
 			continue // a name the article cuts at a full stop ("Google Inc.") is not asked about
 		}

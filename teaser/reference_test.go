@@ -912,7 +912,7 @@ func TestDocument_affected(t *testing.T) {
 		"A Department for Education (DfE) spokesman said the cuts would hit 40 schools next year.": "",
 	} {
 		d := newDocument(&article.Article{Paragraphs: []string{"Jo Vale said the Dunmore ferry trust was at crisis point.", stakes}})
-		if got := d.affected(1, "", "", d.sentences[0].text); got != want {
+		if got := d.affected(1, stakes, "", "", d.sentences[0].text); got != want {
 			t.Errorf("affected(%q) = %q; want %q", stakes, got, want)
 		}
 		d.release()
@@ -981,5 +981,19 @@ func TestLanguage_proVerb(t *testing.T) {
 		if got := english.proVerb(s); got != want {
 			t.Errorf("proVerb(%q) = %v; want %v", s, got, want)
 		}
+	}
+}
+
+// TestDocument_affected_cut: a name in the part of the stakes line that a
+// cut dropped is not asked about.
+func TestDocument_affected_cut(t *testing.T) {
+	stakes := "The cuts could cost 40 jobs at the ferry trust, union leaders warned on a visit to Harbin on Monday."
+	d := newDocument(&article.Article{Paragraphs: []string{"Jo Vale said the Dunmore ferry trust was at crisis point.", stakes}})
+	defer d.release()
+	if got := d.affected(1, stakes, "", "", d.sentences[0].text); got != "Harbin" {
+		t.Errorf("affected(whole) = %q; want Harbin", got)
+	}
+	if got := d.affected(1, "The cuts could cost 40 jobs at the ferry trust.", "", "", d.sentences[0].text); got != "" {
+		t.Errorf("affected(cut) = %q; want none", got)
 	}
 }
