@@ -166,7 +166,8 @@ func TestNewsCandidates_leaningLead(t *testing.T) {
 			"There was previously a ferry from Dunmore to Kells.", true},
 		{"a description leans: it still beats a side fact with more names",
 			"The 31-year-old has signed a two-year contract with the Rovers, the club said.",
-			"Dunmore Rovers won the Harbour League Cup five times between 2003 and 2010 under Tom Reed.", true},
+			"Dunmore Rovers won the Harbour League Cup five times between 2003 and 2010 under Tom Reed. " +
+				"His two-year contract with the Rovers is his first since he signed for Kells.", true},
 		{"a possessive after the verb leans: the lead stays the news",
 			"The first 40 of 90 paper boats have been set afloat across the harbour to mark the 75th anniversary of her death.",
 			"Jo Vale sailed a paper boat across the harbour from Dunmore to Kells in 1930.", true},
@@ -425,14 +426,16 @@ func TestClean_herePlace(t *testing.T) {
 	}
 }
 
-// TestNewsCandidates_standingLead checks that a lead which stands alone
-// stays the news over a later sentence that only shares a little more of
-// the article's words: in the blind rounds, posts that left such a lead
-// for a later sentence missed the news far more often than the lead did.
+// TestNewsCandidates_standingLead checks that a titled article's lead
+// which stands alone stays the news over a later sentence that only shares
+// a little more of the article's words: in the blind rounds, posts that
+// left such a lead for a later sentence missed the news far more often
+// than the lead did. (Without a headline, reach weighs in: see
+// TestNewsCandidates_reach.)
 func TestNewsCandidates_standingLead(t *testing.T) {
 	lead := "A Dunmore court lifted a ban on 2 ferries on Monday."
 	later := "Dunmore closed all 12 Dunmore ferries and all Harbour Road ferries after the Dunmore storm, Dunmore officials said."
-	d := newDocument(&article.Article{Paragraphs: []string{
+	d := newDocument(&article.Article{Title: "Court lifts ferry ban", Paragraphs: []string{
 		lead,
 		"The ban was imposed after Dunmore residents argued the Harbour Road ferries were unsafe.",
 		later,
@@ -515,6 +518,7 @@ func TestClean_tidies(t *testing.T) {
 		"Despite that, Dunmore ferry sales rose by a third in the year to March.":                                     "",
 		"Worse still, the Dunmore ferry will call at Kells only twice a week from May.":                               "",
 		"Kells Hall, Dunmore, Sat; Mill Rooms, Harbin, Sun; Pier Bar, Kells, Tue Jo Vale, On tour Jo Vale.":           "",
+		"Harbour and Kells Rovers: Jo Vale, Tom Reed, Ann Marsh, Dana Kole, Kim Lee, Sam Ash and Lee Ward.":           "",
 		"The ferry calls at Kells on Monday; at Dunmore, where the pier is new, on Tuesday; and at Harbin on Friday.": "The ferry calls at Kells on Monday; at Dunmore, where the pier is new, on Tuesday; and at Harbin on Friday.",
 		"It's official: Ferry passengers no longer need a ticket to sail in Dunmore waters.":                          "Ferry passengers no longer need a ticket to sail in Dunmore waters.",
 		"Second, in 2024 Harbin Yards blocked Dunmore's new ferries from using the Kells pier.":                       "",
@@ -995,5 +999,22 @@ func TestDocument_affected_cut(t *testing.T) {
 	}
 	if got := d.affected(1, "The cuts could cost 40 jobs at the ferry trust.", "", "", d.sentences[0].text); got != "" {
 		t.Errorf("affected(cut) = %q; want none", got)
+	}
+}
+
+// TestNewsCandidates_reach: without a headline, the sentence that carries
+// more of the article's words is the news over a shorter lead that
+// carries little of it.
+func TestNewsCandidates_reach(t *testing.T) {
+	lead := "Jo Vale, 41, was at the pier in Dunmore on Monday with 30 friends."
+	news := "Dunmore council closed the Harbour Road ferry pier after Harbin Yards found its timbers rotten, council leader Jo Vale said."
+	d := newDocument(&article.Article{Paragraphs: []string{lead, news,
+		"The Harbour Road ferry pier carried 400 passengers a day to Kells.",
+		"Harbin Yards will repair the rotten timbers of the pier from June, the council said.",
+		"The ferry will run from the Mill Street pier until then."}})
+	defer d.release()
+	cands := d.newsCandidates(d.scores(nil), d.titleSet())
+	if len(cands) == 0 || cands[0].index != 1 {
+		t.Errorf("news = %+v, want %q", cands, news)
 	}
 }

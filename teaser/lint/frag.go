@@ -59,6 +59,26 @@ func checkFrag(p *view) []Finding {
 	return out
 }
 
+// cutAfterEnd reports whether text holds a question or exclamation mark
+// followed by a lower-case word (see lowerAfterEnd) that the article does
+// not write so itself: a title the article quotes ("What Time Is Love? in
+// the late 1980s") is no cut.
+func (p *view) cutAfterEnd(text string) bool {
+	for _, m := range lowerAfterEnd.FindAllStringIndex(text, -1) {
+		from, to := max(0, m[0]-20), min(len(text), m[1]+10)
+		for from > 0 && !utf8.RuneStart(text[from]) {
+			from--
+		}
+		for to < len(text) && !utf8.RuneStart(text[to]) {
+			to++
+		}
+		if !p.src.writes(text[from:to]) {
+			return true
+		}
+	}
+	return false
+}
+
 // fragment says why one sentence is a fragment, or "".
 func (p *view) fragment(s sentence) string {
 	if strayPunct.MatchString(s.text) {
@@ -69,7 +89,7 @@ func (p *view) fragment(s sentence) string {
 	}
 	first := s.tokens[0]
 	if r, _ := utf8.DecodeRuneInString(first.text); unicode.IsLower(r) && first.text == first.lower ||
-		lowerAfterEnd.MatchString(s.text) {
+		p.cutAfterEnd(s.text) {
 		return "opens in lower case"
 	}
 	l := p.lex

@@ -127,6 +127,8 @@ func TestCheck_frag(t *testing.T) {
 		{name: "stray comma", post: "The vote was delayed, .", want: true},
 		{name: "space before full stop", post: "The vote was delayed .", want: true},
 		{name: "lower-case start", post: "Heard the news? look set to be the stars.", want: true},
+		{name: "a title the article quotes", a: newArticle("Band returns", "The band had hits like What Time Is It? in the late 1980s."),
+			post: "The band had hits like What Time Is It? in the late 1980s."},
 		{name: "subordinate alone", post: "While the team has been a hit.", want: true},
 		{name: "no verb", post: "On day two of the long hearing in the city.", want: true},
 		{name: "no end", post: "The council voted to close the", want: true},

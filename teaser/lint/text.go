@@ -208,6 +208,20 @@ func afterOpening(s string, i int) bool {
 
 // isName reports whether the article writes a word as a name: capitalised
 // mid-sentence more often than not.
+// writes reports whether the article's title or one of its sentences holds
+// frag as written.
+func (s *source) writes(frag string) bool {
+	if strings.Contains(s.title.text, frag) {
+		return true
+	}
+	for _, t := range s.sentences {
+		if strings.Contains(t.text, frag) {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *source) isName(lower string) bool {
 	return s.capMid[lower] > s.lowMid[lower]
 }
