@@ -58,9 +58,13 @@ var english = &language{
 	// the sentence has no main clause ("Because the agency is proposing
 	// …").
 	fragmentOpeners: setOf(`because although though whereas unless`),
-	pointers:        setOf(`the this these those such`),
-	strongPointers:  setOf(`these such`),
-	comparatives:    setOf(`than`),
+	// limiters before a subordinator ("At least until …", "Even if …",
+	// "Only when …") make any of these open a clause alone.
+	limiters:       []string{"at least", "even", "only", "just", "not even"},
+	limitedOpeners: setOf(`until if when before after because though as unless`),
+	pointers:       setOf(`the this these those such`),
+	strongPointers: setOf(`these such`),
+	comparatives:   setOf(`than`),
 	// The parties are anaphoric too: see anaphoric.
 	anaphoric: foldedSetOf(`project study research report survey findings scheme plan proposal bill measure
 		changes move decision pledge deal agreement contract case trial incident attack crash collision

@@ -143,6 +143,10 @@ type language struct {
 	// fragmentOpeners open a subordinate clause; a sentence that opens on
 	// one and has no comma is no sentence.
 	fragmentOpeners map[string]bool
+	// limiters before one of limitedOpeners ("At least until …", "Even if
+	// …") open a subordinate clause too.
+	limiters       []string
+	limitedOpeners map[string]bool
 	// verbEndings end a verb's present or past form in a headline
 	// ("gets", "closed"), unless one of nounEndings ends the word ("loss").
 	verbEndings, nounEndings []string
@@ -387,6 +391,26 @@ func (l *language) proVerb(s string) bool {
 				return true
 			}
 			off = end
+		}
+	}
+	return false
+}
+
+// opensSubordinate reports whether s opens on a subordinate clause:
+// "Because …", or a limiter and a subordinator ("At least until …", "Even
+// if …").
+func (l *language) opensSubordinate(s string, ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	if l.fragmentOpeners[ws[0].norm] && (len(ws) < 2 || ws[1].norm != "of") {
+		return true // "because of the storm, …" is a phrase
+	}
+	low := strings.ToLower(s)
+	for _, lim := range l.limiters {
+		if rest, ok := strings.CutPrefix(low, lim+" "); ok {
+			k := wordCount(lim)
+			return k < len(ws) && strings.HasPrefix(rest, ws[k].norm) && l.limitedOpeners[ws[k].norm]
 		}
 	}
 	return false

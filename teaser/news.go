@@ -337,7 +337,7 @@ func (d *document) clean(i int, prior *antecedents, lean bool) (text, full strin
 	if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
 		return "", "", false, false // an excerpt's cut: "… a senior executive ..."
 	}
-	if lang.fragmentOpeners[ws[0].norm] && !strings.Contains(s, ", ") && (len(ws) < 2 || ws[1].norm != "of") {
+	if lang.opensSubordinate(s, ws) && !strings.Contains(s, ", ") {
 		return "", "", false, false // "Because the agency is proposing …."
 	}
 	if k := lang.relativeTime(ws); k > 0 {
