@@ -378,19 +378,14 @@ func (l *language) speaksAs(raw string) bool {
 // stands for an action told before ("… refused to do so", "others could
 // follow suit"), as whole words.
 func (l *language) proVerb(s string) bool {
-	low := strings.ToLower(s)
-	for _, p := range l.proVerbs {
-		for off := 0; ; {
-			i := strings.Index(low[off:], p)
-			if i < 0 {
-				break
-			}
-			i += off
+	wordByte := func(c byte) bool { return c >= utf8.RuneSelf || asciiWord[c] }
+	for _, p := range l.proVerbs { // ASCII phrases: compared byte for byte
+		for i := 0; i+len(p) <= len(s); i++ {
 			end := i + len(p)
-			if (i == 0 || !asciiWord[low[i-1]]) && (end == len(low) || !asciiWord[low[end]]) && !insideQuote(s, i) {
+			if strings.EqualFold(s[i:end], p) && (i == 0 || !wordByte(s[i-1])) && (end == len(s) || !wordByte(s[end])) &&
+				!insideQuote(s, i) {
 				return true
 			}
-			off = end
 		}
 	}
 	return false

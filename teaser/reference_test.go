@@ -984,6 +984,8 @@ func TestLanguage_proVerb(t *testing.T) {
 		"Jo Vale said: \"We will do so when the pier reopens.\"":      false,
 		"The council will do something about the pier, Jo Vale said.": false,
 		"Harbin Yards sold 40 ferries to Dunmore.":                    false,
+		"İstanbul ferries could follow suit.":                         true,
+		"Ferries could follow suité.":                                 false,
 	} {
 		if got := english.proVerb(s); got != want {
 			t.Errorf("proVerb(%q) = %v; want %v", s, got, want)
