@@ -18,6 +18,7 @@ func FuzzCompose(f *testing.F) {
 		"Mr. A. B. Smith, 45, said that \"it's over\" (really) – or not – according to officials.",
 		"東京で会議が開かれた。Der Bürgermeister sagte, die Brücke bleibe geschlossen.",
 		"'s 's, , ( ) ? ? ! 1,000 3.5 #tag @you https://x.y/z",
+		"Harbin Yards said on Monday that Dunmore ferry firms could follow suité within weeks.",
 	} {
 		f.Add(s)
 	}
