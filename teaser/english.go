@@ -113,6 +113,9 @@ var english = &language{
 	husband wife son daughter father mother brother sister man woman boy girl teenager pensioner
 	victim suspect paedophile murderer defendant candidate speaker lawyer doctor nurse teacher
 	pilot soldier pupil student farmer businessman businesswoman footballer cricketer
+	blogger auctioneer designer photographer columnist correspondent editor analyst economist
+	researcher scientist physicist historian attorney solicitor barrister campaigner activist
+	entrepreneur investor curator architect stylist
 	maj gen lt col capt sgt cpl brig adm cmdr insp supt det pc`),
 	units:   setOf(`mbps gbps kbps mph kph kmh km kg mw gw kw kwh mwh ghz mhz ppm`),
 	streets: setOf(`road street avenue lane crescent terrace gardens grove`),
