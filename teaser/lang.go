@@ -379,11 +379,13 @@ func (l *language) speaksAs(raw string) bool {
 // follow suit"), as whole words.
 func (l *language) proVerb(s string) bool {
 	wordByte := func(c byte) bool { return c >= utf8.RuneSelf || asciiWord[c] }
-	for _, p := range l.proVerbs { // ASCII phrases: compared byte for byte
-		for i := 0; i+len(p) <= len(s); i++ {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && wordByte(s[i-1]) {
+			continue // inside a word: phrases are matched at a word's start only
+		}
+		for _, p := range l.proVerbs { // ASCII phrases: compared byte for byte
 			end := i + len(p)
-			if strings.EqualFold(s[i:end], p) && (i == 0 || !wordByte(s[i-1])) && (end == len(s) || !wordByte(s[end])) &&
-				!insideQuote(s, i) {
+			if end <= len(s) && strings.EqualFold(s[i:end], p) && (end == len(s) || !wordByte(s[end])) && !insideQuote(s, i) {
 				return true
 			}
 		}
@@ -401,11 +403,20 @@ func (l *language) opensSubordinate(s string, ws []word) bool {
 	if l.fragmentOpeners[ws[0].norm] && (len(ws) < 2 || ws[1].norm != "of") {
 		return true // "because of the storm, …" is a phrase
 	}
-	low := strings.ToLower(s)
+	if ws[0].start != 0 {
+		return false
+	}
 	for _, lim := range l.limiters {
-		if rest, ok := strings.CutPrefix(low, lim+" "); ok {
-			k := wordCount(lim)
-			return k < len(ws) && strings.HasPrefix(rest, ws[k].norm) && l.limitedOpeners[ws[k].norm]
+		k := 0 // the limiter's words open s, a space apart, then the subordinator
+		for f := range strings.FieldsSeq(lim) {
+			if k == len(ws) || ws[k].norm != f || k > 0 && s[ws[k-1].end:ws[k].start] != " " {
+				k = -1
+				break
+			}
+			k++
+		}
+		if k > 0 {
+			return k < len(ws) && s[ws[k-1].end:ws[k].start] == " " && l.limitedOpeners[ws[k].norm]
 		}
 	}
 	return false

@@ -206,8 +206,6 @@ func afterOpening(s string, i int) bool {
 	return strings.ContainsRune(`"“‘'(:—–-`, r)
 }
 
-// isName reports whether the article writes a word as a name: capitalised
-// mid-sentence more often than not.
 // writes reports whether the article's title or one of its sentences holds
 // frag as written.
 func (s *source) writes(frag string) bool {
@@ -222,6 +220,8 @@ func (s *source) writes(frag string) bool {
 	return false
 }
 
+// isName reports whether the article writes a word as a name: capitalised
+// mid-sentence more often than not.
 func (s *source) isName(lower string) bool {
 	return s.capMid[lower] > s.lowMid[lower]
 }
