@@ -40,6 +40,9 @@ const (
 	// maxPostWords is the most words the news and the stakes may have
 	// together: beyond it the post reads as a paragraph.
 	maxPostWords = 38
+	// turnWords is how many words past maxPostWords a turn ("But the
+	// case collapsed …") may take the post: the news without it misleads.
+	turnWords = 8
 	// maxOverlap is the most of its content words the stakes line may
 	// share with the news: more, and it repeats it.
 	maxOverlap = 0.5
@@ -1205,19 +1208,23 @@ func (d *document) affected(stakes int, posted, subject, hook, fact string) stri
 	return ""
 }
 
-// followOn returns the sentence after the news when it tells what happened
-// since, and the news did not: it is dated this week ("was arrested on
-// Sunday", "Earlier this week she sailed home") where the news is not,
-// and its "he" or "she" can only be the one person the news names. The
-// article wrote the two in this order, so the post reads as it does. ""
-// when there is none, or it does not fit budget words.
+// followOn returns the sentence after the news when it is the news's own
+// second half: it tells what happened since, and the news did not (it is
+// dated this week, "was arrested on Sunday", "Earlier this week she
+// sailed home", where the news is not), or it turns the news ("But the
+// case collapsed …", "However, he recovered …"), which posted alone
+// would mislead. Its "he" or "she" can only be the one person the news
+// names or the one the news calls so. The article wrote the two in this
+// order, so the post reads as it does, the turn's "But" kept. "" when
+// there is none, or it does not fit budget words.
 func (d *document) followOn(fact, budget int) string {
 	lang := d.lang
 	if lang.weekdays == nil || fact+1 >= len(d.sentences) {
 		return ""
 	}
 	news, next := &d.sentences[fact], &d.sentences[fact+1]
-	if lang.recent(news.text, news.words) || !lang.recent(next.text, next.words) {
+	turn := turns(lang, next)
+	if !turn && (lang.recent(news.text, news.words) || !lang.recent(next.text, next.words)) {
 		return ""
 	}
 	people, person := 0, ""
@@ -1230,8 +1237,12 @@ func (d *document) followOn(fact, budget int) string {
 		return "" // "she" could be either
 	}
 	if g := lang.genderOf(next.text, next.words); g != "" {
-		if people == 0 && !lang.describesPerson(news.words) {
-			return "" // "She …" after news that names and describes no one
+		if people == 0 {
+			if said := lang.genderOf(news.text, news.words); said != "" && said != g {
+				return "" // "She …" after the news's "he": someone else
+			} else if said == "" && !lang.describesPerson(news.words) {
+				return "" // "She …" after news that names and describes no one
+			}
 		}
 		if said := d.pronounAfter(person); said != "" && said != g {
 			return "" // "She …" after the news's "he": someone else
@@ -1240,10 +1251,28 @@ func (d *document) followOn(fact, budget int) string {
 	prior := d.antecedentsOf(fact)
 	prior.next = true
 	text, _, _, ok := d.clean(fact+1, prior, false)
+	if turn {
+		budget += turnWords
+	}
 	if !ok || d.repeatsSubject(next, fact) || wordCount(text) > min(budget, maxStakesWords) {
 		return ""
 	}
+	if turn {
+		// clean dropped the connective; the turn needs it, and the word
+		// after it its own case: "But Jo Vale …", "But the case …".
+		ws, kept := next.words, lang.words(text)
+		if len(ws) < 2 || len(kept) == 0 || kept[0].norm != ws[1].norm {
+			return "" // cleaning changed how the sentence opens
+		}
+		return next.text[:ws[1].start] + next.text[ws[1].start:ws[1].end] + text[kept[0].end:]
+	}
 	return text
+}
+
+// turns reports whether s opens on a connective that limits or reverses
+// what came before it: "But …", "However, …", "Yet …".
+func turns(lang *language, s *sentence) bool {
+	return len(s.words) > 1 && lang.limits[s.words[0].norm] && lang.connectives[s.words[0].norm]
 }
 
 // opensClause reports whether a folded word can open the subject of a

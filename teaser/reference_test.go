@@ -615,8 +615,9 @@ func cleanLead(title, s string) (text string, ok bool) {
 }
 
 // TestFollowOn: the sentence after the news joins it when it tells what
-// happened since (dated this week where the news is not), and its "she"
-// can only be the person the news names.
+// happened since (dated this week where the news is not) or turns it
+// ("But …"), and its "she" can only be the person the news names or
+// calls so.
 func TestFollowOn(t *testing.T) {
 	for _, tc := range []struct {
 		name, news, next, want string
@@ -644,6 +645,27 @@ func TestFollowOn(t *testing.T) {
 		{"two people in the news: which she?",
 			"Jo Vale, 39, and Ann Marsh, 41, sold fake ferry tickets at Dunmore pier in April 2013.",
 			"She was arrested at Kells on Sunday after a ferry crew called police.", ""},
+		{"a turn, which keeps its But",
+			"Jo Vale, 39, was charged with selling fake ferry tickets at Dunmore pier.",
+			"But the charges were dropped after a ferry clerk admitted printing them.",
+			"But the charges were dropped after a ferry clerk admitted printing them."},
+		{"a turn keeps its name's capital",
+			"Jo Vale, 39, was charged with selling fake ferry tickets at Dunmore pier.",
+			"However, Kells magistrates threw out the case after a ferry clerk admitted printing them.",
+			"However, Kells magistrates threw out the case after a ferry clerk admitted printing them."},
+		{"a turn's he is the one the news calls he",
+			"Leading by ten lengths, the skipper ran aground as he rounded the Dunmore light.",
+			"However, he refloated his boat and finished two minutes ahead of the Kells crew.",
+			"However, he refloated his boat and finished two minutes ahead of the Kells crew."},
+		{"a turn's she, after a news that calls someone he",
+			"Leading by ten lengths, the skipper ran aground as he rounded the Dunmore light.",
+			"However, she refloated her boat and finished two minutes ahead of the Kells crew.", ""},
+		{"a turn that does not fit, even with its extra words",
+			"Jo Vale, 39, was charged with selling fake ferry tickets to hundreds of passengers at Dunmore pier in April and May 2013.",
+			"But the charges were dropped on appeal after a ferry clerk at Kells admitted in court that he had printed and sold every one of the tickets himself.", ""},
+		{"not a turn: a connective that does not limit",
+			"Jo Vale, 39, was charged with selling fake ferry tickets at Dunmore pier.",
+			"Meanwhile, the charges against a ferry clerk who printed them were dropped.", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&article.Article{Paragraphs: []string{tc.news, tc.next,
