@@ -230,6 +230,9 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		if mentions < 2 && !inTitle(name) && name != about {
 			continue // said once in passing
 		}
+		if name != about && !inTitle(name) && !inFact(name) && d.speaksFor(name) {
+			continue // "defence counsel Jo Vale": someone else's voice
+		}
 		names = append(names, scored{name, score})
 	}
 	slices.SortFunc(names, func(x, y scored) int {
@@ -266,6 +269,38 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 		out = append(out, p)
 	}
 	return keyphrase.Hashtags(out, n)
+}
+
+// speaksFor reports whether the article introduces name in a role that
+// speaks or acts for someone else: right after the role ("defence counsel
+// Jo Vale", "her lawyer, Jo Vale") or in an apposition after it ("Jo Vale,
+// a spokeswoman for …", "Jo Vale, her attorney").
+func (d *document) speaksFor(name string) bool {
+	lang := d.lang
+	isProxy := func(text string, w word) bool {
+		return lang.proxies[strings.ToLower(text[w.start:w.end])]
+	}
+	for text, j := range d.mentions(name) {
+		head := strings.TrimRight(text[:j], " ,")
+		if before := lang.words(head[max(0, len(head)-24):]); len(before) > 0 && isProxy(head[max(0, len(head)-24):], before[len(before)-1]) {
+			return true
+		}
+		rest, ok := strings.CutPrefix(text[j+len(name):], ", ")
+		if !ok {
+			continue
+		}
+		rest = rest[:min(len(rest), 48)]
+		ws := lang.words(rest)
+		if len(ws) < 2 || !lang.possessives[ws[0].norm] && !lang.indefinites[ws[0].norm] && ws[0].norm != "the" {
+			continue // "Jo Vale, who sacked her lawyer": not an apposition
+		}
+		for _, w := range ws[1:min(len(ws), 4)] {
+			if isProxy(rest, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstMention returns the index of the first sentence that writes name,

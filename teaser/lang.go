@@ -114,6 +114,10 @@ type language struct {
 	// titles are words that, before a name, say it is a person's:
 	// honorifics, offices and roles ("President Xi", "coach Mark Smith").
 	titles map[string]bool
+	// proxies are roles that speak or act for someone else: a person
+	// introduced so ("defence counsel Jo Vale", "Jo Vale, a spokeswoman
+	// for …") is rarely what the story is about.
+	proxies map[string]bool
 	// units are measures written as abbreviations ("Mbps", "MW"): never
 	// a hashtag.
 	units map[string]bool
