@@ -117,6 +117,7 @@ var english = &language{
 	researcher scientist physicist historian attorney solicitor barrister campaigner activist
 	entrepreneur investor curator architect stylist
 	maj gen lt col capt sgt cpl brig adm cmdr insp supt det pc`),
+	verdicts: setOf(`jailed sentenced convicted acquitted guilty fined imprisoned`),
 	proxies: setOf(`spokesman spokeswoman spokesperson lawyer attorney counsel solicitor barrister advocate
 	prosecutor representative agent`),
 	units:   setOf(`mbps gbps kbps mph kph kmh km kg mw gw kw kwh mwh ghz mhz ppm`),

@@ -114,6 +114,9 @@ type language struct {
 	// titles are words that, before a name, say it is a person's:
 	// honorifics, offices and roles ("President Xi", "coach Mark Smith").
 	titles map[string]bool
+	// verdicts are the words of a court's outcome ("jailed", "guilty"):
+	// told after the offence, they are what happened since.
+	verdicts map[string]bool
 	// proxies are roles that speak or act for someone else: a person
 	// introduced so ("defence counsel Jo Vale", "Jo Vale, a spokeswoman
 	// for …") is rarely what the story is about.

@@ -1211,20 +1211,37 @@ func (d *document) affected(stakes int, posted, subject, hook, fact string) stri
 // followOn returns the sentence after the news when it is the news's own
 // second half: it tells what happened since, and the news did not (it is
 // dated this week, "was arrested on Sunday", "Earlier this week she
-// sailed home", where the news is not), or it turns the news ("But the
+// sailed home", where the news is not, or it gives the court's outcome,
+// "She was jailed …", after the offence), or it turns the news ("But the
 // case collapsed …", "However, he recovered …"), which posted alone
-// would mislead. Its "he" or "she" can only be the one person the news
-// names or the one the news calls so. The article wrote the two in this
-// order, so the post reads as it does, the turn's "But" kept. "" when
-// there is none, or it does not fit budget words.
+// would mislead. A court's outcome may also be the sentence after that
+// one, when it names whom it tells of. Its "he" or "she" can only be the
+// one person the news names or the one the news calls so. The article
+// wrote the two in this order, so the post reads as it does, the turn's
+// "But" kept. "" when there is none, or it does not fit budget words.
 func (d *document) followOn(fact, budget int) string {
 	lang := d.lang
 	if lang.weekdays == nil || fact+1 >= len(d.sentences) {
 		return ""
 	}
-	news, next := &d.sentences[fact], &d.sentences[fact+1]
-	turn := turns(lang, next)
-	if !turn && (lang.recent(news.text, news.words) || !lang.recent(next.text, next.words)) {
+	if next := d.follows(fact, fact+1, budget); next != "" {
+		return next
+	}
+	if fact+2 < len(d.sentences) && hasAny(lang.verdicts, d.sentences[fact+2].text, d.sentences[fact+2].words) {
+		return d.follows(fact, fact+2, budget)
+	}
+	return ""
+}
+
+// follows returns sentence k, cleaned, when it can follow the news (the
+// fact-th sentence) as followOn says; "" otherwise.
+func (d *document) follows(fact, k, budget int) string {
+	lang := d.lang
+	news, next := &d.sentences[fact], &d.sentences[k]
+	adjacent := k == fact+1
+	turn := adjacent && turns(lang, next)
+	outcome := !turn && hasAny(lang.verdicts, next.text, next.words) && !hasAny(lang.verdicts, news.text, news.words)
+	if !turn && !outcome && (!adjacent || lang.recent(news.text, news.words) || !lang.recent(next.text, next.words)) {
 		return ""
 	}
 	people, person := 0, ""
@@ -1233,10 +1250,10 @@ func (d *document) followOn(fact, budget int) string {
 			people, person = people+1, name
 		}
 	}
-	if people > 1 {
-		return "" // "she" could be either
-	}
 	if g := lang.genderOf(next.text, next.words); g != "" {
+		if people > 1 {
+			return "" // "she" could be either
+		}
 		if people == 0 {
 			if said := lang.genderOf(news.text, news.words); said != "" && said != g {
 				return "" // "She …" after the news's "he": someone else
@@ -1249,12 +1266,12 @@ func (d *document) followOn(fact, budget int) string {
 		}
 	}
 	prior := d.antecedentsOf(fact)
-	prior.next = true
-	text, _, _, ok := d.clean(fact+1, prior, false)
+	prior.next = adjacent // a "she" two sentences on may be someone in between
+	text, _, _, ok := d.clean(k, prior, false)
 	if turn {
 		budget += turnWords
 	}
-	if !ok || d.repeatsSubject(next, fact) || wordCount(text) > min(budget, maxStakesWords) {
+	if !ok || !outcome && d.repeatsSubject(next, fact) || wordCount(text) > min(budget, maxStakesWords) {
 		return ""
 	}
 	if turn {

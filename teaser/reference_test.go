@@ -663,6 +663,17 @@ func TestFollowOn(t *testing.T) {
 		{"a turn that does not fit, even with its extra words",
 			"Jo Vale, 39, was charged with selling fake ferry tickets to hundreds of passengers at Dunmore pier in April and May 2013.",
 			"But the charges were dropped on appeal after a ferry clerk at Kells admitted in court that he had printed and sold every one of the tickets himself.", ""},
+		{"the court's outcome after the offence, its name said again",
+			"Jo Vale, 39, sold fake ferry tickets to passengers at Dunmore pier in 2013.",
+			"Vale was jailed for 19 months at Kells Crown Court.",
+			"Vale was jailed for 19 months at Kells Crown Court."},
+		{"two people, and no pronoun to confuse",
+			"Jo Vale and Ann Marsh sold fake ferry tickets to passengers at Dunmore pier in 2013.",
+			"Vale was jailed for 19 months and Marsh was fined £400.",
+			"Vale was jailed for 19 months and Marsh was fined £400."},
+		{"no outcome after news that gives one",
+			"Jo Vale, 39, was jailed for selling fake ferry tickets at Dunmore pier in 2013.",
+			"Ann Marsh was fined £400 for printing them at Kells.", ""},
 		{"not a turn: a connective that does not limit",
 			"Jo Vale, 39, was charged with selling fake ferry tickets at Dunmore pier.",
 			"Meanwhile, the charges against a ferry clerk who printed them were dropped.", ""},
@@ -672,6 +683,26 @@ func TestFollowOn(t *testing.T) {
 				"Jo Vale said she had done nothing wrong, and Ann Marsh said the same."}})
 			defer d.release()
 			if got := d.followOn(0, maxPostWords-wordCount(tc.news)); got != tc.want {
+				t.Errorf("followOn = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestFollowOn_outcomeFurtherOn: the court's outcome may follow the news
+// from two sentences on, when it names whom it tells of.
+func TestFollowOn_outcomeFurtherOn(t *testing.T) {
+	news := "Jo Vale used her post at the Dunmore ferry office to sell fake tickets to passengers."
+	between := "A court heard she sold tickets to more than 400 passengers."
+	for _, tc := range []struct{ name, outcome, want string }{
+		{"named", "Vale was jailed for 19 months at Kells Crown Court.", "Vale was jailed for 19 months at Kells Crown Court."},
+		{"her, after a sentence that is not posted", "She was jailed for 19 months at Kells Crown Court.", ""},
+		{"no outcome", "Vale left Kells for Harbin after the ferry office closed in May.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&article.Article{Paragraphs: []string{news, between, tc.outcome}})
+			defer d.release()
+			if got := d.followOn(0, maxPostWords-wordCount(news)); got != tc.want {
 				t.Errorf("followOn = %q, want %q", got, tc.want)
 			}
 		})
