@@ -144,6 +144,9 @@ func newDocument(a *article.Article) *document {
 					if len(d.sentences) == maxSentences {
 						break
 					}
+					if hasEmail(s) {
+						continue // a contact line: "To contact the reporter: Jo Vale in Kells at jvale@…"
+					}
 					from := len(all)
 					all = d.appendWords(all, s)
 					if len(all) == from {
@@ -238,4 +241,23 @@ func startsClause(text string, off int) bool {
 		}
 	}
 	return true
+}
+
+// hasEmail reports whether s holds an e-mail address: a word, "@", and a
+// domain with a dot.
+func hasEmail(s string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], '@')
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i > 0 && isWordRune(rune(s[i-1])) {
+			host, _, _ := strings.Cut(s[i+1:], " ")
+			if dot := strings.IndexByte(host, '.'); dot > 0 && dot < len(host)-1 && isWordRune(rune(host[dot+1])) {
+				return true
+			}
+		}
+		off = i + 1
+	}
 }

@@ -161,6 +161,9 @@ func TestHashtags(t *testing.T) {
 		{name: "a name before a clause about a lawyer is tagged",
 			text: "Jo Vale, 38, admitted fraud at Kells on Monday. Tom Reed, who sacked his lawyer, said Jo Vale had repaid the money. Mr Reed said she was sorry. Jo Vale will be sentenced in May.",
 			n:    3, want: []string{"#JoVale", "#TomReed"}},
+		{name: "a contact line is no part of the story",
+			text: "Jo Vale, 38, admitted fraud at Kells on Monday. Jo Vale will be sentenced in May. To contact the reporter on this story: Tom Reed in Harbin at treed@kellsnews.com. To contact the editor: Ann Marsh in Harbin at amarsh@kellsnews.com",
+			n:    3, want: []string{"#JoVale"}},
 		{name: "at most two names",
 			text: "Kim Jong Un is heading to Beijing. Kim Jong Un will meet Xi Jinping there. Xi Jinping hosts Vladimir Putin in Beijing. Vladimir Putin arrives on Monday.",
 			n:    3, want: []string{"#KimJongUn", "#VladimirPutin"}},
@@ -212,5 +215,20 @@ func TestCutBeforeJoiner(t *testing.T) {
 			t.Errorf("taggable(State University) in %q: a piece of a name", text)
 		}
 		d.release()
+	}
+}
+
+// TestHasEmail: an address, not a handle or a lone "@".
+func TestHasEmail(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Contact Jo Vale at jvale@kellsnews.com for details.": true,
+		"Write to jvale@kells.co.uk.":                         true,
+		"Follow @kellsnews on X for updates.":                 false,
+		"Tickets cost £5 @ the door.":                         false,
+		"Mail jvale@localhost now.":                           false,
+	} {
+		if got := hasEmail(s); got != want {
+			t.Errorf("hasEmail(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
