@@ -277,25 +277,27 @@ func (d *document) hashtags(a *article.Article, fact int, about string, n int) [
 // a spokeswoman for …", "Jo Vale, her attorney").
 func (d *document) speaksFor(name string) bool {
 	lang := d.lang
-	isProxy := func(text string, w word) bool {
-		return lang.proxies[strings.ToLower(text[w.start:w.end])]
+	var buf [32]byte
+	isProxy := func(w string) bool {
+		return len(w) <= len(buf) && lang.proxies[string(lowerInto(buf[:0], w))]
 	}
 	for text, j := range d.mentions(name) {
-		head := strings.TrimRight(text[:j], " ,")
-		if before := lang.words(head[max(0, len(head)-24):]); len(before) > 0 && isProxy(head[max(0, len(head)-24):], before[len(before)-1]) {
+		if isProxy(lastWord(strings.TrimRight(text[:j], " ,"))) {
 			return true
 		}
 		rest, ok := strings.CutPrefix(text[j+len(name):], ", ")
 		if !ok {
 			continue
 		}
-		rest = rest[:min(len(rest), 48)]
-		ws := lang.words(rest)
-		if len(ws) < 2 || !lang.possessives[ws[0].norm] && !lang.indefinites[ws[0].norm] && ws[0].norm != "the" {
+		// The apposition's first word says what it is: "a", "the", "her".
+		start, end := nextWord(rest, 0)
+		first := lowerInto(buf[:0], rest[start:end])
+		if !lang.possessives[string(first)] && !lang.indefinites[string(first)] && string(first) != "the" {
 			continue // "Jo Vale, who sacked her lawyer": not an apposition
 		}
-		for _, w := range ws[1:min(len(ws), 4)] {
-			if isProxy(rest, w) {
+		for k := 0; k < 3 && end < len(rest); k++ {
+			start, end = nextWord(rest, end)
+			if isProxy(rest[start:end]) {
 				return true
 			}
 		}
