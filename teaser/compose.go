@@ -312,8 +312,8 @@ func (d *document) headlineInstead(c candidate, isLead bool, inTitle []bool) boo
 	if strings.HasSuffix(t, "?") || strings.ContainsAny(t, ":;") {
 		return false // a question, or a label's ("Gallery: …", "…: the verdict")
 	}
-	if d.lang.boilerplateStart(strings.ToLower(t)) {
-		return false
+	if d.untitled() {
+		return false // a page's furniture
 	}
 	for _, w := range d.title {
 		// d.title's offsets are those of the untrimmed headline.

@@ -995,7 +995,7 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 	var out []candidate
 	seen := 0
 	newest := d.newestYear()
-	untitled := strings.TrimSpace(d.titleText) == "" || lang.boilerplateStart(strings.ToLower(d.titleText))
+	untitled := d.untitled()
 	for i := range d.sentences {
 		if seen == newsWindow {
 			break
@@ -1064,6 +1064,13 @@ func (d *document) newsCandidates(scores []float64, inTitle []bool) []candidate 
 		return 0
 	})
 	return out
+}
+
+// untitled reports whether the article has no headline to go by: none,
+// or a page's furniture in its place ("Media playback is unsupported …").
+func (d *document) untitled() bool {
+	t := strings.TrimSpace(d.titleText)
+	return t == "" || d.lang.boilerplateStart(strings.ToLower(t))
 }
 
 // reach is how much of the article a sentence's words carry: over its
@@ -1239,7 +1246,7 @@ func (d *document) follows(fact, k, budget int) string {
 	lang := d.lang
 	news, next := &d.sentences[fact], &d.sentences[k]
 	adjacent := k == fact+1
-	turn := adjacent && turns(lang, next)
+	turn := adjacent && lang.turns(next)
 	outcome := !turn && hasAny(lang.verdicts, next.text, next.words) && !hasAny(lang.verdicts, news.text, news.words)
 	if !turn && !outcome && (!adjacent || lang.recent(news.text, news.words) || !lang.recent(next.text, next.words)) {
 		return ""
@@ -1254,14 +1261,14 @@ func (d *document) follows(fact, k, budget int) string {
 		if people > 1 {
 			return "" // "she" could be either
 		}
+		said := d.pronounAfter(person) // what the article calls the one person the news names
 		if people == 0 {
-			if said := lang.genderOf(news.text, news.words); said != "" && said != g {
-				return "" // "She …" after the news's "he": someone else
-			} else if said == "" && !lang.describesPerson(news.words) {
+			said = lang.genderOf(news.text, news.words) // what the news calls the one it describes
+			if said == "" && !lang.describesPerson(news.words) {
 				return "" // "She …" after news that names and describes no one
 			}
 		}
-		if said := d.pronounAfter(person); said != "" && said != g {
+		if said != "" && said != g {
 			return "" // "She …" after the news's "he": someone else
 		}
 	}
@@ -1281,15 +1288,17 @@ func (d *document) follows(fact, k, budget int) string {
 		if len(ws) < 2 || len(kept) == 0 || kept[0].norm != ws[1].norm {
 			return "" // cleaning changed how the sentence opens
 		}
-		return next.text[:ws[1].start] + next.text[ws[1].start:ws[1].end] + text[kept[0].end:]
+		return next.text[:ws[1].end] + text[kept[0].end:]
 	}
 	return text
 }
 
 // turns reports whether s opens on a connective that limits or reverses
-// what came before it: "But …", "However, …", "Yet …".
-func turns(lang *language, s *sentence) bool {
-	return len(s.words) > 1 && lang.limits[s.words[0].norm] && lang.connectives[s.words[0].norm]
+// what came before it: "But …", "However, …", "Yet …". (reversedNext
+// weighs a sentence that any limiting word opening the next one in its
+// line reverses, "Although …" too.)
+func (l *language) turns(s *sentence) bool {
+	return len(s.words) > 1 && l.limits[s.words[0].norm] && l.connectives[s.words[0].norm]
 }
 
 // opensClause reports whether a folded word can open the subject of a

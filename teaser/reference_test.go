@@ -1062,17 +1062,20 @@ func TestDocument_affected_cut(t *testing.T) {
 
 // TestNewsCandidates_reach: without a headline, the sentence that carries
 // more of the article's words is the news over a shorter lead that
-// carries little of it.
+// carries little of it. A page's furniture in the headline's place is no
+// headline.
 func TestNewsCandidates_reach(t *testing.T) {
 	lead := "Jo Vale, 41, was at the pier in Dunmore on Monday with 30 friends."
 	news := "Dunmore council closed the Harbour Road ferry pier after Harbin Yards found its timbers rotten, council leader Jo Vale said."
-	d := newDocument(&article.Article{Paragraphs: []string{lead, news,
-		"The Harbour Road ferry pier carried 400 passengers a day to Kells.",
-		"Harbin Yards will repair the rotten timbers of the pier from June, the council said.",
-		"The ferry will run from the Mill Street pier until then."}})
-	defer d.release()
-	cands := d.newsCandidates(d.scores(nil), d.titleSet())
-	if len(cands) == 0 || cands[0].index != 1 {
-		t.Errorf("news = %+v, want %q", cands, news)
+	for _, title := range []string{"", "Media playback is unsupported on your device"} {
+		d := newDocument(&article.Article{Title: title, Paragraphs: []string{lead, news,
+			"The Harbour Road ferry pier carried 400 passengers a day to Kells.",
+			"Harbin Yards will repair the rotten timbers of the pier from June, the council said.",
+			"The ferry will run from the Mill Street pier until then."}})
+		cands := d.newsCandidates(d.scores(nil), d.titleSet())
+		if len(cands) == 0 || cands[0].index != 1 {
+			t.Errorf("headline %q: news = %+v, want %q", title, cands, news)
+		}
+		d.release()
 	}
 }
